@@ -1,0 +1,2 @@
+/** Spark jobs and the command line. */
+package io.pixelplayer.jobs;

@@ -1,0 +1,2 @@
+/** Networks, training, evaluation and the model registry (DJL, engine-neutral API). */
+package io.pixelplayer.model;

@@ -1,0 +1,2 @@
+/** Pure signal functions on arrays: no Spark, no DJL. */
+package io.pixelplayer.udf;
