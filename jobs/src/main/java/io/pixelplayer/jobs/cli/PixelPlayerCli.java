@@ -1,0 +1,104 @@
+package io.pixelplayer.jobs.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * {@code pixelplayer VERB [options]}: the verbs of CONTRACT.md. Exit codes: 0 success, 1 a failed job,
+ * 2 a usage error; errors are one line (the stack trace only with --verbose). Results go to stdout,
+ * progress and errors to stderr.
+ */
+@Command(name = "pixelplayer", sortOptions = false,
+    description = "PixelPlayer on Spark: which instruments sound in a video, where, and each one's own audio.",
+    subcommands = {IngestCommand.class})
+public final class PixelPlayerCli implements Runnable {
+  static final int EXIT_OK = 0;
+  static final int EXIT_FAILED = 1;
+  static final int EXIT_USAGE = 2;
+
+  /** Verbs of the contract still to come, with the one-line summary their --help shows until then. */
+  private static final Map<String, String> COMING = new LinkedHashMap<>();
+
+  static {
+    COMING.put("demo", "Index the bundled samples/ with the shipped model and summarise what was found.");
+    COMING.put("synth", "Render a labelled synthetic music-video corpus.");
+    COMING.put("train", "Mix-and-Separate training from a corpus's training solos.");
+    COMING.put("evaluate", "Separation, localisation and recognition quality of a model on a corpus.");
+    COMING.put("index", "The Spark job: videos under a URI to warehouse tables and stems.");
+    COMING.put("nightly", "The index job, incremental: only new or changed videos.");
+    COMING.put("query", "Clips where an instrument is heard and seen.");
+    COMING.put("sql", "Read-only Spark SQL over the warehouse views.");
+    COMING.put("remix", "A video with one instrument louder or softer.");
+    COMING.put("report", "A static HTML report of a warehouse.");
+    COMING.put("bench", "Throughput of each stage against lower bounds measured in the same run.");
+  }
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  boolean help;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(new CommandLine(this), "a verb is required");
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  static int run(String... args) {
+    CommandLine cli = commandLine();
+    return cli.execute(args);
+  }
+
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new PixelPlayerCli());
+    COMING.forEach((verb, summary) -> {
+      CommandLine sub = new CommandLine(new NotImplementedVerb(verb));
+      sub.getCommandSpec().usageMessage().description(summary + " (not implemented yet)");
+      cli.addSubcommand(verb, sub);
+    });
+    cli.setParameterExceptionHandler((e, args) -> {
+      e.getCommandLine().getErr().println(prefix(e.getCommandLine()) + e.getMessage() + " (see --help)");
+      return EXIT_USAGE;
+    });
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      PrintWriter err = commandLine.getErr();
+      boolean usage = e instanceof IllegalArgumentException;
+      err.println(prefix(commandLine) + (usage ? "" : "failed: ") + oneLine(e));
+      if (verbose(parseResult)) {
+        e.printStackTrace(err);
+      }
+      err.flush();
+      return usage ? EXIT_USAGE : EXIT_FAILED;
+    });
+    return cli;
+  }
+
+  private static boolean verbose(ParseResult parseResult) {
+    for (ParseResult p = parseResult; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--verbose")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String prefix(CommandLine commandLine) {
+    return commandLine.getCommandSpec().qualifiedName() + ": ";
+  }
+
+  /** The most telling message of an exception chain, on one line. */
+  static String oneLine(Throwable e) {
+    Throwable t = e;
+    while (t.getMessage() == null && t.getCause() != null) {
+      t = t.getCause();
+    }
+    String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    return message.strip().replaceAll("\\s+", " ");
+  }
+}

@@ -1,0 +1,141 @@
+package io.pixelplayer.jobs.conf;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * The project's settings: the documented defaults of {@code conf/pixelplayer.properties} (shipped in the
+ * jar), overlaid by a user file, overlaid by {@code key=value} overrides. Immutable; lives on the driver,
+ * executors get plain values built from it.
+ */
+public final class PixelPlayerConf {
+  /** Classpath location of the defaults (conf/pixelplayer.properties, copied in by the build). */
+  static final String DEFAULTS_RESOURCE = "io/pixelplayer/conf/pixelplayer.properties";
+  /** Environment variable naming a user settings file. */
+  public static final String FILE_ENV = "PIXELPLAYER_CONF";
+
+  private final Map<String, String> values;
+
+  private PixelPlayerConf(Map<String, String> values) {
+    this.values = Collections.unmodifiableMap(new TreeMap<>(values));
+  }
+
+  /** The defaults alone. */
+  public static PixelPlayerConf defaults() {
+    return new PixelPlayerConf(loadDefaults());
+  }
+
+  /**
+   * Defaults, then {@code userFile} (may be null), then {@code overrides} ("key=value" each).
+   *
+   * @throws IllegalArgumentException on an unknown key, a malformed override or an unreadable file
+   */
+  public static PixelPlayerConf load(Path userFile, List<String> overrides) {
+    Map<String, String> merged = loadDefaults();
+    if (userFile != null) {
+      Properties user = new Properties();
+      try (Reader in = Files.newBufferedReader(userFile, StandardCharsets.UTF_8)) {
+        user.load(in);
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot read settings file " + userFile + ": " + e.getMessage(), e);
+      }
+      user.stringPropertyNames().forEach(k -> put(merged, k, user.getProperty(k), "settings file " + userFile));
+    }
+    for (String override : overrides) {
+      int eq = override.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("--conf expects key=value, got '" + override + "'");
+      }
+      put(merged, override.substring(0, eq).trim(), override.substring(eq + 1).trim(), "--conf");
+    }
+    return new PixelPlayerConf(merged);
+  }
+
+  private static void put(Map<String, String> merged, String key, String value, String origin) {
+    if (!merged.containsKey(key) && !key.startsWith("spark.")) {
+      throw new IllegalArgumentException(
+          "unknown setting '" + key + "' in " + origin + " (the settings are listed in conf/pixelplayer.properties)");
+    }
+    merged.put(key, value);
+  }
+
+  private static Map<String, String> loadDefaults() {
+    Properties defaults = new Properties();
+    try (InputStream in = PixelPlayerConf.class.getClassLoader().getResourceAsStream(DEFAULTS_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("settings defaults " + DEFAULTS_RESOURCE + " missing from the classpath");
+      }
+      defaults.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read settings defaults: " + e.getMessage(), e);
+    }
+    Map<String, String> map = new TreeMap<>();
+    defaults.stringPropertyNames().forEach(k -> map.put(k, defaults.getProperty(k).trim()));
+    return map;
+  }
+
+  public String getString(String key) {
+    String value = values.get(key);
+    if (value == null) {
+      // Reading an undocumented key is a programming error: every tunable must be in the defaults file.
+      throw new IllegalStateException("setting '" + key + "' is not documented in conf/pixelplayer.properties");
+    }
+    return value;
+  }
+
+  public int getInt(String key) {
+    String value = getString(key);
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("setting " + key + "=" + value + " is not a whole number");
+    }
+  }
+
+  public long getLong(String key) {
+    String value = getString(key);
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("setting " + key + "=" + value + " is not a whole number");
+    }
+  }
+
+  public double getDouble(String key) {
+    String value = getString(key);
+    try {
+      return Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("setting " + key + "=" + value + " is not a number");
+    }
+  }
+
+  public List<String> getList(String key) {
+    return List.of(getString(key).split("\\s*,\\s*")).stream().filter(s -> !s.isEmpty()).toList();
+  }
+
+  /** The {@code spark.*} keys given by the user, to be passed to Spark unchanged. */
+  public Map<String, String> sparkSettings() {
+    Map<String, String> spark = new TreeMap<>();
+    values.forEach((k, v) -> {
+      if (k.startsWith("spark.")) {
+        spark.put(k, v);
+      }
+    });
+    return spark;
+  }
+
+  /** Every setting, for logs and for the record of a run. */
+  public Map<String, String> asMap() {
+    return values;
+  }
+}

@@ -1,0 +1,54 @@
+package io.pixelplayer.jobs.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * A video as a local file FFmpeg can open: local files are used where they are; anything else (S3, HDFS)
+ * is streamed to a temporary file that {@link #close()} deletes. FFmpeg needs random access (an MP4's
+ * index may sit at its end), which remote streams do not give cheaply.
+ */
+final class LocalCopy implements AutoCloseable {
+  private final java.nio.file.Path path;
+  private final boolean temporary;
+
+  private LocalCopy(java.nio.file.Path path, boolean temporary) {
+    this.path = path;
+    this.temporary = temporary;
+  }
+
+  static LocalCopy of(String uri, Configuration hadoop) throws IOException {
+    Path source = new Path(uri);
+    FileSystem fs = source.getFileSystem(hadoop);
+    if (fs instanceof LocalFileSystem local) {
+      return new LocalCopy(local.pathToFile(source).toPath(), false);
+    }
+    String name = source.getName();
+    int dot = name.lastIndexOf('.');
+    java.nio.file.Path temp = Files.createTempFile("pixelplayer-", dot < 0 ? "" : name.substring(dot));
+    try (InputStream in = fs.open(source)) {
+      Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      Files.deleteIfExists(temp);
+      throw e;
+    }
+    return new LocalCopy(temp, true);
+  }
+
+  String path() {
+    return path.toString();
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (temporary) {
+      Files.deleteIfExists(path);
+    }
+  }
+}

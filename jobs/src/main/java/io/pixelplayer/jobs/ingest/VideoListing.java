@@ -1,0 +1,124 @@
+package io.pixelplayer.jobs.ingest;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+
+/** The videos under an input URI, found through the Hadoop FileSystem API (local, file:, s3a:, ...). */
+public final class VideoListing {
+  private VideoListing() {}
+
+  /**
+   * A video file to ingest.
+   *
+   * @param videoId     the file's base name without extension, made unique within the listing
+   * @param uri         fully qualified URI
+   * @param sizeBytes   file size
+   * @param modifiedMs  modification time (ms since the epoch)
+   */
+  public record VideoFile(String videoId, String uri, long sizeBytes, long modifiedMs) implements Serializable {
+    /** What identifies this version of the file: a change of size or time means a new version. */
+    public String fingerprint() {
+      return sizeBytes + "-" + modifiedMs;
+    }
+  }
+
+  /**
+   * Every file under {@code input} (recursively; or {@code input} itself if it is a file) whose extension
+   * is in {@code extensions}, largest first.
+   *
+   * @throws FileNotFoundException if {@code input} does not exist
+   */
+  public static List<VideoFile> list(String input, Set<String> extensions, Configuration hadoop) throws IOException {
+    Path root = new Path(input);
+    FileSystem fs = root.getFileSystem(hadoop);
+    FileStatus rootStatus = fs.getFileStatus(root); // throws FileNotFoundException with the path
+    List<FileStatus> files = new ArrayList<>();
+    if (rootStatus.isFile()) {
+      files.add(rootStatus);
+    } else {
+      RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
+      while (it.hasNext()) {
+        LocatedFileStatus status = it.next();
+        if (extensions.contains(extension(status.getPath().getName()))) {
+          files.add(status);
+        }
+      }
+    }
+    Map<String, Long> stemCounts = files.stream()
+        .collect(Collectors.groupingBy(f -> stem(f.getPath().getName()), Collectors.counting()));
+    List<VideoFile> videos = new ArrayList<>();
+    for (FileStatus f : files) {
+      String uri = f.getPath().toUri().toString();
+      String stem = stem(f.getPath().getName());
+      // The same name in two folders must not collide: the second gets a short hash of its URI.
+      String id = stemCounts.get(stem) == 1 ? stem : stem + "-" + shortHash(uri);
+      videos.add(new VideoFile(id, uri, f.getLen(), f.getModificationTime()));
+    }
+    videos.sort(Comparator.comparingLong(VideoFile::sizeBytes).reversed().thenComparing(VideoFile::uri));
+    return videos;
+  }
+
+  /**
+   * Deals the videos (largest first) into at most {@code maxGroups} groups of about equal total size,
+   * each giving the files of one Spark task (longest-processing-time-first scheduling).
+   */
+  public static List<List<VideoFile>> balance(List<VideoFile> largestFirst, int maxGroups) {
+    if (maxGroups < 1) {
+      throw new IllegalArgumentException("groups " + maxGroups + " < 1");
+    }
+    int n = Math.min(maxGroups, largestFirst.size());
+    List<List<VideoFile>> groups = new ArrayList<>();
+    long[] totals = new long[n];
+    for (int i = 0; i < n; i++) {
+      groups.add(new ArrayList<>());
+    }
+    for (VideoFile video : largestFirst) {
+      int lightest = 0;
+      for (int g = 1; g < n; g++) {
+        if (totals[g] < totals[lightest]) {
+          lightest = g;
+        }
+      }
+      groups.get(lightest).add(video);
+      totals[lightest] += Math.max(1, video.sizeBytes());
+    }
+    return groups;
+  }
+
+  static String extension(String name) {
+    int dot = name.lastIndexOf('.');
+    return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+  }
+
+  static String stem(String name) {
+    int dot = name.lastIndexOf('.');
+    return dot <= 0 ? name : name.substring(0, dot);
+  }
+
+  private static String shortHash(String text) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 4);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package io.pixelplayer.udf;
+
+/**
+ * 16-bit little-endian PCM, the compact form audio is stored in (clips, stems): half the size of float,
+ * with 96 dB of dynamic range, far more than the model's magnitude spectrograms resolve.
+ */
+public final class Pcm16 {
+  private static final float SCALE = 32767f;
+
+  private Pcm16() {}
+
+  /** Samples in [-1, 1] (clipped beyond) to {@code 2 * samples.length} bytes. */
+  public static byte[] encode(float[] samples) {
+    byte[] bytes = new byte[samples.length * 2];
+    for (int i = 0; i < samples.length; i++) {
+      int v = Math.round(Math.max(-1f, Math.min(1f, samples[i])) * SCALE);
+      bytes[2 * i] = (byte) v;
+      bytes[2 * i + 1] = (byte) (v >> 8);
+    }
+    return bytes;
+  }
+
+  /** The inverse of {@link #encode}. */
+  public static float[] decode(byte[] bytes) {
+    if (bytes.length % 2 != 0) {
+      throw new IllegalArgumentException("16-bit PCM needs an even number of bytes, got " + bytes.length);
+    }
+    float[] samples = new float[bytes.length / 2];
+    for (int i = 0; i < samples.length; i++) {
+      samples[i] = (short) ((bytes[2 * i] & 0xff) | (bytes[2 * i + 1] << 8)) / SCALE;
+    }
+    return samples;
+  }
+}
