@@ -5,12 +5,14 @@ import io.pixelplayer.jobs.ingest.IngestJob;
 import io.pixelplayer.jobs.ingest.IngestSettings;
 import io.pixelplayer.jobs.spark.SparkSessions;
 import io.pixelplayer.jobs.warehouse.FailureRecord;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "ingest", sortOptions = false,
     description = "Decode every video under --input into clips (audio resampled to mono, frames at a fixed rate) "
@@ -30,11 +32,14 @@ final class IngestCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
     PixelPlayerConf conf = common.conf();
     IngestSettings settings = IngestSettings.from(conf);
-    PrintStream stdout = System.out;
+    PrintWriter stdout = spec.commandLine().getOut();
     try (SparkSession spark = SparkSessions.create("pixelplayer ingest", conf, master)) {
       IngestJob.Result result = IngestJob.run(spark, settings, input, out,
           conf.getDouble("pixelplayer.progress.intervalSeconds"), System.err);
@@ -49,6 +54,7 @@ final class IngestCommand implements Callable<Integer> {
       for (FailureRecord f : result.failures()) {
         stdout.printf("    %s  [%s]  %s%n", f.uri(), f.stage(), f.reason());
       }
+      stdout.flush();
     }
     return 0;
   }

@@ -3,7 +3,9 @@ package io.pixelplayer.jobs.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /** A verb of the contract whose issue has not landed yet: says so and exits 2. */
@@ -17,13 +19,16 @@ final class NotImplementedVerb implements Callable<Integer> {
   @Unmatched
   List<String> ignored;
 
+  @Spec
+  CommandSpec spec;
+
   NotImplementedVerb(String name) {
     this.name = name;
   }
 
   @Override
   public Integer call() {
-    System.err.println("pixelplayer " + name + ": not implemented yet");
+    spec.commandLine().getErr().println("pixelplayer " + name + ": not implemented yet");
     return PixelPlayerCli.EXIT_USAGE;
   }
 }
