@@ -5,7 +5,8 @@ package io.pixelplayer.udf;
  * with 96 dB of dynamic range, far more than the model's magnitude spectrograms resolve.
  */
 public final class Pcm16 {
-  private static final float SCALE = 32767f;
+  /** The same convention as {@link Wav}: code / 2^15, so +1.0 clips to the largest code, 32767. */
+  private static final float SCALE = 32768f;
 
   private Pcm16() {}
 
@@ -13,7 +14,7 @@ public final class Pcm16 {
   public static byte[] encode(float[] samples) {
     byte[] bytes = new byte[samples.length * 2];
     for (int i = 0; i < samples.length; i++) {
-      int v = Math.round(Math.max(-1f, Math.min(1f, samples[i])) * SCALE);
+      int v = (int) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(samples[i] * SCALE)));
       bytes[2 * i] = (byte) v;
       bytes[2 * i + 1] = (byte) (v >> 8);
     }

@@ -18,15 +18,15 @@ class Pcm16Test {
     }
     float[] y = Pcm16.decode(Pcm16.encode(x));
     for (int i = 0; i < x.length; i++) {
-      assertThat(y[i]).isCloseTo(x[i], within(0.5f / 32767f + 1e-7f));
+      assertThat(y[i]).isCloseTo(x[i], within(0.5f / 32768f + 1e-7f));
     }
   }
 
   @Test
   void clipsOutOfRangeAndStoresLittleEndian() {
-    byte[] bytes = Pcm16.encode(new float[] {2f, -2f, 1f / 32767f});
-    assertThat(bytes).containsExactly(0xff, 0x7f, 0x01, 0x80, 0x01, 0x00);
-    assertThat(Pcm16.decode(bytes)).containsExactly(1f, -1f, 1f / 32767f);
+    byte[] bytes = Pcm16.encode(new float[] {2f, -2f, 1f / 32768f});
+    assertThat(bytes).containsExactly(0xff, 0x7f, 0x00, 0x80, 0x01, 0x00);
+    assertThat(Pcm16.decode(bytes)).containsExactly(32767f / 32768f, -1f, 1f / 32768f);
   }
 
   @Test

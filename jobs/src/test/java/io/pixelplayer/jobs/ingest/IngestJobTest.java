@@ -1,0 +1,101 @@
+package io.pixelplayer.jobs.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.pixelplayer.jobs.conf.PixelPlayerConf;
+import io.pixelplayer.jobs.spark.SparkSessions;
+import io.pixelplayer.udf.Pcm16;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The ingest job end to end on local Spark: good videos become clips, every bad file one failure row. */
+class IngestJobTest {
+  private static SparkSession spark;
+
+  @BeforeAll
+  static void startSpark() {
+    spark = SparkSessions.create("ingest-test", PixelPlayerConf.defaults(), "local[2]");
+  }
+
+  @AfterAll
+  static void stopSpark() {
+    spark.stop();
+  }
+
+  @Test
+  void goodVideosBecomeClipsAndEachBadFileGetsOneFailureRow(@TempDir Path dir) throws Exception {
+    Path in = Files.createDirectories(dir.resolve("in"));
+    Path nested = Files.createDirectories(in.resolve("nested"));
+    Path a = TestVideos.good(in, "a", 7, 320, 240, 25, 440);
+    Path b = TestVideos.good(nested, "b", 7, 352, 288, 30, 660);
+    Map<Path, String> bad = Map.of(
+        TestVideos.empty(in), "open",
+        TestVideos.randomBytes(in), "open",
+        TestVideos.textFile(in), "open",
+        TestVideos.truncatedWithoutMoov(in), "open",
+        TestVideos.noAudio(in, 3), "probe",
+        TestVideos.audioOnly(in, 3), "probe",
+        TestVideos.silentAudio(in, 7), "audio",
+        TestVideos.faststartCutShort(in, 7, 0.5), "decode");
+    Files.writeString(in.resolve("notes.txt"), "not a video, and not named like one: skipped");
+    Files.writeString(in.resolve("manifest.csv"), "video_id,path,split,kind,instruments,seconds\na,a.mp4,train,solo,cello,7\n");
+    Path out = dir.resolve("out");
+
+    IngestSettings settings = IngestSettings.from(PixelPlayerConf.defaults());
+    IngestJob.Result result = IngestJob.run(spark, settings, in.toString(), out.toString(), 60, null);
+
+    // Failures: exactly one row per bad file, with the stage that caught it; none for the good ones.
+    Dataset<Row> failures = spark.read().parquet(out.resolve("failures").toString());
+    Map<String, List<String>> stages = failures.collectAsList().stream().collect(Collectors.groupingBy(
+        r -> Path.of(java.net.URI.create(r.getString(0))).getFileName().toString(),
+        Collectors.mapping(r -> r.getString(1), Collectors.toList())));
+    bad.forEach((file, stage) -> assertThat(stages.get(file.getFileName().toString())).as(file.toString()).containsExactly(stage));
+    assertThat(stages).hasSize(bad.size());
+    assertThat(failures.collectAsList()).allSatisfy(r -> assertThat(r.getString(2)).isNotBlank().doesNotContain("\n"));
+    assertThat(result.failures()).hasSize(bad.size());
+
+    // Clips: 7 s at 11025 Hz is 77175 samples: windows at 0 (full) and 32768 (68 % decoded, padded).
+    Dataset<Row> clips = spark.read().parquet(out.resolve("clips").toString());
+    assertThat(clips.schema().fieldNames()).containsExactly(ClipRows.SCHEMA.fieldNames());
+    List<Row> clipsOfA = clips.where("video_id = 'a'").orderBy("clip_index").collectAsList();
+    assertThat(clipsOfA).hasSize(2);
+    Row first = clipsOfA.get(0);
+    assertThat(first.<String>getAs("clip_id")).isEqualTo("a#0");
+    assertThat(first.<String>getAs("uri")).isEqualTo(a.toUri().toString().replace("file:///", "file:/"));
+    assertThat(first.<Double>getAs("end_s")).isCloseTo(65535 / 11025.0, within(1e-9));
+    assertThat(Pcm16.decode(first.getAs("audio"))).hasSize(65535);
+    assertThat(first.<Boolean>getAs("silent")).isFalse();
+    assertThat(first.<String>getAs("split")).isEqualTo("train");
+    assertThat(first.getList(first.fieldIndex("instruments"))).containsExactly("cello");
+    List<byte[]> frames = first.getList(first.fieldIndex("frames"));
+    assertThat(frames).hasSizeBetween(46, 49);
+    BufferedImage frame = ImageIO.read(new ByteArrayInputStream(frames.get(0)));
+    assertThat(frame.getWidth()).isEqualTo(224);
+    assertThat(frame.getHeight()).isEqualTo(224);
+    assertThat(clips.where("video_id = 'b'").count()).isEqualTo(2);
+    assertThat(clips.where("video_id = 'b'").first().<String>getAs("split")).isNull();
+    assertThat(clips.where("silent").count()).isEqualTo(2);
+
+    // Videos: the ones that opened, with their decoded (not claimed) length.
+    Map<String, Row> videos = spark.read().parquet(out.resolve("videos").toString()).collectAsList().stream()
+        .collect(Collectors.toMap(r -> r.getString(0), r -> r));
+    assertThat(videos.get("a").<Double>getAs("duration_s")).isCloseTo(7.0, within(0.1));
+    assertThat(videos.get("b").<Integer>getAs("width")).isEqualTo(352);
+    assertThat(result.videosFound()).isEqualTo(2 + bad.size());
+    assertThat(result.clips()).isEqualTo(clips.count());
+  }
+}
