@@ -1,0 +1,226 @@
+package io.pixelplayer.jobs.ingest;
+
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MPEG4;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder;
+import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
+import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Random;
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.Frame;
+
+/**
+ * Writes small test videos, good and bad, with {@link FFmpegFrameRecorder}: H.264 (the LGPL build's
+ * libopenh264; MPEG-4 part 2 where no H.264 encoder is available) and AAC at 44.1 kHz stereo in MP4.
+ * A good video shows a coloured square moving left to right over a plain background while a sine tone plays,
+ * so frames differ over time and videos differ by pitch.
+ */
+final class TestVideos {
+  static final int AUDIO_RATE = 44_100;
+  static final int AUDIO_CHANNELS = 2;
+  /** Peak amplitude of the tone in {@link #good}, in full scale: about -12 dBFS peak. */
+  static final double TONE_AMPLITUDE = 0.25;
+
+  /** The encoder the good videos use: H.264 where this FFmpeg build has one. */
+  static final int VIDEO_CODEC = avcodec_find_encoder(AV_CODEC_ID_H264) != null ? AV_CODEC_ID_H264 : AV_CODEC_ID_MPEG4;
+
+  static {
+    // FFmpeg logs at INFO by default: every recorder would dump its output format to stderr.
+    av_log_set_level(AV_LOG_ERROR);
+  }
+
+  private TestVideos() {}
+
+  /** Name of the video encoder (e.g. "libopenh264"), for reports. */
+  static String videoEncoderName() {
+    AVCodec codec = avcodec_find_encoder(VIDEO_CODEC);
+    return codec.name().getString();
+  }
+
+  /** Name of the audio encoder, for reports. */
+  static String audioEncoderName() {
+    return avcodec_find_encoder(AV_CODEC_ID_AAC).name().getString();
+  }
+
+  /** A good video: moving square over {@code seconds} at {@code fps}, and a tone of {@code toneHz} at {@link #TONE_AMPLITUDE}. */
+  static Path good(Path dir, String name, double seconds, int width, int height, double fps, double toneHz)
+      throws IOException {
+    Path file = dir.resolve(name);
+    write(file, seconds, width, height, fps, toneHz, TONE_AMPLITUDE, AUDIO_CHANNELS, false);
+    return file;
+  }
+
+  /** A video with no audio track at all. */
+  static Path noAudio(Path dir, double seconds) throws IOException {
+    Path file = dir.resolve("no-audio.mp4");
+    write(file, seconds, 160, 120, 25, 0, 0, 0, false);
+    return file;
+  }
+
+  /** An .mp4 with an AAC track and no video track. */
+  static Path audioOnly(Path dir, double seconds) throws IOException {
+    Path file = dir.resolve("audio-only.mp4");
+    write(file, seconds, 0, 0, 0, 440, TONE_AMPLITUDE, AUDIO_CHANNELS, false);
+    return file;
+  }
+
+  /** A video whose audio track holds only zeros. */
+  static Path silentAudio(Path dir, double seconds) throws IOException {
+    Path file = dir.resolve("silent.mp4");
+    write(file, seconds, 160, 120, 25, 440, 0, AUDIO_CHANNELS, false);
+    return file;
+  }
+
+  /** A good MP4 with its index (moov) at the end, cut in half: the index is gone. */
+  static Path truncatedWithoutMoov(Path dir) throws IOException {
+    Path file = dir.resolve("truncated.mp4");
+    write(file, 3, 160, 120, 25, 440, TONE_AMPLITUDE, AUDIO_CHANNELS, false);
+    cut(file, 0.5);
+    return file;
+  }
+
+  /**
+   * A faststart MP4 (index first) of {@code seconds} cut after {@code keptFraction} of its bytes: it opens
+   * and its header claims the full length, but the media data ends early.
+   */
+  static Path faststartCutShort(Path dir, double seconds, double keptFraction) throws IOException {
+    Path file = dir.resolve("faststart-cut.mp4");
+    write(file, seconds, 160, 120, 25, 440, TONE_AMPLITUDE, AUDIO_CHANNELS, true);
+    cut(file, keptFraction);
+    return file;
+  }
+
+  /** 64 KiB of seeded random bytes named .mp4. */
+  static Path randomBytes(Path dir) throws IOException {
+    byte[] bytes = new byte[64 * 1024];
+    new Random(20180908L).nextBytes(bytes);
+    return Files.write(dir.resolve("random.mp4"), bytes);
+  }
+
+  /** A plain text file named .mp4. */
+  static Path textFile(Path dir) throws IOException {
+    String text = "This is not a video.\nIt is a text file that someone named .mp4 by mistake.\n".repeat(40);
+    return Files.writeString(dir.resolve("text.mp4"), text, StandardCharsets.UTF_8);
+  }
+
+  /** A zero-byte .mp4. */
+  static Path empty(Path dir) throws IOException {
+    return Files.write(dir.resolve("empty.mp4"), new byte[0]);
+  }
+
+  /**
+   * Writes one MP4. A width of 0 leaves out the video track, 0 audio channels the audio track; the audio
+   * chunk of each video frame is written right after it so that the file is interleaved like a real one.
+   */
+  private static void write(Path file, double seconds, int width, int height, double fps, double toneHz,
+      double amplitude, int audioChannels, boolean faststart) throws IOException {
+    boolean hasVideo = width > 0;
+    // Without video, audio is written in chunks of a notional 10 "frames" per second.
+    double chunksPerSecond = hasVideo ? fps : 10;
+    int chunks = (int) Math.round(seconds * chunksPerSecond);
+    try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, audioChannels);
+        MovingSquare picture = hasVideo ? new MovingSquare(width, height) : null) {
+      recorder.setFormat("mp4");
+      if (hasVideo) {
+        recorder.setVideoCodec(VIDEO_CODEC);
+        recorder.setFrameRate(fps);
+        recorder.setGopSize((int) Math.round(fps));
+        recorder.setVideoBitrate(width * height * 4);
+      }
+      if (audioChannels > 0) {
+        recorder.setAudioCodec(AV_CODEC_ID_AAC);
+        recorder.setSampleRate(AUDIO_RATE);
+        recorder.setAudioBitrate(96_000);
+      }
+      if (faststart) {
+        recorder.setOption("movflags", "faststart");
+      }
+      recorder.start();
+
+      FloatBuffer audio = FloatBuffer.allocate((int) Math.ceil(AUDIO_RATE / chunksPerSecond + 1) * Math.max(1, audioChannels));
+      double phaseStep = 2 * Math.PI * toneHz / AUDIO_RATE;
+      long written = 0;
+      for (int i = 0; i < chunks; i++) {
+        if (picture != null) {
+          recorder.record(picture.draw(i / (double) chunks));
+        }
+        if (audioChannels > 0) {
+          long end = Math.round((i + 1) * AUDIO_RATE / chunksPerSecond);
+          audio.clear();
+          for (long n = written; n < end; n++) {
+            float sample = (float) (amplitude * Math.sin(phaseStep * n));
+            for (int c = 0; c < audioChannels; c++) {
+              audio.put(sample);
+            }
+          }
+          audio.flip();
+          recorder.recordSamples(AUDIO_RATE, audioChannels, audio);
+          written = end;
+        }
+      }
+      recorder.stop();
+    } catch (FFmpegFrameRecorder.Exception e) {
+      throw new IOException("could not write test video " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Keeps the first {@code keptFraction} of the file's bytes. */
+  private static void cut(Path file, double keptFraction) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    Files.write(file, Arrays.copyOf(bytes, (int) (bytes.length * keptFraction)));
+  }
+
+  /** A BGR frame: dark blue background, a yellow square a quarter of the height wide moving left to right. */
+  private static final class MovingSquare implements AutoCloseable {
+    private final Frame frame;
+    private final byte[] backgroundRow;
+    private final byte[] squareRow;
+    private final int side;
+
+    MovingSquare(int width, int height) {
+      frame = new Frame(width, height, Frame.DEPTH_UBYTE, 3);
+      side = Math.max(2, height / 4);
+      backgroundRow = new byte[frame.imageStride];
+      for (int x = 0; x < width; x++) {
+        backgroundRow[3 * x] = (byte) 120; // B
+        backgroundRow[3 * x + 1] = (byte) 40; // G
+        backgroundRow[3 * x + 2] = (byte) 20; // R
+      }
+      squareRow = new byte[3 * side];
+      for (int x = 0; x < side; x++) {
+        squareRow[3 * x] = (byte) 30;
+        squareRow[3 * x + 1] = (byte) 220;
+        squareRow[3 * x + 2] = (byte) 240;
+      }
+    }
+
+    /** The picture at {@code progress} in [0, 1) of the video. */
+    Frame draw(double progress) {
+      ByteBuffer pixels = (ByteBuffer) frame.image[0];
+      int left = (int) (progress * (frame.imageWidth - side));
+      int top = (frame.imageHeight - side) / 2;
+      for (int y = 0; y < frame.imageHeight; y++) {
+        pixels.put(y * frame.imageStride, backgroundRow);
+        if (y >= top && y < top + side) {
+          pixels.put(y * frame.imageStride + 3 * left, squareRow);
+        }
+      }
+      return frame;
+    }
+
+    @Override
+    public void close() {
+      frame.close();
+    }
+  }
+}
