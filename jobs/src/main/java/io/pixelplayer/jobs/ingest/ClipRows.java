@@ -7,6 +7,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The {@code clips} table of an ingest run: the training cache that the model reads. Audio is 16-bit PCM
@@ -53,11 +54,16 @@ public final class ClipRows {
         clip.silent(),
         spec.frameWidth(),
         spec.frameHeight(),
-        times,
-        jpegs,
+        seq(times),
+        seq(jpegs),
         labels == null ? null : labels.split(),
         labels == null ? null : labels.kind(),
-        labels == null ? null : labels.instruments());
+        labels == null ? null : seq(labels.instruments()));
+  }
+
+  /** Spark's row encoder takes arrays as Scala sequences. */
+  private static <T> scala.collection.immutable.Seq<T> seq(List<T> list) {
+    return CollectionConverters.asScala(list).toSeq();
   }
 
   /** Stable, readable and unique within a run: the video's id and the clip's position in it. */

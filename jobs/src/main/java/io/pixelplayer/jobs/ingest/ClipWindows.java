@@ -1,6 +1,7 @@
 package io.pixelplayer.jobs.ingest;
 
 import io.pixelplayer.jobs.ingest.DecodedClip.EncodedFrame;
+import io.pixelplayer.udf.Loudness;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,8 +20,6 @@ import java.util.List;
 final class ClipWindows {
   /** How far the two streams may drift apart before a window stops waiting for the lagging one. */
   static final double MAX_STREAM_SKEW_SECONDS = 2.0;
-  /** Lowest loudness reported: digital silence would otherwise be minus infinity. */
-  static final float LOUDNESS_FLOOR_DB = -120f;
 
   private final ClipSpec spec;
   private final ArrayDeque<Window> open = new ArrayDeque<>();
@@ -152,25 +151,12 @@ final class ClipWindows {
   }
 
   private DecodedClip toClip(Window window, int valid) {
-    float loudness = loudnessDb(window.audio, valid);
+    float loudness = (float) Loudness.rmsDb(window.audio, 0, valid);
     boolean isSilent = loudness < spec.silenceDb();
     emitted++;
     if (isSilent) silent++;
     return new DecodedClip(window.index, window.startSample, window.startSeconds, window.endSeconds, window.audio,
         valid, loudness, isSilent, Collections.unmodifiableList(window.frames));
-  }
-
-  /**
-   * RMS level of the first {@code count} samples in dBFS (a full-scale sine is about -3 dBFS). A stand-in for
-   * the shared {@code udf.Loudness}, to be replaced by it.
-   */
-  private static float loudnessDb(float[] audio, int count) {
-    double sumOfSquares = 0;
-    for (int i = 0; i < count; i++) {
-      sumOfSquares += audio[i] * audio[i];
-    }
-    if (sumOfSquares == 0) return LOUDNESS_FLOOR_DB;
-    return (float) Math.max(LOUDNESS_FLOOR_DB, 10 * Math.log10(sumOfSquares / count));
   }
 
   /** One clip window being filled. */

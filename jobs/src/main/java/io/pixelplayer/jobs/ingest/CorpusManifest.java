@@ -51,7 +51,7 @@ public final class CorpusManifest implements Serializable {
     Path root = new Path(input);
     FileSystem fs = root.getFileSystem(hadoop);
     for (Path candidate : new Path[] {new Path(root, FILE_NAME), root.getParent() == null ? null : new Path(root.getParent(), FILE_NAME)}) {
-      if (candidate != null && fs.isFile(candidate)) {
+      if (candidate != null && fs.exists(candidate) && fs.getFileStatus(candidate).isFile()) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(fs.open(candidate), StandardCharsets.UTF_8))) {
           return parse(in, candidate.toString());
         }

@@ -73,11 +73,16 @@ public final class IngestJob {
 
     // One group per task: parallelize gives each slice exactly one element when slices == elements.
     JavaRDD<Row> rows = jsc.parallelize(groups, groups.size()).flatMap(ingester::ingest);
-    try (JobProgress ignored = progress == null ? null : new JobProgress(spark.sparkContext(), "ingest", groups.size(),
+    JobProgress listener = progress == null ? null : new JobProgress(spark.sparkContext(), "ingest", groups.size(),
         found.size(), "videos", i -> groups.get(i).stream().mapToLong(v -> Math.max(1, v.sizeBytes())).sum(),
-        i -> groups.get(i).size(), clips, "clips", progressIntervalSeconds, progress)) {
+        i -> groups.get(i).size(), clips, "clips", progressIntervalSeconds, progress);
+    try {
       spark.sparkContext().setJobDescription("ingest " + input);
       spark.createDataFrame(rows, ClipRows.SCHEMA).write().mode(SaveMode.Overwrite).parquet(table(out, CLIPS));
+    } finally {
+      if (listener != null) {
+        listener.close();
+      }
     }
 
     List<VideoRecord> ingested = new ArrayList<>(videos.value());

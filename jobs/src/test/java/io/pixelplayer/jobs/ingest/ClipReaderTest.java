@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.pixelplayer.udf.Loudness;
 import io.pixelplayer.jobs.ingest.DecodedClip.EncodedFrame;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -183,7 +184,7 @@ class ClipReaderTest {
       reader.forEachRemaining(clips::add);
       assertThat(clips).hasSize(3).allSatisfy(clip -> {
         assertThat(clip.silent()).isTrue();
-        assertThat(clip.loudnessDb()).isEqualTo(ClipWindows.LOUDNESS_FLOOR_DB);
+        assertThat(clip.loudnessDb()).isEqualTo((float) Loudness.SILENCE_FLOOR_DB);
       });
       assertThat(reader.silentClips()).isEqualTo(reader.clipsEmitted()).isEqualTo(3);
     }

@@ -3,6 +3,7 @@ package io.pixelplayer.jobs.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.pixelplayer.udf.Loudness;
 import io.pixelplayer.jobs.ingest.DecodedClip.EncodedFrame;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -91,7 +92,7 @@ class ClipReaderWindowsTest {
     windows.endVideo();
     DecodedClip clip = windows.poll();
     assertThat(clip.silent()).isTrue();
-    assertThat(clip.loudnessDb()).isEqualTo(ClipWindows.LOUDNESS_FLOOR_DB);
+    assertThat(clip.loudnessDb()).isEqualTo((float) Loudness.SILENCE_FLOOR_DB);
     assertThat(windows.silent()).isEqualTo(1);
   }
 

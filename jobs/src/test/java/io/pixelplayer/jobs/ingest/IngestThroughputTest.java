@@ -25,7 +25,7 @@ class IngestThroughputTest {
   void ingestsAnArchiveAndReportsThroughput(@TempDir Path dir) throws Exception {
     Path in = Files.createDirectories(dir.resolve("archive"));
     for (int i = 0; i < VIDEOS; i++) {
-      TestVideos.good(in, String.format("video%02d", i), SECONDS, 640, 360, 30, 220 * Math.pow(2, i / 12.0));
+      TestVideos.good(in, String.format("video%02d.mp4", i), SECONDS, 640, 360, 30, 220 * Math.pow(2, i / 12.0));
     }
     SparkSession spark = SparkSessions.create("ingest-throughput", PixelPlayerConf.defaults(), "local[*]");
     try {
