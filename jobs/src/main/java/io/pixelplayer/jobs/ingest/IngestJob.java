@@ -78,7 +78,10 @@ public final class IngestJob {
         i -> groups.get(i).size(), clips, "clips", progressIntervalSeconds, progress);
     try {
       spark.sparkContext().setJobDescription("ingest " + input);
-      spark.createDataFrame(rows, ClipRows.SCHEMA).write().mode(SaveMode.Overwrite).parquet(table(out, CLIPS));
+      spark.createDataFrame(rows, ClipRows.SCHEMA).write().mode(SaveMode.Overwrite)
+          .option("parquet.enable.dictionary#audio", "false")
+          .option("parquet.enable.dictionary#frames.list.element", "false")
+          .parquet(table(out, CLIPS));
     } finally {
       if (listener != null) {
         listener.close();
