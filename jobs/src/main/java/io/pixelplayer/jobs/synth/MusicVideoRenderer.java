@@ -1,0 +1,80 @@
+package io.pixelplayer.jobs.synth;
+
+import io.pixelplayer.jobs.synth.CorpusPlan.VideoPlan;
+import io.pixelplayer.jobs.synth.art.ArtLibrary;
+import io.pixelplayer.udf.Resampler;
+import io.pixelplayer.udf.SampledAudio;
+import io.pixelplayer.udf.Wav;
+import java.awt.image.BufferedImage;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * Renders one planned video into a corpus folder: {@code videos/<id>.mp4} and its truth,
+ * {@code truth/<id>/<i>_<instrument>.wav} (each source's part of the mix, mono, at the model's rate) and
+ * {@code truth/<id>/boxes.csv} (each source's box in every frame).
+ */
+final class MusicVideoRenderer {
+  private final SynthSettings settings;
+  private final SoundFontRenderer soundFont;
+  private final ArtLibrary art;
+  private final boolean clutter;
+
+  /**
+   * @param clutter backgrounds of every kind, occlusion and sensor noise (off only for tests that need a
+   *                plain picture)
+   */
+  MusicVideoRenderer(SynthSettings settings, SoundFontRenderer soundFont, ArtLibrary art, boolean clutter) {
+    this.settings = settings;
+    this.soundFont = soundFont;
+    this.art = art;
+    this.clutter = clutter;
+  }
+
+  void render(VideoPlan video, double seconds, Path corpus) throws IOException {
+    Random random = new Random(video.seed());
+    List<Score> scores = new ArrayList<>();
+    List<float[]> dry = new ArrayList<>();
+    List<BufferedImage> pictures = new ArrayList<>();
+    for (String instrument : video.instruments()) {
+      Score score = Composer.compose(instrument, seconds, random.nextLong());
+      scores.add(score);
+      dry.add(soundFont.render(score, settings.audioRate()));
+      pictures.add(art.image(instrument));
+    }
+    Soundtrack soundtrack = Soundtrack.mix(dry, random);
+    Scene scene = new Scene(settings.width(), settings.height(), pictures, scores, random, clutter);
+
+    Path truth = Files.createDirectories(corpus.resolve("truth").resolve(video.videoId()));
+    int factor = settings.audioRate() / settings.truthRate();
+    for (int s = 0; s < scores.size(); s++) {
+      float[] mono = Resampler.decimate(soundtrack.sourceMono(s), factor);
+      Wav.write(truth.resolve(s + "_" + video.instruments().get(s) + ".wav"), SampledAudio.mono(mono, settings.truthRate()),
+          Wav.Encoding.PCM_16);
+    }
+
+    Path file = Files.createDirectories(corpus.resolve("videos")).resolve(video.videoId() + ".mp4");
+    int frames = (int) Math.round(seconds * settings.fps());
+    try (BufferedWriter boxes = Files.newBufferedWriter(truth.resolve("boxes.csv"), StandardCharsets.UTF_8);
+        MusicVideoWriter writer = new MusicVideoWriter(file, settings.width(), settings.height(), settings.fps(),
+            settings.videoBitrate(), settings.audioRate(), settings.audioBitrate(), soundtrack.stereo())) {
+      boxes.write("source_index,instrument,t,x0,y0,x1,y1\n");
+      for (int f = 0; f < frames; f++) {
+        double t = f / settings.fps();
+        writer.writeFrame(scene.frameAt(t, f));
+        for (int s = 0; s < scene.sources(); s++) {
+          double[] box = scene.boxAt(s, t);
+          boxes.write(String.format(Locale.ROOT, "%d,%s,%.4f,%.4f,%.4f,%.4f,%.4f%n", s, video.instruments().get(s), t,
+              box[0], box[1], box[2], box[3]));
+        }
+      }
+    }
+  }
+}

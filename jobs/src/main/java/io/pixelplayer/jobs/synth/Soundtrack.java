@@ -1,0 +1,96 @@
+package io.pixelplayer.jobs.synth;
+
+import io.pixelplayer.udf.Loudness;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The mix of a video's sources: each brought to a natural, varied loudness, panned towards where it stands
+ * (left to right), and summed into a stereo track. Each source's own part of the mix is kept as its truth,
+ * so that the truths add up to the mixture exactly (up to the codec).
+ */
+final class Soundtrack {
+  /** Typical loudness of a source (dBFS RMS) and how far it varies between videos either way. */
+  static final double TARGET_DB = -20;
+  static final double SPREAD_DB = 4;
+  /** Mixture peak kept below this, leaving the AAC encoder headroom. */
+  static final float PEAK_LIMIT = 0.9f;
+  /** How far (−1..1) sources at the left and right edges are panned. */
+  static final double PAN_WIDTH = 0.4;
+
+  private final float[] stereo;
+  private final List<float[]> sourcesMono;
+
+  private Soundtrack(float[] stereo, List<float[]> sourcesMono) {
+    this.stereo = stereo;
+    this.sourcesMono = sourcesMono;
+  }
+
+  /**
+   * @param sources each source's dry render (mono), left to right, all of the same length
+   */
+  static Soundtrack mix(List<float[]> sources, Random random) {
+    int n = sources.get(0).length;
+    List<float[]> left = new ArrayList<>();
+    List<float[]> right = new ArrayList<>();
+    for (int s = 0; s < sources.size(); s++) {
+      float[] dry = sources.get(s);
+      double level = Loudness.rmsDb(dry);
+      double gainDb = TARGET_DB + (random.nextDouble() * 2 - 1) * SPREAD_DB - level;
+      double gain = level <= Loudness.SILENCE_FLOOR_DB ? 0 : Math.pow(10, gainDb / 20);
+      double pan = sources.size() == 1 ? 0 : PAN_WIDTH * (2.0 * s / (sources.size() - 1) - 1);
+      // Equal-power pan: the source keeps its loudness wherever it stands.
+      double angle = (pan + 1) * Math.PI / 4;
+      float gl = (float) (gain * Math.cos(angle) * Math.sqrt(2));
+      float gr = (float) (gain * Math.sin(angle) * Math.sqrt(2));
+      float[] l = new float[n];
+      float[] r = new float[n];
+      for (int i = 0; i < n; i++) {
+        l[i] = dry[i] * gl;
+        r[i] = dry[i] * gr;
+      }
+      left.add(l);
+      right.add(r);
+    }
+    float peak = 0;
+    float[] stereo = new float[2 * n];
+    for (int i = 0; i < n; i++) {
+      float l = 0;
+      float r = 0;
+      for (int s = 0; s < sources.size(); s++) {
+        l += left.get(s)[i];
+        r += right.get(s)[i];
+      }
+      stereo[2 * i] = l;
+      stereo[2 * i + 1] = r;
+      peak = Math.max(peak, Math.max(Math.abs(l), Math.abs(r)));
+    }
+    float limit = peak > PEAK_LIMIT ? PEAK_LIMIT / peak : 1f;
+    List<float[]> mono = new ArrayList<>();
+    for (int s = 0; s < sources.size(); s++) {
+      // What ingest hears of this source: the average of the two channels.
+      float[] m = new float[n];
+      for (int i = 0; i < n; i++) {
+        m[i] = (left.get(s)[i] + right.get(s)[i]) * 0.5f * limit;
+      }
+      mono.add(m);
+    }
+    if (limit < 1f) {
+      for (int i = 0; i < stereo.length; i++) {
+        stereo[i] *= limit;
+      }
+    }
+    return new Soundtrack(stereo, mono);
+  }
+
+  /** The mix, interleaved left/right. */
+  float[] stereo() {
+    return stereo;
+  }
+
+  /** Source i's part of the mix as a mono signal (the mean of its two channels), at the render rate. */
+  float[] sourceMono(int i) {
+    return sourcesMono.get(i);
+  }
+}

@@ -1,0 +1,97 @@
+package io.pixelplayer.jobs.synth;
+
+import io.pixelplayer.jobs.synth.CorpusPlan.VideoPlan;
+import io.pixelplayer.jobs.synth.art.ArtLibrary;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code synth}: renders a labelled corpus in the layout of CONTRACT.md (videos/, manifest.csv, truth/),
+ * one video per core at a time. The same arguments give the same manifest and the same audio.
+ */
+public final class SynthJob {
+  private SynthJob() {}
+
+  /** What a run made. */
+  public record Result(int videos, double mediaSeconds, double wallSeconds, long bytes) {}
+
+  public static Result run(Path out, List<String> instruments, int solos, int duets, double seconds, long seed,
+      SynthSettings settings, SoundFontRenderer soundFont, ArtLibrary art, double progressIntervalSeconds,
+      PrintStream progress) throws IOException {
+    if (!(seconds >= 1 && seconds <= 600)) {
+      throw new IllegalArgumentException("--seconds " + seconds + " not in 1..600");
+    }
+    long start = System.nanoTime();
+    List<VideoPlan> plan = CorpusPlan.plan(instruments, solos, duets, seed);
+    Files.createDirectories(out);
+    MusicVideoRenderer renderer = new MusicVideoRenderer(settings, soundFont, art, true);
+    AtomicInteger done = new AtomicInteger();
+    long[] lastPrint = {System.nanoTime()};
+    ExecutorService pool = Executors.newFixedThreadPool(settings.renderThreads(), r -> {
+      Thread t = new Thread(r, "synth-render");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (VideoPlan video : plan) {
+        futures.add(pool.submit(() -> {
+          renderer.render(video, seconds, out);
+          int n = done.incrementAndGet();
+          synchronized (lastPrint) {
+            long now = System.nanoTime();
+            if (progress != null && (now - lastPrint[0] >= progressIntervalSeconds * 1e9 || n == plan.size())) {
+              lastPrint[0] = now;
+              double elapsed = (now - start) / 1e9;
+              progress.printf(Locale.ROOT, "synth: %d/%d videos, %.2f videos/s, ETA %.0f s%n", n, plan.size(), n / elapsed,
+                  elapsed / n * (plan.size() - n));
+            }
+          }
+          return null;
+        }));
+      }
+      for (Future<?> future : futures) {
+        future.get();
+      }
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      throw cause instanceof RuntimeException re ? re : new IOException(cause.getMessage(), cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } finally {
+      pool.shutdownNow();
+    }
+    writeManifest(out, plan, seconds);
+    long bytes = 0;
+    for (VideoPlan video : plan) {
+      bytes += Files.size(out.resolve("videos").resolve(video.videoId() + ".mp4"));
+    }
+    return new Result(plan.size(), plan.size() * seconds, (System.nanoTime() - start) / 1e9, bytes);
+  }
+
+  private static void writeManifest(Path out, List<VideoPlan> plan, double seconds) throws IOException {
+    try (BufferedWriter manifest = Files.newBufferedWriter(out.resolve("manifest.csv"), StandardCharsets.UTF_8)) {
+      manifest.write("video_id,path,split,kind,instruments,seconds\n");
+      for (VideoPlan video : plan) {
+        manifest.write(String.format(Locale.ROOT, "%s,videos/%s.mp4,%s,%s,%s,%s%n", video.videoId(), video.videoId(),
+            video.split(), video.kind(), String.join(";", video.instruments()), seconds));
+      }
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package io.pixelplayer.jobs.synth;
+
+import io.pixelplayer.jobs.conf.PixelPlayerConf;
+
+/**
+ * How synthetic videos look and sound (from conf/pixelplayer.properties).
+ *
+ * @param truthRate the rate of the truth files, the model's rate (a divisor of {@code audioRate})
+ */
+public record SynthSettings(int width, int height, double fps, int audioRate, int audioBitrate, int videoBitrate,
+    int truthRate, String artStyle, int threads) {
+
+  public SynthSettings {
+    if (width < 320 || height < 240) {
+      throw new IllegalArgumentException("video size " + width + "x" + height + " is below 320x240");
+    }
+    if (width % 2 != 0 || height % 2 != 0) {
+      throw new IllegalArgumentException("video size " + width + "x" + height + " must be even (H.264 4:2:0)");
+    }
+    if (fps < 1 || fps > 60) {
+      throw new IllegalArgumentException("frame rate " + fps + " not in 1..60");
+    }
+    if (audioRate % truthRate != 0) {
+      throw new IllegalArgumentException("audio rate " + audioRate + " Hz must be a multiple of the model's " + truthRate + " Hz (e.g. 44100)");
+    }
+    if (threads < 0) {
+      throw new IllegalArgumentException("threads " + threads + " < 0");
+    }
+  }
+
+  public static SynthSettings from(PixelPlayerConf conf) {
+    return new SynthSettings(
+        conf.getInt("pixelplayer.synth.width"),
+        conf.getInt("pixelplayer.synth.height"),
+        conf.getDouble("pixelplayer.synth.fps"),
+        conf.getInt("pixelplayer.synth.audioRate"),
+        conf.getInt("pixelplayer.synth.audioBitrate"),
+        conf.getInt("pixelplayer.synth.videoBitrate"),
+        conf.getInt("pixelplayer.audio.sampleRate"),
+        conf.getString("pixelplayer.synth.artStyle"),
+        conf.getInt("pixelplayer.synth.threads"));
+  }
+
+  /** Threads to render with: the setting, or one per core. */
+  int renderThreads() {
+    return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+  }
+}
