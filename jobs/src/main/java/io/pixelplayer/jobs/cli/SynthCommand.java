@@ -79,6 +79,7 @@ final class SynthCommand implements Callable<Integer> {
     if (out == null) {
       throw new IllegalArgumentException("--out DIR is required");
     }
+    SynthJob.plan(chosen, solos, duets, seconds, seed);
     ArtLibrary art = artDir != null ? ArtLibrary.fromDirectory(artDir, chosen)
         : ArtLibrary.builtIn(artStyle != null ? artStyle : settings.artStyle());
     try (SoundFontRenderer soundFontRenderer = SoundFontRenderer.open(soundFont)) {

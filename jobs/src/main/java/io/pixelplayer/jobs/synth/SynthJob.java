@@ -30,11 +30,8 @@ public final class SynthJob {
   public static Result run(Path out, List<String> instruments, int solos, int duets, double seconds, long seed,
       SynthSettings settings, SoundFontRenderer soundFont, ArtLibrary art, double progressIntervalSeconds,
       PrintStream progress) throws IOException {
-    if (!(seconds >= 1 && seconds <= 600)) {
-      throw new IllegalArgumentException("--seconds " + seconds + " not in 1..600");
-    }
+    List<VideoPlan> plan = plan(instruments, solos, duets, seconds, seed);
     long start = System.nanoTime();
-    List<VideoPlan> plan = CorpusPlan.plan(instruments, solos, duets, seed);
     Files.createDirectories(out);
     MusicVideoRenderer renderer = new MusicVideoRenderer(settings, soundFont, art, true);
     AtomicInteger done = new AtomicInteger();
@@ -83,6 +80,14 @@ public final class SynthJob {
       bytes += Files.size(out.resolve("videos").resolve(video.videoId() + ".mp4"));
     }
     return new Result(plan.size(), plan.size() * seconds, (System.nanoTime() - start) / 1e9, bytes);
+  }
+
+  /** The videos to render; checks the arguments (cheap, so callers check before loading a SoundFont). */
+  public static List<VideoPlan> plan(List<String> instruments, int solos, int duets, double seconds, long seed) {
+    if (!(seconds >= 1 && seconds <= 600)) {
+      throw new IllegalArgumentException("--seconds " + seconds + " not in 1..600");
+    }
+    return CorpusPlan.plan(instruments, solos, duets, seed);
   }
 
   private static void writeManifest(Path out, List<VideoPlan> plan, double seconds) throws IOException {
