@@ -45,8 +45,9 @@ final class SynthCommand implements Callable<Integer> {
   @Option(names = "--art", paramLabel = "DIR", description = "Folder of <instrument>.png pictures (RGBA) to use instead of the built-in art.")
   Path artDir;
 
-  @Option(names = "--art-style", paramLabel = "NAME", description = "Built-in art style: noto or twemoji (default: pixelplayer.synth.artStyle).")
-  String artStyle;
+  @Option(names = "--art-style", paramLabel = "NAME[,NAME]", split = ",",
+      description = "Built-in art style(s): noto, twemoji; several alternate from video to video (default: pixelplayer.synth.artStyle).")
+  List<String> artStyles;
 
   @Option(names = "--instruments", paramLabel = "a,b,...", split = ",", description = "Only these instruments (default: all 21).")
   List<String> instruments;
@@ -80,14 +81,14 @@ final class SynthCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--out DIR is required");
     }
     SynthJob.plan(chosen, solos, duets, seconds, seed);
-    ArtLibrary art = artDir != null ? ArtLibrary.fromDirectory(artDir, chosen)
-        : ArtLibrary.builtIn(artStyle != null ? artStyle : settings.artStyle());
+    List<ArtLibrary> arts = artDir != null ? List.of(ArtLibrary.fromDirectory(artDir, chosen))
+        : (artStyles != null ? artStyles : List.of(settings.artStyle())).stream().map(ArtLibrary::builtIn).toList();
     try (SoundFontRenderer soundFontRenderer = SoundFontRenderer.open(soundFont)) {
-      SynthJob.Result result = SynthJob.run(out, chosen, solos, duets, seconds, seed, settings, soundFontRenderer, art,
+      SynthJob.Result result = SynthJob.run(out, chosen, solos, duets, seconds, seed, settings, soundFontRenderer, arts,
           conf.getDouble("pixelplayer.progress.intervalSeconds"), System.err);
       double minutes = result.mediaSeconds() / 60;
       stdout.printf(Locale.ROOT, "rendered %d videos (%.0f s of video, %d instruments, art %s) into %s%n", result.videos(),
-          result.mediaSeconds(), chosen.size(), artDir != null ? artDir : art.style(), out);
+          result.mediaSeconds(), chosen.size(), artDir != null ? artDir : String.join("+", artStyles != null ? artStyles : List.of(settings.artStyle())), out);
       stdout.printf(Locale.ROOT, "  speed  %.1f s wall on %d threads: %.1fx real time%n", result.wallSeconds(),
           settings.renderThreads(), result.mediaSeconds() / result.wallSeconds());
       stdout.printf(Locale.ROOT, "  size   %.1f MB of video, %.2f MB per minute%n", result.bytes() / 1e6, result.bytes() / 1e6 / minutes);

@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code synth}: renders a labelled corpus in the layout of CONTRACT.md (videos/, manifest.csv, truth/),
- * one video per core at a time. The same arguments give the same manifest and the same audio.
+ * one video per core at a time. The same arguments give the same manifest and the same audio. With several
+ * art styles, videos take them in turn.
  */
 public final class SynthJob {
   private SynthJob() {}
@@ -28,12 +29,15 @@ public final class SynthJob {
   public record Result(int videos, double mediaSeconds, double wallSeconds, long bytes) {}
 
   public static Result run(Path out, List<String> instruments, int solos, int duets, double seconds, long seed,
-      SynthSettings settings, SoundFontRenderer soundFont, ArtLibrary art, double progressIntervalSeconds,
+      SynthSettings settings, SoundFontRenderer soundFont, List<ArtLibrary> arts, double progressIntervalSeconds,
       PrintStream progress) throws IOException {
     List<VideoPlan> plan = plan(instruments, solos, duets, seconds, seed);
     long start = System.nanoTime();
     Files.createDirectories(out);
-    MusicVideoRenderer renderer = new MusicVideoRenderer(settings, soundFont, art, true);
+    if (arts.isEmpty()) {
+      throw new IllegalArgumentException("no art to draw the instruments with");
+    }
+    MusicVideoRenderer renderer = new MusicVideoRenderer(settings, soundFont, true);
     AtomicInteger done = new AtomicInteger();
     long[] lastPrint = {System.nanoTime()};
     ExecutorService pool = Executors.newFixedThreadPool(settings.renderThreads(), r -> {
@@ -43,9 +47,12 @@ public final class SynthJob {
     });
     try {
       List<Future<?>> futures = new ArrayList<>();
-      for (VideoPlan video : plan) {
+      for (int i = 0; i < plan.size(); i++) {
+        VideoPlan video = plan.get(i);
+        // Several art styles alternate from video to video.
+        ArtLibrary art = arts.get(i % arts.size());
         futures.add(pool.submit(() -> {
-          renderer.render(video, seconds, out);
+          renderer.render(video, art, seconds, out);
           int n = done.incrementAndGet();
           synchronized (lastPrint) {
             long now = System.nanoTime();

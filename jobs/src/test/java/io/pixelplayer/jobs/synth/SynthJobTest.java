@@ -38,7 +38,7 @@ class SynthJobTest {
 
   private static SynthJob.Result synth(Path out, long seed) throws Exception {
     return SynthJob.run(out, List.of("cello", "trumpet", "xylophone", "drum"), 3, 1, 2.5, seed, SETTINGS, soundFont,
-        ArtLibrary.builtIn("noto"), 60, null);
+        List.of(ArtLibrary.builtIn("noto"), ArtLibrary.builtIn("twemoji")), 60, null);
   }
 
   @Test
@@ -75,7 +75,7 @@ class SynthJobTest {
   @Test
   void theSourcesAddUpToTheVideosSoundtrack(@TempDir Path dir) throws Exception {
     VideoPlan duet = new VideoPlan("d", "duet", "test", List.of("violin", "tuba"), 11);
-    new MusicVideoRenderer(SETTINGS, soundFont, ArtLibrary.builtIn("twemoji"), true).render(duet, 3, dir);
+    new MusicVideoRenderer(SETTINGS, soundFont, true).render(duet, ArtLibrary.builtIn("twemoji"), 3, dir);
     float[] sum = new float[3 * 11025];
     for (String name : List.of("0_violin.wav", "1_tuba.wav")) {
       float[] source = Wav.read(dir.resolve("truth/d").resolve(name)).samples();
@@ -106,7 +106,7 @@ class SynthJobTest {
   @Test
   void boxesSurroundTheInstrumentInTheRenderedFrames(@TempDir Path dir) throws Exception {
     VideoPlan solo = new VideoPlan("s", "solo", "train", List.of("cello"), 3);
-    new MusicVideoRenderer(SETTINGS, soundFont, ArtLibrary.builtIn("noto"), false).render(solo, 2, dir);
+    new MusicVideoRenderer(SETTINGS, soundFont, false).render(solo, ArtLibrary.builtIn("noto"), 2, dir);
     List<String> boxes = Files.readAllLines(dir.resolve("truth/s/boxes.csv"));
     assertThat(boxes).hasSize(1 + (int) Math.round(2 * SETTINGS.fps()));
     try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(dir.resolve("videos/s.mp4").toFile());
