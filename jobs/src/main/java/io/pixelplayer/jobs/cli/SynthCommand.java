@@ -81,14 +81,15 @@ final class SynthCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--out DIR is required");
     }
     SynthJob.plan(chosen, solos, duets, seconds, seed);
+    List<String> styles = artStyles != null ? artStyles : List.of(settings.artStyle());
     List<ArtLibrary> arts = artDir != null ? List.of(ArtLibrary.fromDirectory(artDir, chosen))
-        : (artStyles != null ? artStyles : List.of(settings.artStyle())).stream().map(ArtLibrary::builtIn).toList();
+        : styles.stream().map(ArtLibrary::builtIn).toList();
     try (SoundFontRenderer soundFontRenderer = SoundFontRenderer.open(soundFont)) {
       SynthJob.Result result = SynthJob.run(out, chosen, solos, duets, seconds, seed, settings, soundFontRenderer, arts,
           conf.getDouble("pixelplayer.progress.intervalSeconds"), System.err);
       double minutes = result.mediaSeconds() / 60;
       stdout.printf(Locale.ROOT, "rendered %d videos (%.0f s of video, %d instruments, art %s) into %s%n", result.videos(),
-          result.mediaSeconds(), chosen.size(), artDir != null ? artDir : String.join("+", artStyles != null ? artStyles : List.of(settings.artStyle())), out);
+          result.mediaSeconds(), chosen.size(), artDir != null ? artDir : String.join("+", styles), out);
       stdout.printf(Locale.ROOT, "  speed  %.1f s wall on %d threads: %.1fx real time%n", result.wallSeconds(),
           settings.renderThreads(), result.mediaSeconds() / result.wallSeconds());
       stdout.printf(Locale.ROOT, "  size   %.1f MB of video, %.2f MB per minute%n", result.bytes() / 1e6, result.bytes() / 1e6 / minutes);
