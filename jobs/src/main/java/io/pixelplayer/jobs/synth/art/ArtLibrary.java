@@ -1,0 +1,181 @@
+package io.pixelplayer.jobs.synth.art;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+
+/**
+ * Pictures of instruments in one art style, as the synthetic-video renderer pastes them into frames. Every
+ * picture is ARGB on a transparent background, cropped tightly to its non-transparent pixels.
+ *
+ * <p>The built-in styles combine open emoji art (Noto, Apache-2.0; Twemoji, CC-BY-4.0: see {@code
+ * io/pixelplayer/art/ATTRIBUTION.md}) with instruments drawn by code in the same look. Instances are immutable.
+ */
+public final class ArtLibrary {
+  /** The 21 instruments of the built-in styles. */
+  private static final List<String> BUILT_IN_INSTRUMENTS = List.of("accordion", "acoustic_guitar", "bagpipe",
+      "banjo", "bassoon", "cello", "clarinet", "congas", "drum", "electric_bass", "erhu", "flute", "guzheng",
+      "piano", "pipa", "saxophone", "trumpet", "tuba", "ukulele", "violin", "xylophone");
+  /** Longer side of a drawn instrument, matching the 256 px emoji once their padding is cropped. */
+  private static final int DRAWN_SIZE = 240;
+  private static final Pattern INSTRUMENT_NAME = Pattern.compile("[a-z0-9_]+");
+  private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+  private static final Map<Look, ArtLibrary> BUILT_IN = new ConcurrentHashMap<>();
+
+  private final String style;
+  private final Map<String, BufferedImage> images;
+
+  private ArtLibrary(String style, Map<String, BufferedImage> images) {
+    this.style = style;
+    this.images = Collections.unmodifiableMap(images);
+  }
+
+  /** The built-in art styles: {@code noto} and {@code twemoji}. */
+  public static List<String> styles() {
+    return Arrays.stream(Look.values()).map(Look::style).toList();
+  }
+
+  /** The instruments every built-in style has, in snake_case. */
+  public static List<String> builtInInstruments() {
+    return BUILT_IN_INSTRUMENTS;
+  }
+
+  /**
+   * A built-in style with all {@link #builtInInstruments()}; loaded (and drawn) once per JVM.
+   *
+   * @throws IllegalArgumentException for a style not in {@link #styles()}
+   */
+  public static ArtLibrary builtIn(String style) {
+    return BUILT_IN.computeIfAbsent(Look.of(style), ArtLibrary::load);
+  }
+
+  private static ArtLibrary load(Look look) {
+    Map<String, BufferedImage> images = new LinkedHashMap<>();
+    for (String instrument : BUILT_IN_INSTRUMENTS) {
+      BufferedImage image = Drawings.draw(instrument, look, DRAWN_SIZE)
+          .orElseGet(() -> emoji(look, instrument));
+      images.put(instrument, Images.cropToOpaque(Images.toArgb(image)));
+    }
+    return new ArtLibrary(look.style(), images);
+  }
+
+  private static BufferedImage emoji(Look look, String instrument) {
+    String resource = "/io/pixelplayer/art/" + look.style() + "/" + instrument + ".png";
+    try (InputStream in = ArtLibrary.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("built-in art " + resource + " is missing from the classpath");
+      }
+      return ImageIO.read(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read built-in art " + resource, e);
+    }
+  }
+
+  /**
+   * Pictures from {@code <dir>/<instrument>.png} for each instrument: PNG with an alpha channel, any size. The
+   * style is the directory's name.
+   *
+   * @throws IllegalArgumentException naming every missing file, and every file that is not a readable PNG with
+   *     transparency, all at once
+   */
+  public static ArtLibrary fromDirectory(Path dir, Collection<String> instruments) {
+    Objects.requireNonNull(dir, "art directory");
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalArgumentException("art directory " + dir + " does not exist or is not a directory");
+    }
+    if (instruments.isEmpty()) {
+      throw new IllegalArgumentException("no instruments asked for from art directory " + dir);
+    }
+    for (String instrument : instruments) {
+      if (!INSTRUMENT_NAME.matcher(instrument).matches()) {
+        throw new IllegalArgumentException("instrument name '" + instrument + "' is not snake_case");
+      }
+    }
+    List<String> missing = new ArrayList<>();
+    List<String> unusable = new ArrayList<>();
+    Map<String, BufferedImage> images = new LinkedHashMap<>();
+    for (String instrument : new LinkedHashSet<>(instruments)) {
+      Path file = dir.resolve(instrument + ".png");
+      if (!Files.isRegularFile(file)) {
+        missing.add(file.getFileName().toString());
+        continue;
+      }
+      try {
+        images.put(instrument, readPicture(file));
+      } catch (IllegalArgumentException | IOException e) {
+        unusable.add(file.getFileName() + " (" + e.getMessage() + ")");
+      }
+    }
+    if (!missing.isEmpty() || !unusable.isEmpty()) {
+      List<String> problems = new ArrayList<>();
+      if (!missing.isEmpty()) {
+        problems.add("missing " + String.join(", ", missing)
+            + " (pass --instruments to pick a subset of the instruments)");
+      }
+      if (!unusable.isEmpty()) {
+        problems.add("unusable " + String.join(", ", unusable));
+      }
+      throw new IllegalArgumentException("instrument art in " + dir + ": " + String.join("; ", problems));
+    }
+    Path name = dir.toAbsolutePath().normalize().getFileName();
+    return new ArtLibrary(name == null ? dir.toString() : name.toString(), images);
+  }
+
+  private static BufferedImage readPicture(Path file) throws IOException {
+    byte[] head;
+    try (InputStream in = Files.newInputStream(file)) {
+      head = in.readNBytes(PNG_SIGNATURE.length);
+    }
+    if (!Arrays.equals(head, PNG_SIGNATURE)) {
+      throw new IllegalArgumentException("not a PNG file");
+    }
+    BufferedImage image = ImageIO.read(file.toFile());
+    if (image == null) {
+      throw new IllegalArgumentException("not a readable PNG image");
+    }
+    if (!image.getColorModel().hasAlpha()) {
+      throw new IllegalArgumentException("no alpha channel, so no transparent background");
+    }
+    return Images.cropToOpaque(Images.toArgb(image));
+  }
+
+  public String style() {
+    return style;
+  }
+
+  /** The instruments this library has pictures of, in the order they were asked for. */
+  public Set<String> instruments() {
+    return images.keySet();
+  }
+
+  /**
+   * The instrument's picture: a fresh ARGB copy (callers may draw on it), tightly cropped to its
+   * non-transparent pixels.
+   *
+   * @throws IllegalArgumentException for an instrument this library has no picture of
+   */
+  public BufferedImage image(String instrument) {
+    BufferedImage image = images.get(instrument);
+    if (image == null) {
+      throw new IllegalArgumentException("no picture of '" + instrument + "' in art style " + style
+          + "; it has " + String.join(", ", images.keySet()));
+    }
+    return Images.toArgb(image);
+  }
+}

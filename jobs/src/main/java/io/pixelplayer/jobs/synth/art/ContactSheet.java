@@ -1,0 +1,97 @@
+package io.pixelplayer.jobs.synth.art;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import javax.imageio.ImageIO;
+
+/**
+ * An overview picture of art libraries: one row per style, one column per instrument, each column labelled with
+ * the instrument's name and each row with the style's. Run {@link #main} to regenerate {@code
+ * docs/instruments.png} from the built-in styles.
+ */
+public final class ContactSheet {
+  private static final int CELL = 112;
+  private static final int PICTURE = 96;
+  private static final int HEADER = 26;
+  private static final int ROW_LABEL = 78;
+  private static final Color BACKGROUND = Color.WHITE;
+  private static final Color GRID = new Color(0xE0E0E0);
+  private static final Color TEXT = new Color(0x37474F);
+
+  private ContactSheet() {
+  }
+
+  /** The sheet for the libraries; columns are every instrument any of them has, in first-seen order. */
+  public static BufferedImage render(List<ArtLibrary> libraries) {
+    if (libraries.isEmpty()) {
+      throw new IllegalArgumentException("a contact sheet needs at least one art library");
+    }
+    Set<String> instruments = new LinkedHashSet<>();
+    libraries.forEach(library -> instruments.addAll(library.instruments()));
+    BufferedImage sheet = new BufferedImage(ROW_LABEL + CELL * instruments.size(),
+        HEADER + CELL * libraries.size(), BufferedImage.TYPE_INT_ARGB);
+    Graphics2D g = sheet.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setColor(BACKGROUND);
+    g.fillRect(0, 0, sheet.getWidth(), sheet.getHeight());
+    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+    int column = 0;
+    for (String instrument : instruments) {
+      centredText(g, instrument, ROW_LABEL + column * CELL + CELL / 2, HEADER - 8);
+      column++;
+    }
+    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+    for (int row = 0; row < libraries.size(); row++) {
+      ArtLibrary library = libraries.get(row);
+      int top = HEADER + row * CELL;
+      centredText(g, library.style(), ROW_LABEL / 2, top + CELL / 2 + 5);
+      g.setColor(GRID);
+      g.drawLine(0, top, sheet.getWidth(), top);
+      column = 0;
+      for (String instrument : instruments) {
+        if (library.instruments().contains(instrument)) {
+          BufferedImage picture = Images.fit(library.image(instrument), PICTURE);
+          g.drawImage(picture, ROW_LABEL + column * CELL + (CELL - picture.getWidth()) / 2,
+              top + (CELL - picture.getHeight()) / 2, null);
+        }
+        column++;
+      }
+    }
+    g.dispose();
+    return sheet;
+  }
+
+  /** Renders the sheet and writes it as a PNG file, creating parent directories as needed. */
+  public static void write(Path png, List<ArtLibrary> libraries) throws IOException {
+    BufferedImage sheet = render(libraries);
+    Path parent = png.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    if (!ImageIO.write(sheet, "png", png.toFile())) {
+      throw new IOException("no PNG writer available for " + png);
+    }
+  }
+
+  /** Writes the sheet of all built-in styles to the path given (the README shows docs/instruments.png). */
+  public static void main(String[] args) throws IOException {
+    if (args.length != 1) {
+      throw new IllegalArgumentException("usage: ContactSheet <output.png>");
+    }
+    write(Path.of(args[0]), ArtLibrary.styles().stream().map(ArtLibrary::builtIn).toList());
+  }
+
+  private static void centredText(Graphics2D g, String text, int centreX, int baseline) {
+    FontMetrics metrics = g.getFontMetrics();
+    g.setColor(TEXT);
+    g.drawString(text, centreX - metrics.stringWidth(text) / 2, baseline);
+  }
+}

@@ -1,0 +1,187 @@
+package io.pixelplayer.jobs.synth.art;
+
+import static io.pixelplayer.jobs.synth.art.Parts.bar;
+import static io.pixelplayer.jobs.synth.art.Parts.circle;
+import static io.pixelplayer.jobs.synth.art.Parts.ellipse;
+import static io.pixelplayer.jobs.synth.art.Parts.polygon;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.Shape;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.CubicCurve2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.geom.RoundRectangle2D;
+
+/** Wind instruments drawn by code: tuba, clarinet, bassoon, bagpipe. */
+final class Winds {
+  private Winds() {
+  }
+
+  /**
+   * Big brass with its bell pointing up: the bell branch and the main branch joined by the wide bottom bow, four
+   * piston valves in front, tuning-slide loops, and the leadpipe with its mouthpiece.
+   */
+  static void tuba(Graphics2D g, Look look) {
+    // the main tuning slide: a wide loop behind the body that gives the tuba its round silhouette
+    look.paint(g, Parts.ring(-24, 44, 92, 74, 14), Material.VALVE_BRASS);
+    look.paint(g, Parts.ring(-110, 20, 20, 30, 7), Material.VALVE_BRASS);
+    Path2D bottomBow = new Path2D.Double();
+    bottomBow.moveTo(-48, -30);
+    bottomBow.lineTo(-48, 100);
+    bottomBow.curveTo(-48, 196, 50, 196, 50, 100);
+    look.paint(g, Parts.thick(bottomBow, 40), Material.BRASS);
+    // The bore widens all the way from the bottom bow into the flared bell.
+    Path2D bell = new Path2D.Double();
+    bell.moveTo(-30, -170);
+    bell.curveTo(10, -158, 22, -120, 22, -70);
+    bell.lineTo(30, 108);
+    bell.lineTo(70, 108);
+    bell.lineTo(78, -70);
+    bell.curveTo(78, -120, 90, -158, 130, -170);
+    bell.closePath();
+    look.paint(g, bell, Material.BRASS, Shading.CYLINDER);
+    look.paint(g, ellipse(50, -170, 82, 16), Material.BRASS);
+    look.paint(g, ellipse(50, -170, 71, 11), Material.BRASS_THROAT, Shading.FLAT);
+
+    Parts.tube(g, look, -86, 50, -136, -50, 9, Material.BRASS);
+    Parts.tube(g, look, -136, -50, -144, -68, 7, Material.SILVER);
+    look.paint(g, ellipse(-145, -70, 8, 4), Material.SILVER);
+    for (int i = 0; i < 4; i++) {
+      double x = -76 + 18 * i;
+      look.line(g, x, -30, x, -14, Material.SILVER, 3);
+      look.paint(g, bar(x, -14, 62, 14), Material.VALVE_BRASS, Shading.CYLINDER);
+      look.paint(g, bar(x, -16, -9, 16), Material.SILVER);
+      look.paint(g, bar(x, 57, 64, 16), Material.SILVER);
+      look.paint(g, ellipse(x, -31, 7.5, 4.5), Material.IVORY);
+    }
+  }
+
+  /** Black tube with silver keys and rings, mouthpiece with reed at the top, flared bell at the foot. */
+  static void clarinet(Graphics2D g, Look look) {
+    g.rotate(Math.toRadians(40));
+    look.paint(g, polygon(-4, -152, 4, -152, 7.5, -118, -7.5, -118), Material.EBONY, Shading.CYLINDER);
+    look.paint(g, polygon(4, -148, 7, -148, 10, -120, 7, -120), Material.REED, Shading.FLAT);
+    look.paint(g, bar(0, -134, -126, 18), Material.SILVER);
+    look.paint(g, bar(0, -118, -96, 19), Material.EBONY, Shading.CYLINDER);
+    look.paint(g, bar(0, -96, 8, 15.5), Material.EBONY, Shading.CYLINDER);
+    look.paint(g, bar(0, 4, 98, 16.5), Material.EBONY, Shading.CYLINDER);
+    Shape bell = Parts.symmetric(0, 94,
+        new double[] {3, 94, 6, 94, 9, 94},
+        new double[] {9, 118, 15, 140, 25, 150},
+        new double[] {18, 152, 8, 153, 0, 153});
+    look.paint(g, bell, Material.EBONY, Shading.CYLINDER);
+    for (double y : new double[] {-118, -96, 4, 96}) {
+      look.paint(g, bar(0, y - 2.5, y + 2.5, 21), Material.SILVER);
+    }
+    if (look.detailed()) {
+      look.line(g, 6.5, -88, 6.5, -20, Material.SILVER, 2);
+      look.line(g, -6, 14, -6, 84, Material.SILVER, 2);
+      look.paint(g, bar(5, -28, -12, 5), Material.SILVER);
+      look.paint(g, bar(-5, 80, 92, 6), Material.SILVER);
+    }
+    for (double y : new double[] {-75, -58, -41, 24, 42, 60}) {
+      look.paint(g, circle(0, y, 5), Material.SILVER);
+      look.paint(g, circle(0, y, 2.6), Material.HOLE, Shading.FLAT);
+    }
+  }
+
+  /**
+   * Tall reddish-brown wooden tube: long joint with the bell beside the shorter wing joint, both joined at the
+   * boot; the silver bocal curves out of the wing joint to the reed.
+   */
+  static void bassoon(Graphics2D g, Look look) {
+    g.rotate(Math.toRadians(12));
+    look.paint(g, new RoundRectangle2D.Double(-36, 70, 52, 68, 30, 30), Material.BASSOON_MAPLE);
+    look.paint(g, bar(6, -150, 86, 20), Material.BASSOON_MAPLE, Shading.CYLINDER);
+    look.paint(g, bar(6, -150, -100, 24), Material.BASSOON_MAPLE, Shading.CYLINDER);
+    look.paint(g, bar(6, -154, -146, 25), Material.IVORY);
+    look.paint(g, bar(-20, -40, 86, 18), Material.BASSOON_MAPLE, Shading.CYLINDER);
+    look.paint(g, bar(6, -103, -97, 24), Material.SILVER);
+    look.paint(g, bar(-20, -43, -37, 20), Material.SILVER);
+    look.paint(g, new Rectangle2D.Double(-37, 80, 54, 7), Material.SILVER);
+
+    CubicCurve2D bocal = new CubicCurve2D.Double(-20, -42, -20, -80, -58, -90, -84, -66);
+    look.paint(g, Parts.thick(bocal, 5), Material.SILVER, Shading.FLAT);
+    Parts.tube(g, look, -84, -66, -97, -55, 6, Material.REED);
+    for (double y : new double[] {-12, 8, 28}) {
+      look.paint(g, circle(-20, y, 3.5), Material.HOLE, Shading.FLAT);
+    }
+    if (look.detailed()) {
+      look.line(g, 12, -90, 12, 60, Material.SILVER, 2);
+      look.line(g, -28, -30, -28, 70, Material.SILVER, 2);
+      look.paint(g, bar(12, 40, 58, 6), Material.SILVER);
+      look.paint(g, bar(-28, 60, 76, 6), Material.SILVER);
+    }
+  }
+
+  /** Tartan bag with three drones over the shoulder, the blowpipe, and the chanter hanging below. */
+  static void bagpipe(Graphics2D g, Look look) {
+    double dx = 0.5;
+    double dy = -0.866;
+    drone(g, look, -20, -8, -20 + 210 * dx, -8 + 210 * dy);
+    drone(g, look, 5, -5, 5 + 165 * dx, -5 + 165 * dy);
+    drone(g, look, 30, 0, 30 + 150 * dx, 150 * dy);
+    pipe(g, look, -60, 0, -120, -95, 8);
+    Parts.tube(g, look, -113, -84, -124, -101, 6, Material.IVORY);
+    chanter(g, look, -55, 75, -95, 200);
+
+    Shape bag = AffineTransform.getRotateInstance(Math.toRadians(-18), 0, 40)
+        .createTransformedShape(ellipse(0, 40, 82, 58));
+    tartan(g, look, bag);
+  }
+
+  private static void drone(Graphics2D g, Look look, double x1, double y1, double x2, double y2) {
+    Graphics2D local = Parts.along(g, x1, y1, x2, y2);
+    double length = Math.hypot(x2 - x1, y2 - y1);
+    look.paint(local, bar(0, 0, length, 10), Material.EBONY, Shading.CYLINDER);
+    for (double t : new double[] {0.45, 0.78}) {
+      look.paint(local, bar(0, t * length - 3, t * length + 3, 14), Material.IVORY);
+    }
+    look.paint(local, bar(0, length - 22, length, 17), Material.EBONY, Shading.CYLINDER);
+    look.paint(local, bar(0, length - 4, length + 2, 19), Material.IVORY);
+    local.dispose();
+  }
+
+  private static void pipe(Graphics2D g, Look look, double x1, double y1, double x2, double y2, double width) {
+    Parts.tube(g, look, x1, y1, x2, y2, width, Material.EBONY);
+    Graphics2D local = Parts.along(g, x1, y1, x2, y2);
+    double length = Math.hypot(x2 - x1, y2 - y1);
+    look.paint(local, bar(0, 0.5 * length - 3, 0.5 * length + 3, width + 4), Material.IVORY);
+    local.dispose();
+  }
+
+  private static void chanter(Graphics2D g, Look look, double x1, double y1, double x2, double y2) {
+    pipe(g, look, x1, y1, x2, y2, 11);
+    Graphics2D local = Parts.along(g, x1, y1, x2, y2);
+    double length = Math.hypot(x2 - x1, y2 - y1);
+    for (int i = 0; i < 7; i++) {
+      look.paint(local, circle(0, (0.58 + 0.055 * i) * length, 2.4), Material.HOLE, Shading.FLAT);
+    }
+    look.paint(local, polygon(-5.5, length - 14, 5.5, length - 14, 10, length, -10, length), Material.EBONY);
+    look.paint(local, bar(0, length - 2, length + 3, 21), Material.IVORY);
+    local.dispose();
+  }
+
+  /** The bag's plaid: crossing bands and thin lines over the base colour, then the look's shading. */
+  private static void tartan(Graphics2D g, Look look, Shape bag) {
+    Look.fill(g, bag, Material.TARTAN.in(look));
+    Graphics2D cloth = (Graphics2D) g.create();
+    cloth.clip(bag);
+    Rectangle2D b = bag.getBounds2D();
+    Color band = Material.TARTAN_BAND.in(look);
+    // Noto shows the bands translucent, so that they darken where they cross, as woven cloth does.
+    Color bandColour = look.detailed() ? new Color(band.getRed(), band.getGreen(), band.getBlue(), 150) : band;
+    for (double x = b.getX() + 8; x < b.getMaxX(); x += 34) {
+      Look.fill(cloth, new Rectangle2D.Double(x, b.getY(), 12, b.getHeight()), bandColour);
+      look.line(cloth, x + 23, b.getY(), x + 23, b.getMaxY(), Material.TARTAN_LINE, 1.8);
+    }
+    for (double y = b.getY() + 8; y < b.getMaxY(); y += 34) {
+      Look.fill(cloth, new Rectangle2D.Double(b.getX(), y, b.getWidth(), 12), bandColour);
+      look.line(cloth, b.getX(), y + 23, b.getMaxX(), y + 23, Material.TARTAN_LINE, 1.8);
+    }
+    cloth.dispose();
+    look.finish(g, bag, Material.TARTAN.in(look), Shading.ROUND);
+  }
+}
