@@ -16,8 +16,8 @@ import javax.imageio.ImageIO;
 
 /**
  * An overview picture of art libraries: one row per style, one column per instrument, each column labelled with
- * the instrument's name and each row with the style's. Run {@link #main} to regenerate {@code
- * docs/instruments.png} from the built-in styles.
+ * the instrument's name and each row with the style's. {@code ./pixelplayer synth --contact-sheet
+ * samples/instruments.png} regenerates the one the README shows.
  */
 public final class ContactSheet {
   private static final int CELL = 112;
@@ -79,14 +79,6 @@ public final class ContactSheet {
     if (!ImageIO.write(sheet, "png", png.toFile())) {
       throw new IOException("no PNG writer available for " + png);
     }
-  }
-
-  /** Writes the sheet of all built-in styles to the path given (the README shows docs/instruments.png). */
-  public static void main(String[] args) throws IOException {
-    if (args.length != 1) {
-      throw new IllegalArgumentException("usage: ContactSheet <output.png>");
-    }
-    write(Path.of(args[0]), ArtLibrary.styles().stream().map(ArtLibrary::builtIn).toList());
   }
 
   private static void centredText(Graphics2D g, String text, int centreX, int baseline) {
