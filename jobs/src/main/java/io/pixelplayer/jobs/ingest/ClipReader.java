@@ -2,12 +2,10 @@ package io.pixelplayer.jobs.ingest;
 
 import static org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_ATTACHED_PIC;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
-import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_QUIET;
-import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_WARNING;
 import static org.bytedeco.ffmpeg.global.avutil.AV_TIME_BASE;
-import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 
 import io.pixelplayer.jobs.ingest.DecodedClip.EncodedFrame;
+import io.pixelplayer.jobs.media.FfmpegLog;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -49,10 +47,7 @@ public final class ClipReader implements Iterator<DecodedClip>, AutoCloseable {
   private static final double TRUNCATION_MIN_SHARE = 0.02;
 
   static {
-    // FFmpeg logs to stderr from native code ("moov atom not found", stream dumps); each bad file already
-    // gets a one-line reason in the failures table, so its own log is shown only when asked for (--verbose).
-    boolean verbose = System.getProperty("pixelplayer.log.level", "warn").matches("(?i)info|debug|trace");
-    av_log_set_level(verbose ? AV_LOG_WARNING : AV_LOG_QUIET);
+    FfmpegLog.configure();
   }
 
   private final ClipSpec spec;

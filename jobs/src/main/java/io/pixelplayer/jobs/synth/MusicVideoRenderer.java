@@ -53,7 +53,7 @@ final class MusicVideoRenderer {
     Path truth = Files.createDirectories(corpus.resolve("truth").resolve(video.videoId()));
     int factor = settings.audioRate() / settings.truthRate();
     for (int s = 0; s < scores.size(); s++) {
-      float[] mono = Resampler.decimate(soundtrack.sourceMono(s), factor);
+      float[] mono = Resampler.downsample(soundtrack.sourceMono(s), factor);
       Wav.write(truth.resolve(s + "_" + video.instruments().get(s) + ".wav"), SampledAudio.mono(mono, settings.truthRate()),
           Wav.Encoding.PCM_16);
     }

@@ -4,6 +4,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 
+import io.pixelplayer.jobs.media.FfmpegLog;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.FloatBuffer;
@@ -16,6 +17,10 @@ import org.bytedeco.javacv.Java2DFrameConverter;
  * Audio for each frame's time span is written right after the frame, so the streams are interleaved.
  */
 final class MusicVideoWriter implements AutoCloseable {
+  static {
+    FfmpegLog.configure();
+  }
+
   private final FFmpegFrameRecorder recorder;
   private final Java2DFrameConverter converter = new Java2DFrameConverter();
   private final int audioRate;

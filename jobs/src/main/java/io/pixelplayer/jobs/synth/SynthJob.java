@@ -74,7 +74,10 @@ public final class SynthJob {
       if (cause instanceof IOException io) {
         throw io;
       }
-      throw cause instanceof RuntimeException re ? re : new IOException(cause.getMessage(), cause);
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IOException(cause.getMessage(), cause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);

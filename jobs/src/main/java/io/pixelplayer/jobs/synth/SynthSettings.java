@@ -42,7 +42,7 @@ public record SynthSettings(int width, int height, double fps, int audioRate, in
   }
 
   /** Threads to render with: the setting, or one per core. */
-  int renderThreads() {
+  public int renderThreads() {
     return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
   }
 }
