@@ -92,7 +92,8 @@ final class SynthCommand implements Callable<Integer> {
           result.mediaSeconds(), chosen.size(), artDir != null ? artDir : String.join("+", styles), out);
       stdout.printf(Locale.ROOT, "  speed  %.1f s wall on %d threads: %.1fx real time%n", result.wallSeconds(),
           settings.renderThreads(), result.mediaSeconds() / result.wallSeconds());
-      stdout.printf(Locale.ROOT, "  size   %.1f MB of video, %.2f MB per minute%n", result.bytes() / 1e6, result.bytes() / 1e6 / minutes);
+      stdout.printf(Locale.ROOT, "  size   %.1f MB of video + %.1f MB of truth: %.2f MB per minute of video%n", result.videoBytes() / 1e6,
+          result.truthBytes() / 1e6, (result.videoBytes() + result.truthBytes()) / 1e6 / minutes);
       stdout.flush();
     }
     return 0;

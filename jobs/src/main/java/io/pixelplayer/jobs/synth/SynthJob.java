@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * {@code synth}: renders a labelled corpus in the layout of CONTRACT.md (videos/, manifest.csv, truth/),
@@ -26,7 +27,7 @@ public final class SynthJob {
   private SynthJob() {}
 
   /** What a run made. */
-  public record Result(int videos, double mediaSeconds, double wallSeconds, long bytes) {}
+  public record Result(int videos, double mediaSeconds, double wallSeconds, long videoBytes, long truthBytes) {}
 
   public static Result run(Path out, List<String> instruments, int solos, int duets, double seconds, long seed,
       SynthSettings settings, SoundFontRenderer soundFont, List<ArtLibrary> arts, double progressIntervalSeconds,
@@ -85,11 +86,17 @@ public final class SynthJob {
       pool.shutdownNow();
     }
     writeManifest(out, plan, seconds);
-    long bytes = 0;
+    long videoBytes = 0;
+    long truthBytes = 0;
     for (VideoPlan video : plan) {
-      bytes += Files.size(out.resolve("videos").resolve(video.videoId() + ".mp4"));
+      videoBytes += Files.size(out.resolve("videos").resolve(video.videoId() + ".mp4"));
+      try (Stream<Path> truth = Files.list(out.resolve("truth").resolve(video.videoId()))) {
+        for (Path file : truth.toList()) {
+          truthBytes += Files.size(file);
+        }
+      }
     }
-    return new Result(plan.size(), plan.size() * seconds, (System.nanoTime() - start) / 1e9, bytes);
+    return new Result(plan.size(), plan.size() * seconds, (System.nanoTime() - start) / 1e9, videoBytes, truthBytes);
   }
 
   /** The videos to render; checks the arguments (cheap, so callers check before loading a SoundFont). */

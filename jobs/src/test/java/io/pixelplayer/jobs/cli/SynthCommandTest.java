@@ -55,6 +55,12 @@ class SynthCommandTest {
   }
 
   @Test
+  void unknownArtStyleIsNamed(@TempDir Path dir) {
+    assertThat(run("synth", "--out", dir.toString(), "--art-style", "crayon")).isEqualTo(2);
+    assertThat(error()).contains("crayon").contains("noto").contains("twemoji");
+  }
+
+  @Test
   void countsAndLengthsAreChecked(@TempDir Path dir) {
     assertThat(run("synth", "--out", dir.toString(), "--solos", "0", "--duets", "0")).isEqualTo(2);
     assertThat(error()).contains("need at least one video");
