@@ -98,4 +98,17 @@ class IngestJobTest {
     assertThat(result.videosFound()).isEqualTo(2 + bad.size());
     assertThat(result.clips()).isEqualTo(clips.count());
   }
+
+  @Test
+  void theCommittedSamplesIngestWithTheirLabels(@TempDir Path dir) throws Exception {
+    Path samples = Path.of(System.getProperty("pixelplayer.root"), "samples");
+    IngestJob.Result result = IngestJob.run(spark, IngestSettings.from(PixelPlayerConf.defaults()), samples.toString(),
+        dir.resolve("out").toString(), 60, null);
+    assertThat(result.failures()).isEmpty();
+    assertThat(result.videosIngested()).isEqualTo(16);
+    Dataset<Row> clips = spark.read().parquet(dir.resolve("out/clips").toString());
+    assertThat(clips.where("split IS NULL OR instruments IS NULL").count()).isZero();
+    assertThat(clips.where("kind = 'duet' AND size(instruments) = 2").select("video_id").distinct().count()).isEqualTo(4);
+    assertThat(clips.where("silent").count()).isZero();
+  }
 }
