@@ -1,12 +1,12 @@
 package io.pixelplayer.jobs.cli;
 
 import io.pixelplayer.jobs.conf.PixelPlayerConf;
-import io.pixelplayer.jobs.synth.GmInstruments;
 import io.pixelplayer.jobs.synth.SoundFontRenderer;
 import io.pixelplayer.jobs.synth.SynthJob;
 import io.pixelplayer.jobs.synth.SynthSettings;
 import io.pixelplayer.jobs.synth.art.ArtLibrary;
 import io.pixelplayer.jobs.synth.art.ContactSheet;
+import io.pixelplayer.model.Instruments;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,7 +66,7 @@ final class SynthCommand implements Callable<Integer> {
     PixelPlayerConf conf = common.conf();
     SynthSettings settings = SynthSettings.from(conf);
     PrintWriter stdout = spec.commandLine().getOut();
-    List<String> chosen = instruments == null ? GmInstruments.names() : checked(instruments);
+    List<String> chosen = instruments == null ? Instruments.ALL : Instruments.checked(instruments);
     if (contactSheet != null) {
       List<ArtLibrary> libraries = new ArrayList<>();
       ArtLibrary.styles().forEach(style -> libraries.add(ArtLibrary.builtIn(style)));
@@ -97,14 +97,5 @@ final class SynthCommand implements Callable<Integer> {
       stdout.flush();
     }
     return 0;
-  }
-
-  private static List<String> checked(List<String> names) {
-    List<String> known = GmInstruments.names();
-    List<String> unknown = names.stream().filter(n -> !known.contains(n)).toList();
-    if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException("unknown instrument(s) " + String.join(", ", unknown) + " (known: " + String.join(", ", known) + ")");
-    }
-    return names.stream().distinct().toList();
   }
 }

@@ -1,5 +1,6 @@
 package io.pixelplayer.jobs.synth.art;
 
+import io.pixelplayer.model.Instruments;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,9 +30,6 @@ import javax.imageio.ImageIO;
  */
 public final class ArtLibrary {
   /** The 21 instruments of the built-in styles. */
-  private static final List<String> BUILT_IN_INSTRUMENTS = List.of("accordion", "acoustic_guitar", "bagpipe",
-      "banjo", "bassoon", "cello", "clarinet", "congas", "drum", "electric_bass", "erhu", "flute", "guzheng",
-      "piano", "pipa", "saxophone", "trumpet", "tuba", "ukulele", "violin", "xylophone");
   /** Longer side of a drawn instrument, matching the 256 px emoji once their padding is cropped. */
   private static final int DRAWN_SIZE = 240;
   private static final Pattern INSTRUMENT_NAME = Pattern.compile("[a-z0-9_]+");
@@ -51,13 +49,8 @@ public final class ArtLibrary {
     return Arrays.stream(Look.values()).map(Look::style).toList();
   }
 
-  /** The instruments every built-in style has, in snake_case. */
-  public static List<String> builtInInstruments() {
-    return BUILT_IN_INSTRUMENTS;
-  }
-
   /**
-   * A built-in style with all {@link #builtInInstruments()}; loaded (and drawn) once per JVM.
+   * A built-in style with all {@link Instruments#ALL}; loaded (and drawn) once per JVM.
    *
    * @throws IllegalArgumentException for a style not in {@link #styles()}
    */
@@ -67,7 +60,7 @@ public final class ArtLibrary {
 
   private static ArtLibrary load(Look look) {
     Map<String, BufferedImage> images = new LinkedHashMap<>();
-    for (String instrument : BUILT_IN_INSTRUMENTS) {
+    for (String instrument : Instruments.ALL) {
       BufferedImage image = Drawings.draw(instrument, look, DRAWN_SIZE)
           .orElseGet(() -> emoji(look, instrument));
       images.put(instrument, Images.cropToOpaque(Images.toArgb(image)));
