@@ -1,0 +1,306 @@
+package io.pixelplayer.model.train;
+
+import io.pixelplayer.udf.ComplexSpectrogram;
+import io.pixelplayer.udf.LogFrequencyWarp;
+import io.pixelplayer.udf.Masks;
+import io.pixelplayer.udf.Stft;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.IntPredicate;
+import java.util.function.ToIntFunction;
+import java.util.stream.IntStream;
+
+/**
+ * Builds Mix-and-Separate training batches from a pool of clips, as SoP's {@code MUSICMixDataset} and
+ * {@code NetWrapper.forward} do (the spectrogram part moved from the GPU to here).
+ *
+ * <p>Each mixture takes N clips, drawn uniformly from the pool, of N different videos (SoP may draw one video
+ * twice; mixing a video with itself teaches nothing), and among those, when possible, clips whose instrument
+ * tags share nothing (clips without tags match anything), so that the network is rarely asked to tell a violin
+ * from another violin. From each clip a crop of {@code cropSamples} starts at a uniformly random sample of its
+ * valid audio (at 0 when the valid audio is shorter than a crop; past it the crop is silent), gets a random
+ * gain uniform in [-gainDb, +gainDb] dB, is clipped to [-1, 1] and divided by N; the mixture is their sum (SoP:
+ * {@code audio *= scale; clip; audio /= N; sum}, with its scale uniform in 0.5..1.5, about -6..+3.5 dB).
+ *
+ * <p>Spectrograms: the paper's STFT of each scaled source and of the mixture (their sum: the STFT is linear),
+ * magnitudes warped to {@code logBins} log-frequency rows, and then, as SoP after warping
+ * ({@code mag_mix + 1e-10}): targets {@code source > 0.5 * mixture} ({@link Masks#idealBinary}), weights
+ * {@code clamp(log1p(mixture), 1e-3, 10)}, input {@code log(mixture)}.
+ *
+ * <p>Frames: {@code framesPerSource} stored frames per source, those nearest the centres of equal parts of the
+ * crop's valid time span (SoP takes frames a fixed stride apart around the audio's centre; spreading them over
+ * the crop keeps every frame inside the audio it goes with), optionally each moved by -1, 0 or +1 stored
+ * frame when that stays inside the span; then {@link FrameImages}.
+ *
+ * <p>Deterministic: a batch depends only on the pool, the settings and the {@link Random} passed in. Thread-safe:
+ * nothing is mutated after construction, so several threads may build batches with their own {@code Random}s.
+ */
+public final class MixAndSeparate {
+  /** Tries of plain rejection sampling before scanning the whole pool for a clip that fits. */
+  private static final int DRAW_TRIES = 32;
+
+  /**
+   * What a mixture is made of.
+   *
+   * @param sourcesPerMix   N, clips per mixture, at least 2 (paper 2)
+   * @param cropSamples     audio crop per source at 11025 Hz; STFT frames = 1 + cropSamples / 256 (65535 gives
+   *                        256, 32767 gives 128)
+   * @param logBins         log-frequency rows of spectrograms, masks and weights (paper 256)
+   * @param framesPerSource video frames per source (paper 3)
+   * @param frameSize       side of the square frames in pixels (paper 224)
+   * @param gainDb          sources get a random gain uniform in +-gainDb dB, 0 to 24
+   * @param jitterFrames    move each picked frame by a random -1, 0 or +1 stored frame (not in SoP)
+   * @param augmentFrames   SoP's training image augmentation: enlarge by 1.1, random square crop, random
+   *                        horizontal flip (same for all frames of a source); else resize and centre crop
+   */
+  public record Settings(int sourcesPerMix, int cropSamples, int logBins, int framesPerSource, int frameSize,
+      double gainDb, boolean jitterFrames, boolean augmentFrames) {
+
+    public Settings {
+      if (sourcesPerMix < 2) throw new IllegalArgumentException("sources per mixture " + sourcesPerMix + " < 2");
+      if (cropSamples < 1) throw new IllegalArgumentException("crop of " + cropSamples + " samples must be positive");
+      if (logBins < 2) throw new IllegalArgumentException("log-frequency bins " + logBins + " < 2");
+      if (framesPerSource < 1) throw new IllegalArgumentException("frames per source " + framesPerSource + " < 1");
+      if (frameSize < 1) throw new IllegalArgumentException("frame size " + frameSize + " must be positive");
+      if (!(gainDb >= 0 && gainDb <= 24)) throw new IllegalArgumentException("gain range +-" + gainDb + " dB not in 0..24");
+    }
+
+    /** The paper: 2 sources, 65535 samples (256 frames), 256 log bins, 3 frames of 224 px, +-3 dB. */
+    public static Settings paper() {
+      return new Settings(2, 65535, LogFrequencyWarp.PAPER_LOG_BINS, 3, 224, 3, false, true);
+    }
+
+    /** A CPU-sized variant: 2 sources, 32767 samples (128 frames), 128 log bins, 3 frames of 112 px, +-3 dB. */
+    public static Settings cpu() {
+      return new Settings(2, 32767, 128, 3, 112, 3, false, true);
+    }
+
+    /** STFT frames T of a crop. */
+    public int stftFrames() {
+      return 1 + cropSamples / Stft.PAPER_HOP_LENGTH;
+    }
+  }
+
+  private final Settings settings;
+  private final List<TrainingClip> pool;
+  private final int[] videoOf;
+  private final int[] tagOf;
+  private final Stft stft = Stft.paper();
+  private final LogFrequencyWarp warp;
+  private final FrameImages images;
+
+  /**
+   * @param pool       the clips to mix; they must come from at least N different videos and be at
+   *                   {@value Stft#PAPER_SAMPLE_RATE} Hz
+   * @param classIndex instrument name to class index of the recognition head (e.g. {@code Instruments::index});
+   *                   asked for every clip with exactly one instrument, at construction
+   */
+  public MixAndSeparate(Settings settings, List<TrainingClip> pool, ToIntFunction<String> classIndex) {
+    if (settings == null) throw new IllegalArgumentException("settings are null");
+    if (pool == null || pool.isEmpty()) throw new IllegalArgumentException("the clip pool is null or empty");
+    if (classIndex == null) throw new IllegalArgumentException("class index function is null");
+    this.settings = settings;
+    this.pool = List.copyOf(pool);
+    this.videoOf = new int[this.pool.size()];
+    this.tagOf = new int[this.pool.size()];
+    Map<String, Integer> videos = new HashMap<>();
+    for (int i = 0; i < this.pool.size(); i++) {
+      TrainingClip clip = this.pool.get(i);
+      if (clip.sampleRate() != Stft.PAPER_SAMPLE_RATE) {
+        throw new IllegalArgumentException("clip " + i + " of " + clip.videoId() + " is at " + clip.sampleRate()
+            + " Hz; the paper's STFT needs " + Stft.PAPER_SAMPLE_RATE + " Hz");
+      }
+      videoOf[i] = videos.computeIfAbsent(clip.videoId(), id -> videos.size());
+      tagOf[i] = tag(clip, classIndex);
+    }
+    if (videos.size() < settings.sourcesPerMix()) {
+      throw new IllegalArgumentException("the pool has clips of " + videos.size() + " video(s) " + videos.keySet()
+          + "; mixtures of " + settings.sourcesPerMix() + " sources need clips of at least "
+          + settings.sourcesPerMix() + " different videos");
+    }
+    this.warp = new LogFrequencyWarp(stft.bins(), settings.logBins(), settings.stftFrames());
+    this.images = new FrameImages(settings.frameSize());
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  /** A batch of {@code batchSize} mixtures, every random choice taken from {@code rng}. */
+  public TrainingBatch next(int batchSize, Random rng) {
+    if (batchSize < 1) throw new IllegalArgumentException("batch size " + batchSize + " must be positive");
+    if (rng == null) throw new IllegalArgumentException("random source is null");
+    int n = settings.sourcesPerMix();
+    int bins = settings.logBins();
+    int frames = settings.stftFrames();
+    int spectrogram = bins * frames;
+    int imagesPerSource = settings.framesPerSource() * 3 * settings.frameSize() * settings.frameSize();
+    if ((long) batchSize * n * imagesPerSource > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("a batch of " + batchSize + " mixtures needs " + (long) batchSize * n * imagesPerSource
+          + " frame values, more than one Java array holds");
+    }
+    float[] audioInput = new float[batchSize * spectrogram];
+    float[] weights = new float[batchSize * spectrogram];
+    float[] targets = new float[batchSize * n * spectrogram];
+    float[] frameValues = new float[batchSize * n * imagesPerSource];
+    int[] tags = new int[batchSize * n];
+    List<TrainingBatch.MixedSource> sources = new ArrayList<>(batchSize * n);
+
+    for (int b = 0; b < batchSize; b++) {
+      int[] clips = drawClips(rng);
+      ComplexSpectrogram[] parts = new ComplexSpectrogram[n];
+      for (int s = 0; s < n; s++) {
+        int slot = b * n + s;
+        TrainingClip clip = pool.get(clips[s]);
+        int offset = clip.validSamples() > settings.cropSamples()
+            ? rng.nextInt(clip.validSamples() - settings.cropSamples() + 1) : 0;
+        int valid = Math.min(settings.cropSamples(), clip.validSamples() - offset);
+        double gainDb = (2 * rng.nextDouble() - 1) * settings.gainDb();
+        parts[s] = stft.forward(scaledCrop(clip, offset, valid, gainDb));
+
+        double from = clip.secondsAt(offset);
+        double to = clip.secondsAt(offset + valid);
+        int[] picked = pickFrames(clip.frameTimes(), from, to, settings.framesPerSource(), settings.jitterFrames(), rng);
+        loadFrames(clip, picked, rng, frameValues, slot * imagesPerSource);
+        tags[slot] = tagOf[clips[s]];
+        sources.add(new TrainingBatch.MixedSource(clip.videoId(), clip.instruments(), offset, valid, gainDb, from, to, picked));
+      }
+
+      float[] mixtureMagnitude = warp.warp(sum(parts).magnitude());
+      for (int s = 0; s < n; s++) {
+        float[] sourceMagnitude = warp.warp(parts[s].magnitude());
+        float[] mask = Masks.idealBinary(sourceMagnitude, mixtureMagnitude);
+        System.arraycopy(mask, 0, targets, (b * n + s) * spectrogram, spectrogram);
+      }
+      for (int i = 0; i < spectrogram; i++) {
+        double magnitude = mixtureMagnitude[i] + Masks.MIXTURE_EPSILON;
+        audioInput[b * spectrogram + i] = (float) Math.log(magnitude);
+        weights[b * spectrogram + i] = (float) Math.min(10, Math.max(1e-3, Math.log1p(magnitude)));
+      }
+    }
+    return new TrainingBatch(batchSize, n, bins, frames, settings.framesPerSource(), settings.frameSize(),
+        audioInput, weights, targets, frameValues, tags, sources);
+  }
+
+  /** The crop as it is in the mixture: gain, clipped to [-1, 1] (as SoP), divided by N; silent past the valid audio. */
+  private float[] scaledCrop(TrainingClip clip, int offset, int valid, double gainDb) {
+    float gain = (float) Math.pow(10, gainDb / 20);
+    float share = 1f / settings.sourcesPerMix();
+    float[] part = new float[settings.cropSamples()];
+    float[] audio = clip.audio();
+    for (int i = 0; i < valid; i++) {
+      part[i] = Math.max(-1f, Math.min(1f, audio[offset + i] * gain)) * share;
+    }
+    return part;
+  }
+
+  /**
+   * The mixture's spectrogram: the STFT is linear, so the sum of the sources' spectrograms is the STFT of their
+   * sum (to float rounding), and one of N + 1 transforms, a third of the batch's time at N = 2, is saved.
+   */
+  private static ComplexSpectrogram sum(ComplexSpectrogram[] parts) {
+    float[] re = parts[0].real();
+    float[] im = parts[0].imaginary();
+    for (int s = 1; s < parts.length; s++) {
+      float[] partRe = parts[s].real();
+      float[] partIm = parts[s].imaginary();
+      for (int i = 0; i < re.length; i++) {
+        re[i] += partRe[i];
+        im[i] += partIm[i];
+      }
+    }
+    return ComplexSpectrogram.of(parts[0].bins(), parts[0].frames(), re, im);
+  }
+
+  private void loadFrames(TrainingClip clip, int[] picked, Random rng, float[] out, int offset) {
+    FrameImages.Placement placement = settings.augmentFrames() ? FrameImages.Placement.random(rng) : FrameImages.Placement.CENTRED;
+    int perFrame = 3 * settings.frameSize() * settings.frameSize();
+    for (int k = 0; k < picked.length; k++) {
+      try {
+        images.load(clip.framesJpeg().get(picked[k]), placement, out, offset + k * perFrame);
+      } catch (IllegalArgumentException | UncheckedIOException e) {
+        // Say which clip: the image error alone does not lead back to the bad row of the cache.
+        throw new IllegalArgumentException("stored frame " + picked[k] + " of the clip of video " + clip.videoId()
+            + " starting at " + clip.startSeconds() + " s: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** N clips of different videos, preferring ones with no instrument in common. */
+  private int[] drawClips(Random rng) {
+    int n = settings.sourcesPerMix();
+    int[] chosen = new int[n];
+    chosen[0] = rng.nextInt(pool.size());
+    Set<String> instruments = new HashSet<>(pool.get(chosen[0]).instruments());
+    for (int s = 1; s < n; s++) {
+      int[] sofar = Arrays.copyOf(chosen, s);
+      IntPredicate otherVideo = i -> Arrays.stream(sofar).noneMatch(c -> videoOf[c] == videoOf[i]);
+      IntPredicate otherInstruments = i -> otherVideo.test(i) && Collections.disjoint(instruments, pool.get(i).instruments());
+      int pick = draw(otherInstruments, rng);
+      chosen[s] = pick >= 0 ? pick : draw(otherVideo, rng);
+      instruments.addAll(pool.get(chosen[s]).instruments());
+    }
+    return chosen;
+  }
+
+  /**
+   * A clip uniformly among those that fit, or -1 if none does: rejection sampling (fast when most fit), then a
+   * scan (when few do); both give the same distribution.
+   */
+  private int draw(IntPredicate fits, Random rng) {
+    for (int t = 0; t < DRAW_TRIES; t++) {
+      int i = rng.nextInt(pool.size());
+      if (fits.test(i)) return i;
+    }
+    int[] fitting = IntStream.range(0, pool.size()).filter(fits).toArray();
+    return fitting.length == 0 ? -1 : fitting[rng.nextInt(fitting.length)];
+  }
+
+  /**
+   * Indices of {@code count} stored frames for the time span [from, to]: those nearest the centres of
+   * {@code count} equal parts of it; with jitter each moves by -1, 0 or +1 frame if it stays in the span.
+   */
+  static int[] pickFrames(double[] frameTimes, double from, double to, int count, boolean jitter, Random rng) {
+    int[] picked = new int[count];
+    for (int k = 0; k < count; k++) {
+      int nearest = nearest(frameTimes, from + (k + 0.5) * (to - from) / count);
+      picked[k] = nearest;
+      if (jitter) {
+        int moved = nearest + rng.nextInt(3) - 1;
+        if (moved >= 0 && moved < frameTimes.length && frameTimes[moved] >= from && frameTimes[moved] <= to) {
+          picked[k] = moved;
+        }
+      }
+    }
+    return picked;
+  }
+
+  /** Index of the ascending {@code times} closest to {@code t} (the earlier on a tie). */
+  private static int nearest(double[] times, double t) {
+    int at = Arrays.binarySearch(times, t);
+    if (at >= 0) return at;
+    int after = -at - 1;
+    if (after == 0) return 0;
+    if (after == times.length) return times.length - 1;
+    return t - times[after - 1] <= times[after] - t ? after - 1 : after;
+  }
+
+  /** The class of a clip with exactly one instrument; {@link TrainingBatch#NO_TAG} for none or several. */
+  private static int tag(TrainingClip clip, ToIntFunction<String> classIndex) {
+    List<String> names = clip.instruments().stream().distinct().toList();
+    if (names.size() != 1) return TrainingBatch.NO_TAG;
+    int index = classIndex.applyAsInt(names.get(0));
+    if (index < 0) {
+      throw new IllegalArgumentException("class index " + index + " of instrument '" + names.get(0) + "' is negative");
+    }
+    return index;
+  }
+}

@@ -1,0 +1,297 @@
+package io.pixelplayer.model.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.pixelplayer.model.Instruments;
+import io.pixelplayer.udf.LogFrequencyWarp;
+import io.pixelplayer.udf.Stft;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class MixAndSeparateTest {
+  /** 8191 samples: 32 STFT frames, 0.74 s. */
+  private static final MixAndSeparate.Settings SMALL = new MixAndSeparate.Settings(2, 8191, 16, 3, 8, 3, false, false);
+  private static final int CLIP = 16384;
+
+  private static List<TrainingClip> noisePool(int videos) {
+    List<TrainingClip> pool = new ArrayList<>();
+    for (int v = 0; v < videos; v++) pool.add(TestClips.noise("v" + v, List.of(), CLIP, v + 1));
+    return pool;
+  }
+
+  @Test
+  void batchArraysHaveTheDocumentedShapes() {
+    MixAndSeparate.Settings three = new MixAndSeparate.Settings(3, 8191, 16, 3, 8, 3, true, true);
+    TrainingBatch batch = new MixAndSeparate(three, noisePool(4), Instruments::index).next(2, new Random(1));
+
+    assertThat(three.stftFrames()).isEqualTo(32);
+    assertThat(batch.mixtureShape()).containsExactly(2, 1, 16, 32);
+    assertThat(batch.targetShape()).containsExactly(2, 3, 16, 32);
+    assertThat(batch.frameShape()).containsExactly(2, 3, 3, 3, 8, 8);
+    assertThat(batch.tagShape()).containsExactly(2, 3);
+    assertThat(batch.audioInput()).hasSize(2 * 16 * 32);
+    assertThat(batch.weights()).hasSize(2 * 16 * 32);
+    assertThat(batch.targets()).hasSize(2 * 3 * 16 * 32);
+    assertThat(batch.frames()).hasSize(2 * 3 * 3 * 3 * 8 * 8);
+    assertThat(batch.tags()).hasSize(6);
+    assertThat(batch.sources()).hasSize(6);
+    assertThat(MixAndSeparate.Settings.paper().stftFrames()).isEqualTo(256);
+    assertThat(MixAndSeparate.Settings.cpu().stftFrames()).isEqualTo(128);
+  }
+
+  @Test
+  void spectrogramsAreThoseOfTheSumOfTheScaledSourcesOverN() {
+    List<TrainingClip> pool = noisePool(3);
+    Map<String, TrainingClip> byVideo = pool.stream().collect(Collectors.toMap(TrainingClip::videoId, Function.identity()));
+    TrainingBatch batch = new MixAndSeparate(SMALL, pool, Instruments::index).next(3, new Random(7));
+
+    Stft stft = Stft.paper();
+    LogFrequencyWarp warp = new LogFrequencyWarp(512, 16, 32);
+    int cells = 16 * 32;
+    int n = 2;
+    for (int b = 0; b < 3; b++) {
+      // Recompute the mixture from what the batch says it used: crop, gain, clip to [-1, 1], / N, sum.
+      float[] mixture = new float[8191];
+      float[][] parts = new float[n][8191];
+      for (int s = 0; s < n; s++) {
+        TrainingBatch.MixedSource source = batch.sources().get(b * n + s);
+        float[] audio = byVideo.get(source.videoId()).audio();
+        float gain = (float) Math.pow(10, source.gainDb() / 20);
+        for (int i = 0; i < source.cropValid(); i++) {
+          parts[s][i] = Math.max(-1f, Math.min(1f, audio[source.cropOffset() + i] * gain)) / n;
+          mixture[i] += parts[s][i];
+        }
+      }
+      float[] mix = warp.warp(stft.forward(mixture).magnitude());
+      for (int i = 0; i < cells; i++) {
+        double m = mix[i] + 1e-10;
+        // Magnitudes near 1: summing spectra instead of transforming the sum moves them by float rounding.
+        assertThat(Math.exp(batch.audioInput()[b * cells + i])).isCloseTo(m, within(1e-5));
+        assertThat(batch.weights()[b * cells + i]).isCloseTo((float) Math.min(10, Math.max(1e-3, Math.log1p(m))), within(1e-5f));
+      }
+      for (int s = 0; s < n; s++) {
+        float[] part = warp.warp(stft.forward(parts[s]).magnitude());
+        for (int i = 0; i < cells; i++) {
+          double margin = part[i] - 0.5 * (mix[i] + 1e-10);
+          if (Math.abs(margin) < 1e-5) continue; // too close to call at that rounding
+          assertThat(batch.targets()[(b * n + s) * cells + i]).as("mixture %d source %d cell %d", b, s, i)
+              .isEqualTo(margin > 0 ? 1f : 0f);
+        }
+      }
+    }
+    assertThat(batch.sources()).allSatisfy(s -> assertThat(s.gainDb()).isBetween(-3.0, 3.0));
+    assertThat(batch.sources().stream().map(TrainingBatch.MixedSource::gainDb).distinct()).hasSize(6);
+  }
+
+  @Test
+  void eachSourceOwnsTheRowsOfItsSine() {
+    // Sines exactly on log rows 8 and 12 of 16: each source is nearly all the mixture there, the other nothing.
+    double hzRow8 = linearBinOfLogRow(8, 16) * Stft.PAPER_SAMPLE_RATE / Stft.PAPER_FFT_SIZE;
+    double hzRow12 = linearBinOfLogRow(12, 16) * Stft.PAPER_SAMPLE_RATE / Stft.PAPER_FFT_SIZE;
+    List<TrainingClip> pool = List.of(TestClips.sine("low", List.of(), hzRow8, 8191), TestClips.sine("high", List.of(), hzRow12, 8191));
+    MixAndSeparate.Settings noGain = new MixAndSeparate.Settings(2, 8191, 16, 1, 8, 0, false, false);
+    TrainingBatch batch = new MixAndSeparate(noGain, pool, Instruments::index).next(1, new Random(3));
+
+    int low = batch.sources().get(0).videoId().equals("low") ? 0 : 1;
+    int high = 1 - low;
+    for (int t = 2; t < 30; t++) {
+      assertThat(batch.targets()[low * 512 + 8 * 32 + t]).isEqualTo(1f);
+      assertThat(batch.targets()[high * 512 + 8 * 32 + t]).isEqualTo(0f);
+      assertThat(batch.targets()[low * 512 + 12 * 32 + t]).isEqualTo(0f);
+      assertThat(batch.targets()[high * 512 + 12 * 32 + t]).isEqualTo(1f);
+      // Each sine is 0.25 after / N: 0.25 * sum(hann) / 2 = 64 on a bin, less between bins, so log1p about 4.
+      assertThat(batch.weights()[8 * 32 + t]).isBetween(3.9f, 4.2f);
+    }
+  }
+
+  @Test
+  void silenceGivesTheEpsilonFloorAndNoTargetsAndNothingPastTheValidAudioIsHeard() {
+    // Valid audio silent, loud samples after it: a crop that read past the valid audio would hear them.
+    List<TrainingClip> pool = new ArrayList<>();
+    for (String video : List.of("a", "b")) {
+      float[] audio = new float[CLIP];
+      for (int i = 4000; i < CLIP; i++) audio[i] = 0.9f;
+      pool.add(TestClips.clip(video, List.of(), audio, 4000, 0));
+    }
+    TrainingBatch batch = new MixAndSeparate(SMALL, pool, Instruments::index).next(2, new Random(5));
+
+    assertThat(batch.audioInput()).containsOnly((float) Math.log(1e-10f));
+    assertThat(batch.weights()).containsOnly(1e-3f);
+    assertThat(batch.targets()).containsOnly(0f);
+    assertThat(batch.sources()).allSatisfy(s -> {
+      assertThat(s.cropOffset()).isZero();
+      assertThat(s.cropValid()).isEqualTo(4000);
+    });
+  }
+
+  @Test
+  void cropsStartAtRandomInsideTheValidAudio() {
+    List<TrainingClip> pool = new ArrayList<>();
+    for (int v = 0; v < 3; v++) {
+      TrainingClip noise = TestClips.noise("v" + v, List.of(), CLIP, v);
+      pool.add(new TrainingClip(noise.videoId(), noise.instruments(), noise.sampleRate(), noise.audio(), 12000,
+          noise.startSeconds(), noise.frameTimes(), noise.framesJpeg()));
+    }
+    MixAndSeparate.Settings tiny = new MixAndSeparate.Settings(2, 8191, 4, 1, 2, 3, false, false);
+    TrainingBatch batch = new MixAndSeparate(tiny, pool, Instruments::index).next(12, new Random(11));
+
+    assertThat(batch.sources()).allSatisfy(s -> {
+      assertThat(s.cropValid()).isEqualTo(8191);
+      assertThat(s.cropOffset()).isBetween(0, 12000 - 8191);
+      assertThat(s.cropEnd() - s.cropStart()).isCloseTo(8191.0 / TestClips.RATE, within(1e-9));
+    });
+    assertThat(batch.sources().stream().map(TrainingBatch.MixedSource::cropOffset).distinct().count()).isGreaterThan(20);
+  }
+
+  @Test
+  void framesComeFromInsideTheCropAndAreNormalised() {
+    MixAndSeparate.Settings jitterAndAugment = new MixAndSeparate.Settings(2, 8191, 16, 3, 8, 3, true, true);
+    List<TrainingClip> pool = noisePool(3);
+    Map<String, TrainingClip> byVideo = pool.stream().collect(Collectors.toMap(TrainingClip::videoId, Function.identity()));
+    TrainingBatch batch = new MixAndSeparate(jitterAndAugment, pool, Instruments::index).next(4, new Random(2));
+
+    int plane = 8 * 8;
+    for (int slot = 0; slot < 8; slot++) {
+      TrainingBatch.MixedSource source = batch.sources().get(slot);
+      double[] times = byVideo.get(source.videoId()).frameTimes();
+      assertThat(source.frameIndices()).hasSize(3).isSorted();
+      for (int k = 0; k < 3; k++) {
+        int index = source.frameIndices()[k];
+        assertThat(times[index]).isBetween(source.cropStart(), source.cropEnd());
+        Color colour = TestClips.frameColour(index);
+        int[] rgb = {colour.getRed(), colour.getGreen(), colour.getBlue()};
+        for (int c = 0; c < 3; c++) {
+          int at = ((slot * 3 + k) * 3 + c) * plane;
+          float expected = TestClips.normalised(rgb[c], c);
+          for (int p = 0; p < plane; p++) {
+            // JPEG moves a solid colour by a few levels at most.
+            assertThat(batch.frames()[at + p]).isCloseTo(expected, within(4 / 255f / FrameImages.STD[c]));
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void framesAreTheNearestToEqualPartsOfTheSpanAndJitterStaysInside() {
+    double[] times = new double[48];
+    for (int k = 0; k < times.length; k++) times[k] = k / 8.0;
+
+    // Centres of thirds of [1, 4] s: 1.5, 2.5 and 3.5 s, frames 12, 20 and 28.
+    assertThat(MixAndSeparate.pickFrames(times, 1, 4, 3, false, new Random(0))).containsExactly(12, 20, 28);
+    // 1.55 s lies between frames 12 (1.5) and 13 (1.625): the nearer wins.
+    assertThat(MixAndSeparate.pickFrames(times, 1.55, 1.55, 1, false, new Random(0))).containsExactly(12);
+    // Past the last stored frame: the last one.
+    assertThat(MixAndSeparate.pickFrames(times, 9, 10, 1, false, new Random(0))).containsExactly(47);
+
+    Random rng = new Random(4);
+    Set<Integer> seen = new HashSet<>();
+    for (int trial = 0; trial < 50; trial++) {
+      int[] picked = MixAndSeparate.pickFrames(times, 1.5, 2.5, 1, true, rng);
+      assertThat(picked[0]).isBetween(15, 17);
+      seen.add(picked[0]);
+      // At the span's edge a jitter outward is refused.
+      assertThat(MixAndSeparate.pickFrames(times, 1.5, 1.5, 1, true, rng)).containsExactly(12);
+    }
+    assertThat(seen).containsExactlyInAnyOrder(15, 16, 17);
+  }
+
+  @Test
+  void mixturesNeverTakeTwoClipsOfOneVideo() {
+    List<TrainingClip> pool = new ArrayList<>();
+    for (int v = 0; v < 3; v++) {
+      for (int c = 0; c < 4; c++) pool.add(TestClips.noise("v" + v, List.of(), 2048, 10 * v + c));
+    }
+    MixAndSeparate.Settings three = new MixAndSeparate.Settings(3, 1023, 4, 1, 2, 3, false, false);
+    TrainingBatch batch = new MixAndSeparate(three, pool, Instruments::index).next(30, new Random(8));
+
+    for (int b = 0; b < 30; b++) {
+      assertThat(batch.sources().subList(3 * b, 3 * b + 3)).extracting(TrainingBatch.MixedSource::videoId)
+          .containsExactlyInAnyOrder("v0", "v1", "v2");
+    }
+  }
+
+  @Test
+  void mixturesPreferDifferentInstrumentsAndSettleForDifferentVideos() {
+    MixAndSeparate.Settings small = new MixAndSeparate.Settings(2, 1023, 4, 1, 2, 3, false, false);
+    List<TrainingClip> pool = new ArrayList<>();
+    for (int c = 0; c < 3; c++) {
+      pool.add(TestClips.noise("violin-1", List.of("violin"), 2048, c));
+      pool.add(TestClips.noise("violin-2", List.of("violin"), 2048, 10 + c));
+    }
+    pool.add(TestClips.noise("cello-1", List.of("cello"), 2048, 20));
+
+    TrainingBatch batch = new MixAndSeparate(small, pool, Instruments::index).next(20, new Random(9));
+    for (int b = 0; b < 20; b++) {
+      assertThat(batch.sources().subList(2 * b, 2 * b + 2)).extracting(TrainingBatch.MixedSource::videoId).contains("cello-1");
+    }
+    assertThat(batch.tags()).containsOnly(Instruments.index("violin"), Instruments.index("cello"));
+
+    TrainingBatch violins = new MixAndSeparate(small, pool.subList(0, 6), Instruments::index).next(5, new Random(9));
+    for (int b = 0; b < 5; b++) {
+      assertThat(violins.sources().subList(2 * b, 2 * b + 2)).extracting(TrainingBatch.MixedSource::videoId)
+          .containsExactlyInAnyOrder("violin-1", "violin-2");
+    }
+  }
+
+  @Test
+  void onlySingleInstrumentClipsGetATag() {
+    List<TrainingClip> pool = List.of(TestClips.noise("solo", List.of("cello"), 2048, 1),
+        TestClips.noise("duet", List.of("flute", "piano"), 2048, 2), TestClips.noise("untagged", List.of(), 2048, 3));
+    MixAndSeparate.Settings three = new MixAndSeparate.Settings(3, 1023, 4, 1, 2, 3, false, false);
+    TrainingBatch batch = new MixAndSeparate(three, pool, Instruments::index).next(1, new Random(1));
+
+    for (int s = 0; s < 3; s++) {
+      int expected = batch.sources().get(s).videoId().equals("solo") ? Instruments.index("cello") : TrainingBatch.NO_TAG;
+      assertThat(batch.tags()[s]).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void theSameSeedGivesTheSameBatchAndAnotherSeedAnother() {
+    MixAndSeparate.Settings random = new MixAndSeparate.Settings(2, 8191, 16, 3, 8, 3, true, true);
+    MixAndSeparate builder = new MixAndSeparate(random, noisePool(4), Instruments::index);
+
+    TrainingBatch first = builder.next(3, new Random(42));
+    TrainingBatch again = builder.next(3, new Random(42));
+    TrainingBatch other = builder.next(3, new Random(43));
+
+    assertThat(again).usingRecursiveComparison().isEqualTo(first);
+    assertThat(other.audioInput()).isNotEqualTo(first.audioInput());
+  }
+
+  @Test
+  void wrongPoolsAndSettingsAreRefusedWithTheReason() {
+    List<TrainingClip> oneVideo = List.of(TestClips.noise("only", List.of(), 2048, 1), TestClips.noise("only", List.of(), 2048, 2));
+    assertThatThrownBy(() -> new MixAndSeparate(SMALL, oneVideo, Instruments::index))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the pool has clips of 1 video(s) [only]; mixtures of 2 sources need clips of at least 2 different videos");
+
+    TrainingClip at44k = new TrainingClip("fast", List.of(), 44100, new float[100], 100, 0, new double[] {0}, List.of(new byte[1]));
+    assertThatThrownBy(() -> new MixAndSeparate(SMALL, List.of(at44k, TestClips.noise("b", List.of(), 2048, 1)), Instruments::index))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("44100 Hz");
+    assertThatThrownBy(() -> new MixAndSeparate(SMALL, List.of(TestClips.noise("a", List.of("kazoo"), 2048, 1)), Instruments::index))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("unknown instrument 'kazoo'");
+    assertThatThrownBy(() -> new MixAndSeparate.Settings(1, 8191, 16, 3, 8, 3, false, false))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("sources per mixture 1 < 2");
+    assertThatThrownBy(() -> new MixAndSeparate(SMALL, noisePool(2), Instruments::index).next(0, new Random()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("batch size 0 must be positive");
+    assertThatThrownBy(() -> new TrainingClip("v", List.of(), TestClips.RATE, new float[10], 10, 0, new double[2], List.of(new byte[1])))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 frame times and 1 frames");
+  }
+
+  /** The linear bin SoP's warp reads for log row {@code row} of {@code rows} (LogFrequencyWarp's javadoc). */
+  private static double linearBinOfLogRow(int row, int rows) {
+    return (Math.pow(21, (double) row / (rows - 1)) - 1) / 20 * 511;
+  }
+}
