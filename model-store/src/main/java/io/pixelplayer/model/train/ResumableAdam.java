@@ -26,14 +26,17 @@ public final class ResumableAdam extends Optimizer {
   private final float beta2;
   private final float epsilon;
   private final NDManager state;
+  private final Map<String, String> names;
   private final Map<String, NDArray> means = new TreeMap<>();
   private final Map<String, NDArray> variances = new TreeMap<>();
   private final Map<String, Integer> steps = new TreeMap<>();
 
   /**
    * @param state owns the moment arrays (they outlive every training step); closed by its owner
+   * @param names parameter id → a name that stays the same across runs (DJL's ids are random per run, so state
+   *              is saved under the names); ids not in the map are used as they are
    */
-  public ResumableAdam(Tracker learningRate, float beta1, float beta2, float epsilon, NDManager state) {
+  public ResumableAdam(Tracker learningRate, float beta1, float beta2, float epsilon, NDManager state, Map<String, String> names) {
     super(new Builder());
     if (!(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1 && epsilon > 0)) {
       throw new IllegalArgumentException("Adam needs 0 <= beta < 1 and epsilon > 0, got " + beta1 + ", " + beta2 + ", " + epsilon);
@@ -43,20 +46,23 @@ public final class ResumableAdam extends Optimizer {
     this.beta2 = beta2;
     this.epsilon = epsilon;
     this.state = state;
+    this.names = Map.copyOf(names);
   }
 
   /** The usual defaults: beta1 0.9, beta2 0.999, epsilon 1e-8. */
-  public static ResumableAdam standard(Tracker learningRate, NDManager state) {
-    return new ResumableAdam(learningRate, 0.9f, 0.999f, 1e-8f, state);
+  public static ResumableAdam standard(Tracker learningRate, NDManager state, Map<String, String> names) {
+    return new ResumableAdam(learningRate, 0.9f, 0.999f, 1e-8f, state, names);
   }
 
   @Override
   public void update(String parameterId, NDArray weight, NDArray grad) {
-    int t = steps.merge(parameterId, 1, Integer::sum);
-    NDArray m = means.computeIfAbsent(parameterId, id -> state.zeros(weight.getShape(), weight.getDataType(), weight.getDevice()));
-    NDArray v = variances.computeIfAbsent(parameterId, id -> state.zeros(weight.getShape(), weight.getDataType(), weight.getDevice()));
+    String key = names.getOrDefault(parameterId, parameterId);
+    int t = steps.merge(key, 1, Integer::sum);
+    NDArray m = means.computeIfAbsent(key, id -> state.zeros(weight.getShape(), weight.getDataType(), weight.getDevice()));
+    NDArray v = variances.computeIfAbsent(key, id -> state.zeros(weight.getShape(), weight.getDataType(), weight.getDevice()));
     double lr = learningRate.getNewValue(t) * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
-    // Temporaries of this update are freed at the end of the scope; weight, m and v change in place.
+    // Runs after the gradient collector has closed (autograd off), so the in-place changes of weight, m and
+    // v are allowed; the temporaries of this update are freed when the scope closes.
     try (NDScope ignored = new NDScope()) {
       m.muli(beta1).addi(grad.mul(1 - beta1));
       v.muli(beta2).addi(grad.square().muli(1 - beta2));

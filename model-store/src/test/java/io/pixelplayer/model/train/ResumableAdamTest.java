@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.tracker.Tracker;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +22,7 @@ class ResumableAdamTest {
   @Test
   void oneStepMatchesTheAdamFormula() {
     try (NDManager manager = NDManager.newBaseManager()) {
-      ResumableAdam adam = new ResumableAdam(Tracker.fixed(0.1f), 0.9f, 0.999f, 1e-8f, manager);
+      ResumableAdam adam = new ResumableAdam(Tracker.fixed(0.1f), 0.9f, 0.999f, 1e-8f, manager, Map.of());
       NDArray w = manager.create(START);
       adam.update("w", w, gradient(w));
       float[] after = w.toFloatArray();
@@ -40,23 +41,23 @@ class ResumableAdamTest {
   void aResumedOptimizerContinuesExactly(@TempDir Path dir) throws Exception {
     try (NDManager manager = NDManager.newBaseManager()) {
       Tracker schedule = Tracker.cosine().setBaseValue(0.05f).optFinalValue(0.001f).setMaxUpdates(10).build();
-      ResumableAdam straight = ResumableAdam.standard(schedule, manager);
+      ResumableAdam straight = ResumableAdam.standard(schedule, manager, Map.of());
       NDArray a = manager.create(START);
       for (int i = 0; i < 5; i++) {
         straight.update("w", a, gradient(a));
       }
 
-      ResumableAdam first = ResumableAdam.standard(schedule, manager);
+      ResumableAdam first = ResumableAdam.standard(schedule, manager, Map.of("id-of-run-1", "w"));
       NDArray b = manager.create(START);
       for (int i = 0; i < 3; i++) {
         first.update("w", b, gradient(b));
       }
       first.save(dir.resolve("adam.state"));
-      ResumableAdam resumed = ResumableAdam.standard(schedule, manager);
+      ResumableAdam resumed = ResumableAdam.standard(schedule, manager, Map.of("id-of-run-2", "w"));
       resumed.load(dir.resolve("adam.state"));
       assertThat(resumed.steps()).isEqualTo(3);
       for (int i = 0; i < 2; i++) {
-        resumed.update("w", b, gradient(b));
+        resumed.update("id-of-run-2", b, gradient(b));
       }
       assertThat(b.toFloatArray()).containsExactly(a.toFloatArray());
       // and it is still minimising

@@ -1,0 +1,244 @@
+package io.pixelplayer.model.train;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.util.Pair;
+import io.pixelplayer.model.net.ModelConfig;
+import io.pixelplayer.model.net.PixelPlayerNet;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * Mix-and-Separate training (Zhao et al. 2018, section 3.2): mixtures of N solo clips, each video's frames
+ * asked for its own binary mask on the log-frequency grid, loss = BCE weighted by clamp(log1p(mixture), 1e-3,
+ * 10); plus the instrument head trained from the weak tags by multiple-instance learning (max over pixels,
+ * cross-entropy). Adam with warm-up and cosine decay, gradients clipped by global norm, checkpoints every few
+ * minutes from which {@code resume} continues (weights, optimizer moments, batch number and schedule restored).
+ */
+public final class MixAndSeparateTraining {
+  static final String MODEL_NAME = "pixelplayer";
+  static final String CHECKPOINT = "checkpoint";
+  static final String CURVE = "training-curve.csv";
+
+  /**
+   * @param steps             optimisation steps in all (a resumed run goes on to this number)
+   * @param batchSize         mixtures per step
+   * @param learningRate      peak learning rate, reached after {@code warmupSteps}, then cosine decay to 1 %
+   * @param maxGradNorm       global gradient norm clipping
+   * @param classLossWeight   weight of the instrument head's loss beside the mask loss
+   * @param seed              drives initialisation and every batch
+   * @param checkpointSeconds seconds between checkpoints
+   */
+  public record Settings(int steps, int batchSize, float learningRate, int warmupSteps, float maxGradNorm,
+      float classLossWeight, long seed, double checkpointSeconds) {
+    public Settings {
+      if (steps < 1 || batchSize < 1 || warmupSteps < 0 || !(learningRate > 0) || !(maxGradNorm > 0) || classLossWeight < 0) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "training needs steps >= 1, batch >= 1, learning rate > 0, warm-up >= 0, clip > 0; got %d, %d, %s, %d, %s",
+            steps, batchSize, learningRate, warmupSteps, maxGradNorm));
+      }
+    }
+  }
+
+  /** What a run did. */
+  public record Result(int firstStep, int lastStep, double seconds, float lastLoss) {
+    public double stepsPerSecond() {
+      return (lastStep - firstStep) / seconds;
+    }
+  }
+
+  private MixAndSeparateTraining() {}
+
+  /**
+   * Trains from scratch, or from the checkpoint in {@code modelDir} when {@code resume}, up to step
+   * {@code min(settings.steps(), stopAfter)} (a later run with {@code resume} goes on from there, as if never
+   * stopped: the learning-rate schedule follows {@code settings.steps()}).
+   */
+  public static Result run(ModelConfig config, MixAndSeparate batches, Settings settings, Path modelDir, boolean resume,
+      int stopAfter, Device device, PrintStream progress) throws IOException, InterruptedException {
+    ai.djl.engine.Engine.getInstance().setRandomSeed((int) settings.seed());
+    Path checkpoints = Files.createDirectories(modelDir.resolve(CHECKPOINT));
+    int first = resume ? checkpointStep(checkpoints) : 0;
+    PixelPlayerNet net = PixelPlayerNet.of(config);
+    long start = System.nanoTime();
+    try (Model model = Model.newInstance(MODEL_NAME, device);
+        NDManager optimizerState = NDManager.newBaseManager(device)) {
+      model.setBlock(net);
+      Tracker schedule = Tracker.warmUp().setMainTracker(Tracker.cosine().setBaseValue(settings.learningRate())
+              .optFinalValue(settings.learningRate() / 100).setMaxUpdates(Math.max(1, settings.steps() - settings.warmupSteps())).build())
+          .optWarmUpSteps(settings.warmupSteps()).optWarmUpBeginValue(settings.learningRate() / 100).build();
+      Map<String, String> parameterNames = new HashMap<>();
+      net.getParameters().forEach(p -> parameterNames.put(p.getValue().getId(), p.getKey()));
+      ResumableAdam adam = ResumableAdam.standard(schedule, optimizerState, parameterNames);
+      if (resume && first > 0) {
+        // Before the trainer exists: it keeps its own references to the parameter arrays.
+        try {
+          model.load(checkpoints, MODEL_NAME);
+        } catch (ai.djl.MalformedModelException e) {
+          throw new IOException("checkpoint in " + checkpoints + " does not fit this model: " + e.getMessage(), e);
+        }
+        // Loaded arrays come without the gradient buffers that initialisation attaches.
+        net.getParameters().values().stream().filter(Parameter::requiresGradient)
+            .forEach(parameter -> parameter.getArray().setRequiresGradient(true));
+      }
+      // The loss is computed here (weighted BCE and MIL cross-entropy); the config's loss is only for DJL's bookkeeping.
+      DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam).optDevices(new Device[] {device});
+      try (Trainer trainer = model.newTrainer(trainingConfig);
+          BatchPrefetcher prefetcher = new BatchPrefetcher(batches, settings.batchSize(), settings.seed(), first, 2);
+          BufferedWriter curve = Files.newBufferedWriter(modelDir.resolve(CURVE), StandardCharsets.UTF_8,
+              StandardOpenOption.CREATE, resume ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
+        trainer.initialize(net.inputShapes(settings.batchSize(), batches.settings().sourcesPerMix()));
+        if (resume && first > 0) {
+          adam.load(checkpoints.resolve("optimizer.state"));
+        } else {
+          curve.write("step,loss,mask_loss,class_loss,learning_rate,seconds\n");
+        }
+        long lastCheckpoint = System.nanoTime();
+        long lastPrint = System.nanoTime();
+        float loss = Float.NaN;
+        int last = Math.min(settings.steps(), stopAfter);
+        for (int step = first + 1; step <= last; step++) {
+          TrainingBatch batch = prefetcher.next();
+          float[] losses = step(trainer, net, batch, settings);
+          loss = losses[0];
+          double elapsed = (System.nanoTime() - start) / 1e9;
+          curve.write(String.format(Locale.ROOT, "%d,%.5f,%.5f,%.5f,%.6g,%.1f%n", step, losses[0], losses[1], losses[2],
+              schedule.getNewValue(step), elapsed));
+          long now = System.nanoTime();
+          if (progress != null && (now - lastPrint > 10e9 || step == last || step == first + 1)) {
+            lastPrint = now;
+            double rate = (step - first) / elapsed;
+            progress.printf(Locale.ROOT, "train: step %d/%d, loss %.4f (mask %.4f, class %.4f), %.2f steps/s, ETA %.0f s%n", step,
+                settings.steps(), losses[0], losses[1], losses[2], rate, (settings.steps() - step) / rate);
+          }
+          if (now - lastCheckpoint > settings.checkpointSeconds() * 1e9 || step == last) {
+            lastCheckpoint = now;
+            curve.flush();
+            checkpoint(model, adam, checkpoints, step);
+          }
+        }
+        model.save(modelDir, MODEL_NAME);
+        return new Result(first, last, (System.nanoTime() - start) / 1e9, loss);
+      }
+    }
+  }
+
+  /** One optimisation step; returns {total, mask, class} losses. */
+  static float[] step(Trainer trainer, PixelPlayerNet net, TrainingBatch batch, Settings settings) {
+    try (NDManager scope = trainer.getManager().newSubManager()) {
+      NDArray mixture = scope.create(batch.audioInput(), new Shape(batch.mixtureShape()));
+      NDArray weights = scope.create(batch.weights(), new Shape(batch.mixtureShape()));
+      NDArray targets = scope.create(batch.targets(), new Shape(batch.targetShape()));
+      NDArray frames = scope.create(batch.frames(), new Shape(batch.frameShape()));
+      NDArray tags = scope.create(batch.tags(), new Shape(batch.tagShape()));
+      List<NDArray> perVideo = new ArrayList<>();
+      for (int n = 0; n < batch.sourcesPerMix(); n++) {
+        perVideo.add(frames.get(new NDIndex(":, {}", n)));
+      }
+      float[] losses;
+      try (GradientCollector collector = trainer.newGradientCollector()) {
+        PixelPlayerNet.Outputs out = new PixelPlayerNet.Outputs(trainer.forward(PixelPlayerNet.inputs(mixture, perVideo)));
+        NDArray maskLoss = null;
+        NDArray classLoss = null;
+        int tagged = 0;
+        for (int n = 0; n < batch.sourcesPerMix(); n++) {
+          NDArray target = targets.get(new NDIndex(":, {}:{}", n, n + 1));
+          NDArray bce = weightedBce(out.maskLogits(n), target, weights);
+          maskLoss = maskLoss == null ? bce : maskLoss.add(bce);
+          NDArray tag = tags.get(new NDIndex(":, {}", n));
+          NDArray known = tag.gte(0);
+          int count = (int) known.sum().getLong();
+          if (count > 0) {
+            NDArray logProbabilities = out.classLogits(n).logSoftmax(1);
+            NDArray picked = logProbabilities.mul(tag.maximum(0).oneHot((int) logProbabilities.getShape().get(1))).sum(new int[] {1});
+            NDArray ce = picked.mul(known.toType(picked.getDataType(), false)).sum().neg();
+            classLoss = classLoss == null ? ce : classLoss.add(ce);
+            tagged += count;
+          }
+        }
+        maskLoss = maskLoss.div(batch.sourcesPerMix());
+        classLoss = classLoss == null ? maskLoss.zerosLike() : classLoss.div(tagged);
+        NDArray total = maskLoss.add(classLoss.mul(settings.classLossWeight()));
+        collector.backward(total);
+        losses = new float[] {total.getFloat(), maskLoss.getFloat(), classLoss.getFloat()};
+      }
+      // Parameters change outside the collector: with autograd off, in place.
+      clipGlobalNorm(net, settings.maxGradNorm());
+      trainer.step();
+      return losses;
+    }
+  }
+
+  /** Mean of w · BCE(sigmoid(x), y), computed stably from the logits. */
+  static NDArray weightedBce(NDArray logits, NDArray target, NDArray weights) {
+    NDArray bce = logits.maximum(0).sub(logits.mul(target)).add(logits.abs().neg().exp().add(1).log());
+    return bce.mul(weights).mean();
+  }
+
+  /** Scales all gradients down together when their global L2 norm exceeds {@code maxNorm}. */
+  static void clipGlobalNorm(PixelPlayerNet net, float maxNorm) {
+    List<NDArray> grads = new ArrayList<>();
+    for (Pair<String, Parameter> p : net.getParameters()) {
+      NDArray array = p.getValue().getArray();
+      if (p.getValue().requiresGradient() && array.hasGradient()) {
+        grads.add(array.getGradient());
+      }
+    }
+    double sumSquares = 0;
+    for (NDArray g : grads) {
+      try (NDArray square = g.square(); NDArray sum = square.sum()) {
+        sumSquares += sum.getFloat();
+      }
+    }
+    double norm = Math.sqrt(sumSquares);
+    if (norm > maxNorm) {
+      float scale = (float) (maxNorm / norm);
+      grads.forEach(g -> g.muli(scale));
+    }
+  }
+
+  private static void checkpoint(Model model, ResumableAdam adam, Path dir, int step) throws IOException {
+    model.save(dir, MODEL_NAME);
+    adam.save(dir.resolve("optimizer.state"));
+    Properties state = new Properties();
+    state.setProperty("step", Integer.toString(step));
+    Path temp = dir.resolve("state.properties.tmp");
+    try (var out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+      state.store(out, "Mix-and-Separate checkpoint");
+    }
+    Files.move(temp, dir.resolve("state.properties"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static int checkpointStep(Path dir) throws IOException {
+    Path file = dir.resolve("state.properties");
+    if (!Files.exists(file)) {
+      throw new IOException("nothing to resume: no checkpoint in " + dir);
+    }
+    Properties state = new Properties();
+    try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      state.load(in);
+    }
+    return Integer.parseInt(state.getProperty("step"));
+  }
+}
