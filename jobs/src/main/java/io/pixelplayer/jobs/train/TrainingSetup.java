@@ -1,0 +1,51 @@
+package io.pixelplayer.jobs.train;
+
+import io.pixelplayer.jobs.conf.PixelPlayerConf;
+import io.pixelplayer.model.net.ModelConfig;
+import io.pixelplayer.model.train.MixAndSeparate;
+import io.pixelplayer.model.train.MixAndSeparateTraining;
+import io.pixelplayer.udf.Stft;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The model's shape and the training recipe, from the {@code pixelplayer.model.*} and {@code pixelplayer.train.*} settings. */
+public record TrainingSetup(ModelConfig model, MixAndSeparate.Settings batches, MixAndSeparateTraining.Settings training) {
+  private static final String MODEL = "pixelplayer.model.";
+  private static final String TRAIN = "pixelplayer.train.";
+
+  /**
+   * @param steps  overrides {@code pixelplayer.train.steps} when not null
+   * @param batch  overrides {@code pixelplayer.train.batch} when not null
+   */
+  public static TrainingSetup from(PixelPlayerConf conf, Integer steps, Integer batch) {
+    String scale = conf.getString(MODEL + "scale");
+    ModelConfig base = switch (scale) {
+      case "cpu" -> ModelConfig.cpu();
+      case "paper" -> ModelConfig.paper();
+      default -> throw new IllegalArgumentException("setting " + MODEL + "scale=" + scale + " is neither cpu nor paper");
+    };
+    Map<String, String> overrides = new HashMap<>();
+    for (String key : new String[] {ModelConfig.CHANNELS, ModelConfig.FRAME_SIZE, ModelConfig.VIDEO_WIDTH, ModelConfig.UNET_DEPTH,
+        ModelConfig.UNET_CHANNELS, ModelConfig.LOG_BINS, ModelConfig.SPEC_FRAMES, ModelConfig.FRAMES_PER_CLIP}) {
+      String value = conf.getString(MODEL + key);
+      if (!value.isEmpty()) {
+        overrides.put(key, value);
+      }
+    }
+    ModelConfig model = base.withOverrides(overrides);
+    // The batches must have the shape the networks take: the crop gives specFrames STFT frames.
+    MixAndSeparate.Settings batches = new MixAndSeparate.Settings(conf.getInt(TRAIN + "sourcesPerMix"),
+        model.specFrames() * Stft.PAPER_HOP_LENGTH - 1, model.logBins(), model.framesPerClip(), model.frameSize(),
+        conf.getDouble(TRAIN + "gainDb"), false, true);
+    MixAndSeparateTraining.Settings training = new MixAndSeparateTraining.Settings(
+        steps != null ? steps : conf.getInt(TRAIN + "steps"),
+        batch != null ? batch : conf.getInt(TRAIN + "batch"),
+        (float) conf.getDouble(TRAIN + "learningRate"),
+        conf.getInt(TRAIN + "warmupSteps"),
+        (float) conf.getDouble(TRAIN + "maxGradNorm"),
+        (float) conf.getDouble(TRAIN + "classLossWeight"),
+        conf.getLong(TRAIN + "seed"),
+        conf.getDouble(TRAIN + "checkpointMinutes") * 60);
+    return new TrainingSetup(model, batches, training);
+  }
+}

@@ -1,0 +1,52 @@
+package io.pixelplayer.jobs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code train} end to end on a copy of samples/: ingest, two steps, then two more resumed. */
+class TrainCommandTest {
+
+  @Test
+  void trainsOnACorpusAndResumes(@TempDir Path dir) throws Exception {
+    Path corpus = dir.resolve("corpus");
+    Path samples = Path.of(System.getProperty("pixelplayer.root"), "samples");
+    try (Stream<Path> files = Files.walk(samples)) {
+      for (Path source : files.toList()) {
+        Path target = corpus.resolve(samples.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target);
+        }
+      }
+    }
+    Path model = dir.resolve("model");
+    StringWriter out = new StringWriter();
+    assertThat(run(out, "train", "--corpus", corpus.toString(), "--out", model.toString(), "--steps", "2", "--batch", "2",
+        "--master", "local[2]")).isZero();
+    assertThat(out.toString()).contains("trained steps 0..2");
+    assertThat(corpus.resolve("ingest/clips/_SUCCESS")).exists();
+    assertThat(model.resolve("pixelplayer-0000.params")).isNotEmptyFile();
+    assertThat(run(out, "train", "--corpus", corpus.toString(), "--out", model.toString(), "--steps", "4", "--batch", "2",
+        "--master", "local[2]", "--resume")).isZero();
+    assertThat(out.toString()).contains("trained steps 2..4");
+    List<String> curve = Files.readAllLines(model.resolve("training-curve.csv"));
+    assertThat(curve).hasSize(1 + 4);
+  }
+
+  private static int run(StringWriter out, String... args) {
+    CommandLine cli = PixelPlayerCli.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(new StringWriter(), true));
+    return cli.execute(args);
+  }
+}
