@@ -98,9 +98,6 @@ public final class MixAndSeparateTraining {
         } catch (ai.djl.MalformedModelException e) {
           throw new IOException("checkpoint in " + checkpoints + " does not fit this model: " + e.getMessage(), e);
         }
-        // Loaded arrays come without the gradient buffers that initialisation attaches.
-        net.getParameters().values().stream().filter(Parameter::requiresGradient)
-            .forEach(parameter -> parameter.getArray().setRequiresGradient(true));
       }
       // The loss is computed here (weighted BCE and MIL cross-entropy); the config's loss is only for DJL's bookkeeping.
       DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam).optDevices(new Device[] {device});
@@ -184,8 +181,11 @@ public final class MixAndSeparateTraining {
         losses = new float[] {total.getFloat(), maskLoss.getFloat(), classLoss.getFloat()};
       }
       // Parameters change outside the collector: with autograd off, in place.
-      clipGlobalNorm(net, settings.maxGradNorm());
+      List<NDArray> gradients = gradients(net);
+      clipGlobalNorm(gradients, settings.maxGradNorm());
       trainer.step();
+      // The engine adds each backward pass to the gradient buffers: clear them for the next step.
+      gradients.forEach(g -> g.muli(0));
       return losses;
     }
   }
@@ -196,8 +196,8 @@ public final class MixAndSeparateTraining {
     return bce.mul(weights).mean();
   }
 
-  /** Scales all gradients down together when their global L2 norm exceeds {@code maxNorm}. */
-  static void clipGlobalNorm(PixelPlayerNet net, float maxNorm) {
+  /** The gradient buffers of every trained parameter. */
+  static List<NDArray> gradients(PixelPlayerNet net) {
     List<NDArray> grads = new ArrayList<>();
     for (Pair<String, Parameter> p : net.getParameters()) {
       NDArray array = p.getValue().getArray();
@@ -205,6 +205,11 @@ public final class MixAndSeparateTraining {
         grads.add(array.getGradient());
       }
     }
+    return grads;
+  }
+
+  /** Scales all gradients down together when their global L2 norm exceeds {@code maxNorm}. */
+  static void clipGlobalNorm(List<NDArray> grads, float maxNorm) {
     double sumSquares = 0;
     for (NDArray g : grads) {
       try (NDArray square = g.square(); NDArray sum = square.sum()) {
