@@ -40,6 +40,8 @@ public final class MixAndSeparateTraining {
   static final String MODEL_NAME = "pixelplayer";
   static final String CHECKPOINT = "checkpoint";
   static final String CURVE = "training-curve.csv";
+  /** The networks' shape, beside the weights: what a loader needs to rebuild the block. */
+  public static final String CONFIG = "model-config.json";
 
   /**
    * @param steps             optimisation steps in all (a resumed run goes on to this number)
@@ -80,6 +82,12 @@ public final class MixAndSeparateTraining {
     ai.djl.engine.Engine.getInstance().setRandomSeed((int) settings.seed());
     Path checkpoints = Files.createDirectories(modelDir.resolve(CHECKPOINT));
     int first = resume ? checkpointStep(checkpoints) : 0;
+    Path configFile = modelDir.resolve(CONFIG);
+    if (resume && Files.exists(configFile) && !ModelConfig.fromJson(Files.readString(configFile)).equals(config)) {
+      throw new IllegalArgumentException("cannot resume: " + configFile + " describes other networks than the settings ("
+          + Files.readString(configFile).strip() + ")");
+    }
+    Files.writeString(configFile, config.toJson());
     PixelPlayerNet net = PixelPlayerNet.of(config);
     long start = System.nanoTime();
     try (Model model = Model.newInstance(MODEL_NAME, device);

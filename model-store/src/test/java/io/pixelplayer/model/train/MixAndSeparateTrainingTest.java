@@ -94,6 +94,7 @@ class MixAndSeparateTrainingTest {
     MixAndSeparateTraining.run(TINY, batches, steps(8), interrupted, false, 5, Device.cpu(), null);
     MixAndSeparateTraining.Result resumed = MixAndSeparateTraining.run(TINY, batches, steps(8), interrupted, true, 8, Device.cpu(), null);
     assertThat(resumed.firstStep()).isEqualTo(5);
+    assertThat(ModelConfig.fromJson(Files.readString(interrupted.resolve(MixAndSeparateTraining.CONFIG)))).isEqualTo(TINY);
     List<String> resumedCurve = Files.readAllLines(interrupted.resolve(MixAndSeparateTraining.CURVE));
     assertThat(resumedCurve).hasSize(1 + 8);
     // The resumed run retraces the uninterrupted one step for step, to the last bit of every weight.
