@@ -4,7 +4,10 @@ import io.pixelplayer.jobs.conf.PixelPlayerConf;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.io.PrintWriter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Options every verb takes. */
 final class CommonOptions {
@@ -21,6 +24,15 @@ final class CommonOptions {
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
   boolean help;
+
+  /** The command these options are mixed into. */
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
+
+  /** Where the verb's results go (stdout, or what a test set). */
+  PrintWriter out() {
+    return command.commandLine().getOut();
+  }
 
   PixelPlayerConf conf() {
     Path file = confFile;

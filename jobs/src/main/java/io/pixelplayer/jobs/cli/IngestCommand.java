@@ -10,9 +10,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "ingest", sortOptions = false,
     description = "Decode every video under --input into clips (audio resampled to mono, frames at a fixed rate) "
@@ -32,14 +30,11 @@ final class IngestCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
-  @Spec
-  CommandSpec spec;
-
   @Override
   public Integer call() throws Exception {
     PixelPlayerConf conf = common.conf();
     IngestSettings settings = IngestSettings.from(conf);
-    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stdout = common.out();
     try (SparkSession spark = SparkSessions.create("pixelplayer ingest", conf, master)) {
       IngestJob.Result result = IngestJob.run(spark, settings, input, out,
           conf.getDouble("pixelplayer.progress.intervalSeconds"), System.err);

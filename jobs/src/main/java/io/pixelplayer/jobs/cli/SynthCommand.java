@@ -15,9 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "synth", sortOptions = false,
     description = "Render a labelled synthetic music-video corpus: instruments from General MIDI SoundFonts (JDK "
@@ -58,14 +56,11 @@ final class SynthCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
-  @Spec
-  CommandSpec spec;
-
   @Override
   public Integer call() throws Exception {
     PixelPlayerConf conf = common.conf();
     SynthSettings settings = SynthSettings.from(conf);
-    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stdout = common.out();
     List<String> chosen = instruments == null ? Instruments.ALL : Instruments.checked(instruments);
     if (contactSheet != null) {
       List<ArtLibrary> libraries = new ArrayList<>();

@@ -21,9 +21,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "train", sortOptions = false,
     description = "Mix-and-Separate training from a corpus's training solos: mixes of N solo clips of different videos, "
@@ -54,15 +52,12 @@ final class TrainCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
-  @Spec
-  CommandSpec spec;
-
   @Override
   public Integer call() throws Exception {
     PixelPlayerConf conf = common.conf();
     TrainingSetup setup = TrainingSetup.from(conf, steps, batch);
     Device target = device(device);
-    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stdout = common.out();
     List<TrainingClip> clips;
     try (SparkSession spark = SparkSessions.create("pixelplayer train", conf, master)) {
       Path cache = Files.isDirectory(corpus.resolve(IngestJob.CLIPS)) ? corpus : corpus.resolve("ingest");

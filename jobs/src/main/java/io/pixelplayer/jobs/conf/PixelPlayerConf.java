@@ -2,6 +2,7 @@ package io.pixelplayer.jobs.conf;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The project's settings: the documented defaults of {@code conf/pixelplayer.properties} (shipped in the
@@ -74,7 +76,7 @@ public final class PixelPlayerConf {
       if (in == null) {
         throw new IllegalStateException("settings defaults " + DEFAULTS_RESOURCE + " missing from the classpath");
       }
-      defaults.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+      defaults.load(new InputStreamReader(in, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new IllegalStateException("cannot read settings defaults: " + e.getMessage(), e);
     }
@@ -93,29 +95,23 @@ public final class PixelPlayerConf {
   }
 
   public int getInt(String key) {
-    String value = getString(key);
-    try {
-      return Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("setting " + key + "=" + value + " is not a whole number");
-    }
+    return parse(key, Integer::parseInt, "a whole number");
   }
 
   public long getLong(String key) {
-    String value = getString(key);
-    try {
-      return Long.parseLong(value);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("setting " + key + "=" + value + " is not a whole number");
-    }
+    return parse(key, Long::parseLong, "a whole number");
   }
 
   public double getDouble(String key) {
+    return parse(key, Double::parseDouble, "a number");
+  }
+
+  private <T> T parse(String key, Function<String, T> parser, String kind) {
     String value = getString(key);
     try {
-      return Double.parseDouble(value);
+      return parser.apply(value);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("setting " + key + "=" + value + " is not a number");
+      throw new IllegalArgumentException("setting " + key + "=" + value + " is not " + kind);
     }
   }
 
@@ -132,10 +128,5 @@ public final class PixelPlayerConf {
       }
     });
     return spark;
-  }
-
-  /** Every setting, for logs and for the record of a run. */
-  public Map<String, String> asMap() {
-    return values;
   }
 }

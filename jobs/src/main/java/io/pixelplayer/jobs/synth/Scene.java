@@ -115,8 +115,4 @@ final class Scene {
   double[] boxAt(int source, double t) {
     return instruments.get(source).boxAt(t, width, height);
   }
-
-  double excitation(int source, double t) {
-    return instruments.get(source).excitation(t);
-  }
 }
