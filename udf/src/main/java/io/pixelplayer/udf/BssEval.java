@@ -63,7 +63,12 @@ public final class BssEval {
 
   /** Float samples, widened exactly to double. */
   public static Result bssEvalSources(float[][] references, float[][] estimates) {
-    return bssEvalSources(widen(references), widen(estimates), true);
+    return bssEvalSources(references, estimates, true);
+  }
+
+  /** Float samples, widened exactly to double. */
+  public static Result bssEvalSources(float[][] references, float[][] estimates, boolean computePermutation) {
+    return bssEvalSources(widen(references), widen(estimates), computePermutation);
   }
 
   /**

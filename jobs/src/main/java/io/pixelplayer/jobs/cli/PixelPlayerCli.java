@@ -15,7 +15,7 @@ import picocli.CommandLine.ParseResult;
  */
 @Command(name = "pixelplayer", sortOptions = false,
     description = "PixelPlayer on Spark: which instruments sound in a video, where, and each one's own audio.",
-    subcommands = {SynthCommand.class, IngestCommand.class, TrainCommand.class})
+    subcommands = {SynthCommand.class, IngestCommand.class, TrainCommand.class, EvaluateCommand.class})
 public final class PixelPlayerCli implements Runnable {
   static final int EXIT_OK = 0;
   static final int EXIT_FAILED = 1;
@@ -26,7 +26,6 @@ public final class PixelPlayerCli implements Runnable {
 
   static {
     COMING.put("demo", "Index the bundled samples/ with the shipped model and summarise what was found.");
-    COMING.put("evaluate", "Separation, localisation and recognition quality of a model on a corpus.");
     COMING.put("index", "The Spark job: videos under a URI to warehouse tables and stems.");
     COMING.put("nightly", "The index job, incremental: only new or changed videos.");
     COMING.put("query", "Clips where an instrument is heard and seen.");

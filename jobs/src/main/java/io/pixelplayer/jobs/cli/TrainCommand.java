@@ -1,20 +1,21 @@
 package io.pixelplayer.jobs.cli;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import io.pixelplayer.jobs.conf.PixelPlayerConf;
-import io.pixelplayer.jobs.ingest.IngestJob;
-import io.pixelplayer.jobs.ingest.IngestSettings;
 import io.pixelplayer.jobs.spark.SparkSessions;
 import io.pixelplayer.jobs.train.TrainingCache;
 import io.pixelplayer.jobs.train.TrainingSetup;
 import io.pixelplayer.model.Instruments;
+import io.pixelplayer.model.infer.ModelManifest;
 import io.pixelplayer.model.train.MixAndSeparate;
 import io.pixelplayer.model.train.MixAndSeparateTraining;
 import io.pixelplayer.model.train.TrainingClip;
+import io.pixelplayer.jobs.synth.SynthJob;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -40,6 +41,9 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--batch", paramLabel = "B", description = "Mixtures per step (default: pixelplayer.train.batch).")
   Integer batch;
 
+  @Option(names = "--mix", paramLabel = "N", description = "Solo clips per mixture (default: pixelplayer.train.sourcesPerMix; the paper's 2, or 3 for harder mixtures).")
+  Integer mix;
+
   @Option(names = "--resume", description = "Go on from the last checkpoint in MODEL_DIR.")
   boolean resume;
 
@@ -55,17 +59,12 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PixelPlayerConf conf = common.conf();
-    TrainingSetup setup = TrainingSetup.from(conf, steps, batch);
-    Device target = device(device);
+    TrainingSetup setup = TrainingSetup.from(conf, steps, batch, mix);
+    Device target = CommonOptions.device(device);
     PrintWriter stdout = common.out();
     List<TrainingClip> clips;
     try (SparkSession spark = SparkSessions.create("pixelplayer train", conf, master)) {
-      Path cache = Files.isDirectory(corpus.resolve(IngestJob.CLIPS)) ? corpus : corpus.resolve("ingest");
-      if (!Files.exists(cache.resolve(IngestJob.CLIPS).resolve("_SUCCESS"))) {
-        System.err.println("train: ingesting " + corpus + " into " + cache);
-        IngestJob.run(spark, IngestSettings.from(conf), corpus.toString(), cache.toString(),
-            conf.getDouble("pixelplayer.progress.intervalSeconds"), System.err);
-      }
+      Path cache = TrainingCache.ingested(spark, conf, corpus, "train");
       clips = TrainingCache.load(spark, cache.toString(), "train", "solo");
     }
     if (clips.isEmpty()) {
@@ -74,6 +73,7 @@ final class TrainCommand implements Callable<Integer> {
     System.err.printf(Locale.ROOT, "train: %d training clips of %d videos, %s scale, on %s%n", clips.size(),
         clips.stream().map(TrainingClip::videoId).distinct().count(), conf.getString("pixelplayer.model.scale"), target);
     MixAndSeparate batches = new MixAndSeparate(setup.batches(), clips, Instruments::index);
+    keepCorpusDescription(corpus, out);
     MixAndSeparateTraining.Result result = MixAndSeparateTraining.run(setup.model(), batches, setup.training(), out, resume,
         Integer.MAX_VALUE, target, System.err);
     stdout.printf(Locale.ROOT, "trained steps %d..%d in %.0f s (%.2f steps/s), last loss %.4f; model in %s%n", result.firstStep(),
@@ -82,18 +82,18 @@ final class TrainCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static Device device(String name) {
-    boolean hasGpu = Engine.getInstance().getGpuCount() > 0;
-    return switch (name) {
-      case "auto" -> hasGpu ? Device.gpu() : Device.cpu();
-      case "cpu" -> Device.cpu();
-      case "gpu" -> {
-        if (!hasGpu) {
-          throw new IllegalArgumentException("--device gpu: no GPU visible to the PyTorch engine (CPU natives loaded?)");
-        }
-        yield Device.gpu();
+  /**
+   * Copies the corpus's {@value SynthJob#DESCRIPTION} (in the corpus, or in the corpus above an ingest output)
+   * beside the weights as {@value ModelManifest#TRAINING_CORPUS}, so the model can say what it learnt from.
+   */
+  private static void keepCorpusDescription(Path corpus, Path out) throws IOException {
+    for (Path dir : new Path[] {corpus, corpus.toAbsolutePath().getParent()}) {
+      Path description = dir == null ? null : dir.resolve(SynthJob.DESCRIPTION);
+      if (description != null && Files.isRegularFile(description)) {
+        Files.createDirectories(out);
+        Files.copy(description, out.resolve(ModelManifest.TRAINING_CORPUS), StandardCopyOption.REPLACE_EXISTING);
+        return;
       }
-      default -> throw new IllegalArgumentException("--device must be auto, cpu or gpu, got '" + name + "'");
-    };
+    }
   }
 }

@@ -115,6 +115,13 @@ public final class PixelPlayerConf {
     }
   }
 
+  /** A path setting; a relative one is taken from the project root (system property {@code pixelplayer.root}) if set. */
+  public Path getPath(String key) {
+    Path path = Path.of(getString(key));
+    String root = System.getProperty("pixelplayer.root");
+    return path.isAbsolute() || root == null ? path : Path.of(root).resolve(path);
+  }
+
   public List<String> getList(String key) {
     return List.of(getString(key).split("\\s*,\\s*")).stream().filter(s -> !s.isEmpty()).toList();
   }

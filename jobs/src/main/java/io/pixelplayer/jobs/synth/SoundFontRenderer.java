@@ -157,6 +157,11 @@ public final class SoundFontRenderer implements AutoCloseable {
     }
   }
 
+  /** The SoundFont file this renderer plays. */
+  public Path soundFont() {
+    return soundFont;
+  }
+
   /** Forgets the parsed SoundFont; renders already running finish, later ones are refused. */
   @Override
   public void close() {

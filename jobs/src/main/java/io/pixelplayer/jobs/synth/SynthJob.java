@@ -5,12 +5,16 @@ import io.pixelplayer.jobs.synth.art.ArtLibrary;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +28,9 @@ import java.util.stream.Stream;
  * art styles, videos take them in turn.
  */
 public final class SynthJob {
+  /** The file beside manifest.csv that says how a synthetic corpus was generated. */
+  public static final String DESCRIPTION = "corpus.properties";
+
   private SynthJob() {}
 
   /** What a run made. */
@@ -86,6 +93,7 @@ public final class SynthJob {
       pool.shutdownNow();
     }
     writeManifest(out, plan, seconds);
+    writeDescription(out, instruments, solos, duets, seconds, seed, soundFont, arts);
     long videoBytes = 0;
     long truthBytes = 0;
     for (VideoPlan video : plan) {
@@ -105,6 +113,27 @@ public final class SynthJob {
       throw new IllegalArgumentException("--seconds " + seconds + " not in 1..600");
     }
     return CorpusPlan.plan(instruments, solos, duets, seed);
+  }
+
+  /**
+   * {@value #DESCRIPTION}: how the corpus was generated, so a model trained on it can say what it learnt from
+   * (training copies it beside the weights).
+   */
+  private static void writeDescription(Path out, List<String> instruments, int solos, int duets, double seconds, long seed,
+      SoundFontRenderer soundFont, List<ArtLibrary> arts) throws IOException {
+    Properties description = new Properties();
+    description.setProperty("generator", "pixelplayer synth");
+    description.setProperty("seed", Long.toString(seed));
+    description.setProperty("soundfont", soundFont.soundFont().getFileName().toString());
+    description.setProperty("art", String.join(",", arts.stream().map(ArtLibrary::style).toList()));
+    description.setProperty("instruments", String.join(",", instruments));
+    description.setProperty("solos", Integer.toString(solos));
+    description.setProperty("duets", Integer.toString(duets));
+    description.setProperty("seconds", Double.toString(seconds));
+    description.setProperty("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    try (Writer writer = Files.newBufferedWriter(out.resolve(DESCRIPTION), StandardCharsets.UTF_8)) {
+      description.store(writer, "How this corpus was generated");
+    }
   }
 
   private static void writeManifest(Path out, List<VideoPlan> plan, double seconds) throws IOException {

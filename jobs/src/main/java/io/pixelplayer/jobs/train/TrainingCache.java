@@ -1,8 +1,13 @@
 package io.pixelplayer.jobs.train;
 
+import io.pixelplayer.jobs.conf.PixelPlayerConf;
 import io.pixelplayer.jobs.ingest.IngestJob;
+import io.pixelplayer.jobs.ingest.IngestSettings;
 import io.pixelplayer.model.train.TrainingClip;
 import io.pixelplayer.udf.Pcm16;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -17,6 +22,22 @@ import org.apache.spark.sql.functions;
  */
 public final class TrainingCache {
   private TrainingCache() {}
+
+  /**
+   * The ingest output of {@code corpus}: the corpus itself when it is one (holds {@code clips/}), else
+   * {@code CORPUS/ingest}, ingested there first unless a finished run is there already.
+   *
+   * @param verb names the command in the progress line
+   */
+  public static Path ingested(SparkSession spark, PixelPlayerConf conf, Path corpus, String verb) throws IOException {
+    Path cache = Files.isDirectory(corpus.resolve(IngestJob.CLIPS)) ? corpus : corpus.resolve("ingest");
+    if (!Files.exists(cache.resolve(IngestJob.CLIPS).resolve("_SUCCESS"))) {
+      System.err.println(verb + ": ingesting " + corpus + " into " + cache);
+      IngestJob.run(spark, IngestSettings.from(conf), corpus.toString(), cache.toString(),
+          conf.getDouble("pixelplayer.progress.intervalSeconds"), System.err);
+    }
+    return cache;
+  }
 
   /**
    * @param ingestOut the ingest run's output folder (holding {@code clips/})

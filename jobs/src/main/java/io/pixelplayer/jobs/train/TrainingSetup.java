@@ -4,7 +4,6 @@ import io.pixelplayer.jobs.conf.PixelPlayerConf;
 import io.pixelplayer.model.net.ModelConfig;
 import io.pixelplayer.model.train.MixAndSeparate;
 import io.pixelplayer.model.train.MixAndSeparateTraining;
-import io.pixelplayer.udf.Stft;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,8 +15,9 @@ public record TrainingSetup(ModelConfig model, MixAndSeparate.Settings batches, 
   /**
    * @param steps  overrides {@code pixelplayer.train.steps} when not null
    * @param batch  overrides {@code pixelplayer.train.batch} when not null
+   * @param mix    overrides {@code pixelplayer.train.sourcesPerMix} when not null
    */
-  public static TrainingSetup from(PixelPlayerConf conf, Integer steps, Integer batch) {
+  public static TrainingSetup from(PixelPlayerConf conf, Integer steps, Integer batch, Integer mix) {
     String scale = conf.getString(MODEL + "scale");
     ModelConfig base = switch (scale) {
       case "cpu" -> ModelConfig.cpu();
@@ -34,8 +34,8 @@ public record TrainingSetup(ModelConfig model, MixAndSeparate.Settings batches, 
     }
     ModelConfig model = base.withOverrides(overrides);
     // The batches must have the shape the networks take: the crop gives specFrames STFT frames.
-    MixAndSeparate.Settings batches = new MixAndSeparate.Settings(conf.getInt(TRAIN + "sourcesPerMix"),
-        model.specFrames() * Stft.PAPER_HOP_LENGTH - 1, model.logBins(), model.framesPerClip(), model.frameSize(),
+    MixAndSeparate.Settings batches = new MixAndSeparate.Settings(mix != null ? mix : conf.getInt(TRAIN + "sourcesPerMix"),
+        model.cropSamples(), model.logBins(), model.framesPerClip(), model.frameSize(),
         conf.getDouble(TRAIN + "gainDb"), false, true);
     MixAndSeparateTraining.Settings training = new MixAndSeparateTraining.Settings(
         steps != null ? steps : conf.getInt(TRAIN + "steps"),

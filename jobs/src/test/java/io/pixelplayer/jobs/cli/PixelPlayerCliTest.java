@@ -31,8 +31,8 @@ class PixelPlayerCliTest {
 
   @Test
   void verbsStillToComeSaySoAndExitTwo() {
-    assertThat(run("evaluate", "--corpus", "x")).isEqualTo(2);
-    assertThat(err.toString()).isEqualTo("pixelplayer evaluate: not implemented yet" + System.lineSeparator());
+    assertThat(run("index", "--input", "x")).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("pixelplayer index: not implemented yet" + System.lineSeparator());
   }
 
   @Test

@@ -7,7 +7,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -17,18 +16,7 @@ class TrainCommandTest {
 
   @Test
   void trainsOnACorpusAndResumes(@TempDir Path dir) throws Exception {
-    Path corpus = dir.resolve("corpus");
-    Path samples = Path.of(System.getProperty("pixelplayer.root"), "samples");
-    try (Stream<Path> files = Files.walk(samples)) {
-      for (Path source : files.toList()) {
-        Path target = corpus.resolve(samples.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target);
-        }
-      }
-    }
+    Path corpus = TestFiles.copy(Path.of(System.getProperty("pixelplayer.root"), "samples"), dir.resolve("corpus"));
     Path model = dir.resolve("model");
     StringWriter out = new StringWriter();
     assertThat(run(out, "train", "--corpus", corpus.toString(), "--out", model.toString(), "--steps", "2", "--batch", "2",

@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import io.pixelplayer.model.Instruments;
+import io.pixelplayer.udf.Stft;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,6 +135,11 @@ public record ModelConfig(
 
   public Builder toBuilder() {
     return new Builder(this);
+  }
+
+  /** Audio samples (at 11025 Hz) of one input: the longest that gives {@code specFrames} STFT frames. */
+  public int cropSamples() {
+    return specFrames * Stft.PAPER_HOP_LENGTH - 1;
   }
 
   /** Side of the video net's square feature map: {@code frameSize / videoStride}. */

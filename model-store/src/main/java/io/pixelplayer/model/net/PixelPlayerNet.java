@@ -35,7 +35,7 @@ import java.util.List;
  */
 public final class PixelPlayerNet extends AbstractBlock {
   /** Arrays per video in the output, after the leading audio features. */
-  static final int PER_VIDEO = 4;
+  public static final int PER_VIDEO = 4;
 
   private final ModelConfig config;
   private final VideoNet video;

@@ -21,7 +21,7 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  *
  * <p>Thread-safe: no state beyond the frame size.
  */
-final class FrameImages {
+public final class FrameImages {
   /** ImageNet statistics of RGB in [0, 1], as SoP normalises (torchvision's ResNet convention). */
   static final float[] MEAN = {0.485f, 0.456f, 0.406f};
   static final float[] STD = {0.229f, 0.224f, 0.225f};
@@ -30,7 +30,7 @@ final class FrameImages {
 
   private final int size;
 
-  FrameImages(int size) {
+  public FrameImages(int size) {
     if (size < 1) throw new IllegalArgumentException("frame size " + size + " must be positive");
     this.size = size;
   }
@@ -48,6 +48,16 @@ final class FrameImages {
     static Placement random(Random rng) {
       return new Placement(true, rng.nextDouble(), rng.nextDouble(), rng.nextBoolean());
     }
+  }
+
+  /** As the network sees a frame outside training: resized, centred, not flipped ({@link #load}). */
+  public void loadCentred(byte[] jpeg, float[] out, int offset) {
+    load(jpeg, Placement.CENTRED, out, offset);
+  }
+
+  /** Values per frame: {@code 3 x size x size}. */
+  public int values() {
+    return 3 * size * size;
   }
 
   /** Decodes {@code jpeg} and writes its {@code 3 x size x size} normalised planes (CHW) to {@code out[offset..]}. */

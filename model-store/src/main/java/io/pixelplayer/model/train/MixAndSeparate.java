@@ -268,7 +268,7 @@ public final class MixAndSeparate {
    * Indices of {@code count} stored frames for the time span [from, to]: those nearest the centres of
    * {@code count} equal parts of it; with jitter each moves by -1, 0 or +1 frame if it stays in the span.
    */
-  static int[] pickFrames(double[] frameTimes, double from, double to, int count, boolean jitter, Random rng) {
+  public static int[] pickFrames(double[] frameTimes, double from, double to, int count, boolean jitter, Random rng) {
     int[] picked = new int[count];
     for (int k = 0; k < count; k++) {
       int nearest = nearest(frameTimes, from + (k + 0.5) * (to - from) / count);
@@ -284,7 +284,7 @@ public final class MixAndSeparate {
   }
 
   /** Index of the ascending {@code times} closest to {@code t} (the earlier on a tie). */
-  private static int nearest(double[] times, double t) {
+  public static int nearest(double[] times, double t) {
     int at = Arrays.binarySearch(times, t);
     if (at >= 0) return at;
     int after = -at - 1;

@@ -19,6 +19,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -37,9 +38,9 @@ import java.util.Properties;
  * minutes from which {@code resume} continues (weights, optimizer moments, batch number and schedule restored).
  */
 public final class MixAndSeparateTraining {
-  static final String MODEL_NAME = "pixelplayer";
+  public static final String MODEL_NAME = "pixelplayer";
   static final String CHECKPOINT = "checkpoint";
-  static final String CURVE = "training-curve.csv";
+  public static final String CURVE = "training-curve.csv";
   /** The networks' shape, beside the weights: what a loader needs to rebuild the block. */
   public static final String CONFIG = "model-config.json";
 
@@ -143,7 +144,7 @@ public final class MixAndSeparateTraining {
             checkpoint(model, adam, checkpoints, step);
           }
         }
-        model.save(modelDir, MODEL_NAME);
+        saveWeights(model, modelDir);
         return new Result(first, last, (System.nanoTime() - start) / 1e9, loss);
       }
     }
@@ -232,7 +233,7 @@ public final class MixAndSeparateTraining {
   }
 
   private static void checkpoint(Model model, ResumableAdam adam, Path dir, int step) throws IOException {
-    model.save(dir, MODEL_NAME);
+    saveWeights(model, dir);
     adam.save(dir.resolve("optimizer.state"));
     Properties state = new Properties();
     state.setProperty("step", Integer.toString(step));
@@ -241,6 +242,22 @@ public final class MixAndSeparateTraining {
       state.store(out, "Mix-and-Separate checkpoint");
     }
     Files.move(temp, dir.resolve("state.properties"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /**
+   * Writes {@code pixelplayer-0000.params} over the last one: DJL numbers each save as a new epoch unless told
+   * the epoch, and loads the highest number it finds, so any other numbered file left from older runs goes.
+   */
+  private static void saveWeights(Model model, Path dir) throws IOException {
+    model.setProperty("Epoch", "0");
+    model.save(dir, MODEL_NAME);
+    try (DirectoryStream<Path> stale = Files.newDirectoryStream(dir, MODEL_NAME + "-[0-9][0-9][0-9][0-9].params")) {
+      for (Path file : stale) {
+        if (!file.getFileName().toString().equals(MODEL_NAME + "-0000.params")) {
+          Files.delete(file);
+        }
+      }
+    }
   }
 
   private static int checkpointStep(Path dir) throws IOException {

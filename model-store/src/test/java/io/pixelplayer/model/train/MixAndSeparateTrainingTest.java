@@ -102,5 +102,12 @@ class MixAndSeparateTrainingTest {
         .isEqualTo(curve.stream().map(MixAndSeparateTrainingTest::withoutTime).toList());
     assertThat(resumed.lastLoss()).isEqualTo(all.lastLoss());
     assertThat(weights(interrupted)).containsExactlyElementsOf(weights(straight));
+    // Each save replaces the one weights file (DJL would number every save as a new epoch).
+    for (Path folder : List.of(interrupted, interrupted.resolve("checkpoint"))) {
+      try (var files = Files.list(folder)) {
+        assertThat(files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".params")).toList())
+            .containsExactly("pixelplayer-0000.params");
+      }
+    }
   }
 }

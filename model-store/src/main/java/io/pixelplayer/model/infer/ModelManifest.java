@@ -1,0 +1,118 @@
+package io.pixelplayer.model.infer;
+
+import ai.djl.engine.Engine;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.pixelplayer.model.train.MixAndSeparateTraining;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * {@value #FILE} beside a model's weights: what the model is (version, architecture), how it was trained (steps,
+ * time, from {@value MixAndSeparateTraining#CURVE}; the corpus, from {@value #TRAINING_CORPUS}), on which engine,
+ * and the evaluations it reached. Written by {@code evaluate --record}, never by hand: each recorded evaluation
+ * replaces an earlier one of the same corpus and split; evaluations of other weights are dropped.
+ */
+public final class ModelManifest {
+  public static final String FILE = "manifest.json";
+  /** The training corpus's description (the corpus's {@code corpus.properties}), kept beside the weights by training. */
+  public static final String TRAINING_CORPUS = "training-corpus.properties";
+
+  private ModelManifest() {}
+
+  /**
+   * Rewrites the manifest of {@code model} with {@code evaluation} of {@code corpus} (its description, or at least
+   * its path) on {@code split} recorded.
+   */
+  public static Path record(PixelPlayerModel model, JsonObject corpus, String split, JsonObject evaluation) throws IOException {
+    Path file = model.dir().resolve(FILE);
+    JsonArray evaluations = new JsonArray();
+    if (Files.exists(file)) {
+      JsonObject old = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+      if (old.has("version") && old.get("version").getAsString().equals(model.version()) && old.has("evaluations")) {
+        for (JsonElement earlier : old.getAsJsonArray("evaluations")) {
+          JsonObject entry = earlier.getAsJsonObject();
+          if (!(entry.get("corpus").equals(corpus) && entry.get("split").getAsString().equals(split))) {
+            evaluations.add(entry);
+          }
+        }
+      }
+    }
+    JsonObject entry = new JsonObject();
+    entry.add("corpus", corpus);
+    entry.addProperty("split", split);
+    entry.addProperty("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    entry.add("metrics", evaluation);
+    evaluations.add(entry);
+
+    JsonObject manifest = new JsonObject();
+    manifest.addProperty("name", PixelPlayerModel.NAME);
+    manifest.addProperty("version", model.version());
+    manifest.addProperty("weights", PixelPlayerModel.PARAMS);
+    manifest.add("architecture", JsonParser.parseString(model.config().toJson()));
+    manifest.add("training", training(model.dir()));
+    JsonObject engine = new JsonObject();
+    engine.addProperty("djl", Engine.getDjlVersion());
+    engine.addProperty("pytorch", Engine.getEngine("PyTorch").getVersion());
+    manifest.add("engine", engine);
+    manifest.add("evaluations", evaluations);
+    Path temporary = file.resolveSibling(FILE + ".tmp");
+    Files.writeString(temporary, new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(manifest) + "\n");
+    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return file;
+  }
+
+  /** A description file as a JSON object of strings, keys sorted. */
+  public static JsonObject describe(Path properties) throws IOException {
+    Properties values = new Properties();
+    try (Reader reader = Files.newBufferedReader(properties, StandardCharsets.UTF_8)) {
+      values.load(reader);
+    }
+    JsonObject json = new JsonObject();
+    new TreeMap<>(values).forEach((key, value) -> json.addProperty((String) key, (String) value));
+    return json;
+  }
+
+  /** Steps and time from the training curve (summed over resumed runs: its clock restarts with each), and the corpus. */
+  private static JsonObject training(Path dir) throws IOException {
+    JsonObject training = new JsonObject();
+    Path curve = dir.resolve(MixAndSeparateTraining.CURVE);
+    if (Files.exists(curve)) {
+      List<String> lines = Files.readAllLines(curve);
+      int steps = 0;
+      double seconds = 0;
+      double runSeconds = 0;
+      for (String line : lines.subList(1, lines.size())) {
+        String[] cells = line.split(",");
+        double at = Double.parseDouble(cells[cells.length - 1]);
+        if (at < runSeconds) {
+          seconds += runSeconds;
+        }
+        runSeconds = at;
+        steps = Integer.parseInt(cells[0]);
+      }
+      seconds += runSeconds;
+      training.addProperty("steps", steps);
+      training.addProperty("seconds", Math.round(seconds));
+      training.addProperty("steps_per_second", Math.round(steps / seconds * 1000) / 1000.0);
+      training.addProperty("final_loss", Double.parseDouble(lines.get(lines.size() - 1).split(",")[1]));
+    }
+    Path corpus = dir.resolve(TRAINING_CORPUS);
+    if (Files.exists(corpus)) {
+      training.add("corpus", describe(corpus));
+    }
+    return training;
+  }
+}

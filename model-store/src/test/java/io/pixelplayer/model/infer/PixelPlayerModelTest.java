@@ -1,0 +1,122 @@
+package io.pixelplayer.model.infer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.training.ParameterStore;
+import io.pixelplayer.model.net.ModelConfig;
+import io.pixelplayer.model.net.PixelPlayerNet;
+import java.awt.Color;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A randomly initialised tiny model saved as training saves it, loaded through Criteria, checked against the bare network. */
+class PixelPlayerModelTest {
+  private static final ModelConfig TINY = ModelConfig.builder()
+      .channels(16).frameSize(32).videoWidth(16).videoStages(List.of(1, 1, 1, 1)).videoStride(8)
+      .unetDepth(3).unetChannels(16).spectrogram(16, 16).framesPerClip(2).classes(3)
+      .build();
+
+  @Test
+  void analysesAClipAsTheTrainedNetworkSeesIt(@TempDir Path dir) throws Exception {
+    TestModels.saveRandom(TINY, dir);
+    ClipInput input = input(new Random(3), Color.RED, Color.BLUE);
+    try (PixelPlayerModel model = PixelPlayerModel.load(dir, Device.cpu());
+        Predictor<ClipInput, ClipAnalysis> predictor = model.newPredictor();
+        NDManager manager = NDManager.newBaseManager()) {
+      assertThat(model.version()).matches("pixelplayer-[0-9a-f]{12}");
+      ClipAnalysis analysis = predictor.predict(input);
+
+      // The same inputs through the bare network, loaded from the same file.
+      PixelPlayerNet net = PixelPlayerNet.of(TINY);
+      try (Model bare = Model.newInstance("bare")) {
+        bare.setBlock(net);
+        bare.load(dir, PixelPlayerModel.NAME);
+        NDList arrays = model.translator().arrays(manager, input);
+        NDList batched = new NDList(arrays.stream().map(a -> a.expandDims(0)).toList());
+        PixelPlayerNet.Outputs out = new PixelPlayerNet.Outputs(net.forward(new ParameterStore(manager, false), batched, false));
+
+        assertThat(analysis.logBins()).isEqualTo(16);
+        assertThat(analysis.frames()).isEqualTo(16);
+        assertThat(analysis.height()).isEqualTo(4);
+        assertThat(analysis.width()).isEqualTo(4);
+        for (int n = 0; n < 2; n++) {
+          ClipAnalysis.Video video = analysis.video(n);
+          assertThat(video.mask()).containsExactly(Activation.sigmoid(out.maskLogits(n)).toFloatArray(), within(1e-5f));
+          assertThat(video.classes()).containsExactly(out.classLogits(n).softmax(1).toFloatArray(), within(1e-5f));
+          assertThat(sum(video.classes())).isCloseTo(1f, within(1e-5f));
+          assertThat(video.pixelClasses()).hasSize(3 * 16);
+
+          // Pixel energy: each pixel's own mask applied to the mixture, squared and summed.
+          NDArray power = batched.get(0).mul(2).exp().reshape(-1);
+          NDArray pixelMasks = Activation.sigmoid(net.synthesizer()
+              .forward(new ParameterStore(manager, false), new NDList(out.pixelFeatures(n), out.spectralFeatures()), false)
+              .singletonOrThrow()).reshape(16, -1);
+          float[] expected = pixelMasks.square().mul(power).sum(new int[] {1}).toFloatArray();
+          assertThat(video.pixelEnergy()).containsExactly(expected, within(1e-3f * max(expected)));
+
+          // A class's mask is the mask of the features at the pixel that class scores highest.
+          for (int c = 0; c < 3; c++) {
+            int best = ClipAnalysis.argMax(out.classMap(n).get(0).get(c).reshape(-1).toFloatArray());
+            NDArray features = out.pixelFeatures(n).get(0).reshape(16, -1).get(":, " + best).expandDims(0);
+            NDArray mask = Activation.sigmoid(net.synthesizer()
+                .forward(new ParameterStore(manager, false), new NDList(features, out.spectralFeatures()), false).singletonOrThrow());
+            assertThat(analysis.classMask(n, c)).containsExactly(mask.toFloatArray(), within(1e-5f));
+          }
+        }
+      }
+
+      // A batch gives what single clips give (inference uses the running statistics of batch norm).
+      ClipInput other = input(new Random(4), Color.GREEN, Color.YELLOW);
+      List<ClipAnalysis> both = predictor.batchPredict(List.of(input, other));
+      assertThat(both.get(0).video(1).mask()).containsExactly(analysis.video(1).mask(), within(1e-5f));
+      assertThat(both.get(1).video(0).classes()).containsExactly(predictor.predict(other).video(0).classes(), within(1e-5f));
+    }
+  }
+
+  @Test
+  void aFolderWithoutAModelIsRefusedInOneLine(@TempDir Path dir) {
+    assertThatThrownBy(() -> PixelPlayerModel.load(dir, Device.cpu()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("no trained model in " + dir + " (needs model-config.json and pixelplayer-0000.params)");
+  }
+
+  @Test
+  void theVersionFollowsTheWeights(@TempDir Path dir) throws Exception {
+    TestModels.saveRandom(TINY, dir.resolve("a"));
+    TestModels.saveRandom(TINY, dir.resolve("b"));
+    String a = PixelPlayerModel.version(dir.resolve("a").resolve(PixelPlayerModel.PARAMS));
+    assertThat(PixelPlayerModel.version(dir.resolve("a").resolve(PixelPlayerModel.PARAMS))).isEqualTo(a);
+    assertThat(PixelPlayerModel.version(dir.resolve("b").resolve(PixelPlayerModel.PARAMS))).isNotEqualTo(a);
+  }
+
+  private static ClipInput input(Random rng, Color first, Color second) throws Exception {
+    float[] mixture = new float[TINY.cropSamples()];
+    for (int i = 0; i < mixture.length; i++) mixture[i] = (float) (0.3 * Math.sin(i * 0.05) + 0.05 * rng.nextGaussian());
+    return new ClipInput(mixture, List.of(List.of(TestModels.jpeg(first), TestModels.jpeg(first)), List.of(TestModels.jpeg(second), TestModels.jpeg(first))));
+  }
+
+  private static float sum(float[] values) {
+    float total = 0;
+    for (float v : values) total += v;
+    return total;
+  }
+
+  private static float max(float[] values) {
+    float best = 0;
+    for (float v : values) best = Math.max(best, v);
+    return best;
+  }
+}

@@ -1,0 +1,46 @@
+package io.pixelplayer.model.infer;
+
+import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
+import io.pixelplayer.model.net.ModelConfig;
+import io.pixelplayer.model.net.PixelPlayerNet;
+import io.pixelplayer.model.train.MixAndSeparateTraining;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+
+/** Untrained models saved as training saves them, and frames to show them. */
+public final class TestModels {
+  private TestModels() {}
+
+  /** A randomly initialised {@code config} network in {@code dir}, as {@code train} would leave it. */
+  public static void saveRandom(ModelConfig config, Path dir) throws Exception {
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve(MixAndSeparateTraining.CONFIG), config.toJson());
+    PixelPlayerNet net = PixelPlayerNet.of(config);
+    try (Model model = Model.newInstance(PixelPlayerModel.NAME)) {
+      model.setBlock(net);
+      net.initialize(model.getNDManager(), DataType.FLOAT32, net.inputShapes(1, 2));
+      model.setProperty("Epoch", "0");
+      model.save(dir, PixelPlayerModel.NAME);
+    }
+  }
+
+  /** A 40x30 JPEG of {@code colour} with a white square near the top left. */
+  public static byte[] jpeg(Color colour) throws Exception {
+    BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_3BYTE_BGR);
+    Graphics2D g = image.createGraphics();
+    g.setColor(colour);
+    g.fillRect(0, 0, 40, 30);
+    g.setColor(Color.WHITE);
+    g.fillRect(5, 5, 10, 10);
+    g.dispose();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(image, "jpg", out);
+    return out.toByteArray();
+  }
+}
