@@ -13,6 +13,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
 import java.util.stream.Stream;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -70,6 +71,14 @@ class SynthJobTest {
     for (String line : lines.subList(1, lines.size())) {
       assertThat(dir.resolve(line.split(",")[1])).isNotEmptyFile();
     }
+    // How the corpus was made, for the models trained on it.
+    Properties description = new Properties();
+    try (var reader = Files.newBufferedReader(dir.resolve(SynthJob.DESCRIPTION))) {
+      description.load(reader);
+    }
+    assertThat(description).containsEntry("seed", "1").containsEntry("soundfont", soundFont.soundFont().getFileName().toString())
+        .containsEntry("art", "noto,twemoji").containsEntry("instruments", "cello,trumpet,xylophone,drum")
+        .containsEntry("solos", "3").containsEntry("duets", "1").containsEntry("seconds", "2.5").containsKey("created");
   }
 
   @Test

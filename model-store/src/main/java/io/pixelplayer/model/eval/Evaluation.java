@@ -37,8 +37,11 @@ import java.util.stream.IntStream;
  *   <li>Duets: a real two-instrument clip is separated from its own frames alone; the model's sources are the
  *       masks of its most probable classes (as many as the truth has), matched to the truth by the best
  *       assignment.</li>
- *   <li>Pointing: a truth source is pointed at when the peak of its energy map (the video's map for a solo in a
- *       mixture, the matched class's share of it in a duet) lies in its box while the frames were shown.</li>
+ *   <li>Pointing: a truth source is pointed at when the peak of its energy map lies in its box while the frames
+ *       were shown. A source's map is the video's per-pixel sound energy times each pixel's probability of showing
+ *       the source's instrument (the video's most probable class for a solo in a mixture, the matched class in a
+ *       duet): the energy alone also lights up background pixels, whose masks, never trained (max pooling passes
+ *       no gradient to them), keep much of the mixture.</li>
  *   <li>Recognition: the most probable class of each held-out solo clip is its tag.</li>
  * </ul>
  */
@@ -111,7 +114,7 @@ public final class Evaluation {
       estimates[n] = separation.separate(mixture, analysis.video(n).mask(), Masks.PAPER_THRESHOLD);
       Box box = pair[n].truthBox(0);
       tally.pointable++;
-      if (peakIn(analysis.video(n).pixelEnergy(), analysis, box)) tally.pointed++;
+      if (peakIn(analysis.classEnergy(n, analysis.topClass(n)), analysis, box)) tally.pointed++;
     }
     tally.recognisable++;
     if (analysis.topClass(0) == Instruments.index(pair[0].clip().truth().get(0).instrument())) tally.recognised++;
