@@ -12,11 +12,15 @@ import io.pixelplayer.model.train.MixAndSeparateTraining;
 import io.pixelplayer.model.train.TrainingClip;
 import io.pixelplayer.jobs.synth.SynthJob;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -29,8 +33,9 @@ import picocli.CommandLine.Option;
         + "each video's frames asked for its own spectrogram mask; the instrument head learns from the weak tags. "
         + "The corpus is ingested first (into CORPUS/ingest, reused later) unless it is an ingest output already.")
 final class TrainCommand implements Callable<Integer> {
-  @Option(names = "--corpus", required = true, paramLabel = "DIR", description = "A corpus (manifest.csv + videos/) or an ingest output (clips/).")
-  Path corpus;
+  @Option(names = "--corpus", required = true, paramLabel = "DIR",
+      description = "A corpus (manifest.csv + videos/) or an ingest output (clips/); repeat to train on several.")
+  List<Path> corpora;
 
   @Option(names = "--out", required = true, paramLabel = "MODEL_DIR", description = "Where the weights, checkpoints and training curve go.")
   Path out;
@@ -43,6 +48,9 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--mix", paramLabel = "N", description = "Solo clips per mixture (default: pixelplayer.train.sourcesPerMix; the paper's 2, or 3 for harder mixtures).")
   Integer mix;
+
+  @Option(names = "--start-from", paramLabel = "MODEL_DIR", description = "Start a fresh run from the weights of this trained model (same networks).")
+  Path startFrom;
 
   @Option(names = "--resume", description = "Go on from the last checkpoint in MODEL_DIR.")
   boolean resume;
@@ -62,20 +70,31 @@ final class TrainCommand implements Callable<Integer> {
     TrainingSetup setup = TrainingSetup.from(conf, steps, batch, mix);
     Device target = CommonOptions.device(device);
     PrintWriter stdout = common.out();
-    List<TrainingClip> clips;
+    List<TrainingClip> clips = new ArrayList<>();
+    List<TrainingClip> duets = new ArrayList<>();
     try (SparkSession spark = SparkSessions.create("pixelplayer train", conf, master)) {
-      Path cache = TrainingCache.ingested(spark, conf, corpus, "train");
-      clips = TrainingCache.load(spark, cache.toString(), "train", "solo");
+      for (Path corpus : corpora) {
+        String cache = TrainingCache.ingested(spark, conf, corpus, "train").toString();
+        clips.addAll(TrainingCache.load(spark, cache, "train", "solo"));
+        if (setup.duetsPerStep() > 0) {
+          // Duets teach the instrument head where things are: only those of two different, known instruments.
+          TrainingCache.load(spark, cache, "train", "duet").stream()
+              .filter(d -> d.instruments().size() == 2 && !d.instruments().get(0).equals(d.instruments().get(1))
+                  && d.instruments().stream().allMatch(i -> Instruments.index(i) >= 0))
+              .forEach(duets::add);
+        }
+      }
     }
     if (clips.isEmpty()) {
-      throw new IllegalArgumentException("no training solos in " + corpus + " (manifest split=train, kind=solo)");
+      throw new IllegalArgumentException("no training solos in " + corpora + " (manifest split=train, kind=solo)");
     }
-    System.err.printf(Locale.ROOT, "train: %d training clips of %d videos, %s scale, on %s%n", clips.size(),
-        clips.stream().map(TrainingClip::videoId).distinct().count(), conf.getString("pixelplayer.model.scale"), target);
-    MixAndSeparate batches = new MixAndSeparate(setup.batches(), clips, Instruments::index);
-    keepCorpusDescription(corpus, out);
+    System.err.printf(Locale.ROOT, "train: %d training clips of %d videos and %d duet clips, %s scale, on %s%n", clips.size(),
+        clips.stream().map(TrainingClip::videoId).distinct().count(), duets.size(), conf.getString("pixelplayer.model.scale"), target);
+    MixAndSeparate batches = new MixAndSeparate(setup.batches(), clips, duets, duets.isEmpty() ? 0 : setup.duetsPerStep(),
+        Instruments::index);
+    keepCorpusDescriptions(corpora, out);
     MixAndSeparateTraining.Result result = MixAndSeparateTraining.run(setup.model(), batches, setup.training(), out, resume,
-        Integer.MAX_VALUE, target, System.err);
+        startFrom, Integer.MAX_VALUE, target, System.err);
     stdout.printf(Locale.ROOT, "trained steps %d..%d in %.0f s (%.2f steps/s), last loss %.4f; model in %s%n", result.firstStep(),
         result.lastStep(), result.seconds(), result.stepsPerSecond(), result.lastLoss(), out);
     stdout.flush();
@@ -83,16 +102,31 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   /**
-   * Copies the corpus's {@value SynthJob#DESCRIPTION} (in the corpus, or in the corpus above an ingest output)
-   * beside the weights as {@value ModelManifest#TRAINING_CORPUS}, so the model can say what it learnt from.
+   * Keeps the corpora's {@value SynthJob#DESCRIPTION} (in a corpus, or in the corpus above an ingest output)
+   * beside the weights as {@value ModelManifest#TRAINING_CORPUS}, so the model can say what it learnt from; with
+   * several corpora, the keys of the i-th (from 1) start with {@code i.}.
    */
-  private static void keepCorpusDescription(Path corpus, Path out) throws IOException {
-    for (Path dir : new Path[] {corpus, corpus.toAbsolutePath().getParent()}) {
-      Path description = dir == null ? null : dir.resolve(SynthJob.DESCRIPTION);
-      if (description != null && Files.isRegularFile(description)) {
-        Files.createDirectories(out);
-        Files.copy(description, out.resolve(ModelManifest.TRAINING_CORPUS), StandardCopyOption.REPLACE_EXISTING);
-        return;
+  private static void keepCorpusDescriptions(List<Path> corpora, Path out) throws IOException {
+    Properties kept = new Properties();
+    for (int i = 0; i < corpora.size(); i++) {
+      Path corpus = corpora.get(i);
+      for (Path dir : new Path[] {corpus, corpus.toAbsolutePath().getParent()}) {
+        Path description = dir == null ? null : dir.resolve(SynthJob.DESCRIPTION);
+        if (description != null && Files.isRegularFile(description)) {
+          Properties one = new Properties();
+          try (Reader reader = Files.newBufferedReader(description, StandardCharsets.UTF_8)) {
+            one.load(reader);
+          }
+          String prefix = corpora.size() == 1 ? "" : (i + 1) + ".";
+          one.forEach((key, value) -> kept.setProperty(prefix + key, (String) value));
+          break;
+        }
+      }
+    }
+    if (!kept.isEmpty()) {
+      Files.createDirectories(out);
+      try (Writer writer = Files.newBufferedWriter(out.resolve(ModelManifest.TRAINING_CORPUS), StandardCharsets.UTF_8)) {
+        kept.store(writer, "The corpora this model was trained on");
       }
     }
   }

@@ -8,7 +8,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** The model's shape and the training recipe, from the {@code pixelplayer.model.*} and {@code pixelplayer.train.*} settings. */
-public record TrainingSetup(ModelConfig model, MixAndSeparate.Settings batches, MixAndSeparateTraining.Settings training) {
+public record TrainingSetup(ModelConfig model, MixAndSeparate.Settings batches, int duetsPerStep,
+    MixAndSeparateTraining.Settings training) {
   private static final String MODEL = "pixelplayer.model.";
   private static final String TRAIN = "pixelplayer.train.";
 
@@ -46,6 +47,6 @@ public record TrainingSetup(ModelConfig model, MixAndSeparate.Settings batches, 
         (float) conf.getDouble(TRAIN + "classLossWeight"),
         conf.getLong(TRAIN + "seed"),
         conf.getDouble(TRAIN + "checkpointMinutes") * 60);
-    return new TrainingSetup(model, batches, training);
+    return new TrainingSetup(model, batches, conf.getInt(TRAIN + "duetsPerStep"), training);
   }
 }

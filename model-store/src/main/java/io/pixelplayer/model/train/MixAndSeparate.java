@@ -40,6 +40,10 @@ import java.util.stream.IntStream;
  * the crop keeps every frame inside the audio it goes with), optionally each moved by -1, 0 or +1 stored
  * frame when that stays inside the span; then {@link FrameImages}.
  *
+ * <p>Duets (not in SoP): optionally each batch also carries a few duet clips for the instrument head alone,
+ * tagged left to right, so that it must tell where each instrument is, not only that it is there
+ * ({@link TrainingBatch.Duets}).
+ *
  * <p>Deterministic: a batch depends only on the pool, the settings and the {@link Random} passed in. Thread-safe:
  * nothing is mutated after construction, so several threads may build batches with their own {@code Random}s.
  */
@@ -93,6 +97,9 @@ public final class MixAndSeparate {
   private final List<TrainingClip> pool;
   private final int[] videoOf;
   private final int[] tagOf;
+  private final List<TrainingClip> duets;
+  private final int[][] duetTags;
+  private final int duetsPerBatch;
   private final Stft stft = Stft.paper();
   private final LogFrequencyWarp warp;
   private final FrameImages images;
@@ -104,6 +111,15 @@ public final class MixAndSeparate {
    *                   asked for every clip with exactly one instrument, at construction
    */
   public MixAndSeparate(Settings settings, List<TrainingClip> pool, ToIntFunction<String> classIndex) {
+    this(settings, pool, List.of(), 0, classIndex);
+  }
+
+  /**
+   * With {@code duetsPerBatch} duet clips per batch for the instrument head ({@link TrainingBatch.Duets}), drawn
+   * uniformly from {@code duets}: clips of exactly two different instruments, tagged left to right.
+   */
+  public MixAndSeparate(Settings settings, List<TrainingClip> pool, List<TrainingClip> duets, int duetsPerBatch,
+      ToIntFunction<String> classIndex) {
     if (settings == null) throw new IllegalArgumentException("settings are null");
     if (pool == null || pool.isEmpty()) throw new IllegalArgumentException("the clip pool is null or empty");
     if (classIndex == null) throw new IllegalArgumentException("class index function is null");
@@ -126,6 +142,20 @@ public final class MixAndSeparate {
           + "; mixtures of " + settings.sourcesPerMix() + " sources need clips of at least "
           + settings.sourcesPerMix() + " different videos");
     }
+    if (duetsPerBatch < 0 || (duetsPerBatch > 0 && (duets == null || duets.isEmpty()))) {
+      throw new IllegalArgumentException(duetsPerBatch + " duets per batch from " + (duets == null ? 0 : duets.size()) + " duet clips");
+    }
+    this.duets = List.copyOf(duets);
+    this.duetTags = new int[this.duets.size()][];
+    for (int i = 0; i < duetTags.length; i++) {
+      List<String> names = this.duets.get(i).instruments();
+      if (names.size() != 2 || names.get(0).equals(names.get(1))) {
+        throw new IllegalArgumentException("duet clip of " + this.duets.get(i).videoId() + " is tagged " + names
+            + "; a training duet needs two different instruments, left to right");
+      }
+      duetTags[i] = new int[] {classIndex.applyAsInt(names.get(0)), classIndex.applyAsInt(names.get(1))};
+    }
+    this.duetsPerBatch = duetsPerBatch;
     this.warp = new LogFrequencyWarp(stft.bins(), settings.logBins(), settings.stftFrames());
     this.images = new FrameImages(settings.frameSize());
   }
@@ -187,7 +217,29 @@ public final class MixAndSeparate {
       }
     }
     return new TrainingBatch(batchSize, n, bins, frames, settings.framesPerSource(), settings.frameSize(),
-        audioInput, weights, targets, frameValues, tags, sources);
+        audioInput, weights, targets, frameValues, tags, sources, duets(imagesPerSource, rng));
+  }
+
+  /**
+   * The batch's duet clips: frames spread over a random crop's span as for a source, SoP's augmentation; a
+   * mirrored frame swaps which instrument is left. Draws nothing from {@code rng} when there are none.
+   */
+  private TrainingBatch.Duets duets(int imagesPerSource, Random rng) {
+    if (duetsPerBatch == 0) return TrainingBatch.Duets.NONE;
+    float[] values = new float[duetsPerBatch * imagesPerSource];
+    int[] tags = new int[2 * duetsPerBatch];
+    for (int d = 0; d < duetsPerBatch; d++) {
+      int i = rng.nextInt(duets.size());
+      TrainingClip clip = duets.get(i);
+      int offset = clip.validSamples() > settings.cropSamples() ? rng.nextInt(clip.validSamples() - settings.cropSamples() + 1) : 0;
+      int valid = Math.min(settings.cropSamples(), clip.validSamples() - offset);
+      int[] picked = pickFrames(clip.frameTimes(), clip.secondsAt(offset), clip.secondsAt(offset + valid), settings.framesPerSource(),
+          settings.jitterFrames(), rng);
+      boolean flipped = loadFrames(clip, picked, rng, values, d * imagesPerSource);
+      tags[2 * d] = duetTags[i][flipped ? 1 : 0];
+      tags[2 * d + 1] = duetTags[i][flipped ? 0 : 1];
+    }
+    return new TrainingBatch.Duets(duetsPerBatch, values, tags);
   }
 
   /** The crop as it is in the mixture: gain, clipped to [-1, 1] (as SoP), divided by N; silent past the valid audio. */
@@ -220,7 +272,8 @@ public final class MixAndSeparate {
     return ComplexSpectrogram.of(parts[0].bins(), parts[0].frames(), re, im);
   }
 
-  private void loadFrames(TrainingClip clip, int[] picked, Random rng, float[] out, int offset) {
+  /** Loads the picked frames with one placement for all; returns whether they were mirrored. */
+  private boolean loadFrames(TrainingClip clip, int[] picked, Random rng, float[] out, int offset) {
     FrameImages.Placement placement = settings.augmentFrames() ? FrameImages.Placement.random(rng) : FrameImages.Placement.CENTRED;
     int perFrame = 3 * settings.frameSize() * settings.frameSize();
     for (int k = 0; k < picked.length; k++) {
@@ -232,6 +285,7 @@ public final class MixAndSeparate {
             + " starting at " + clip.startSeconds() + " s: " + e.getMessage(), e);
       }
     }
+    return placement.flip();
   }
 
   /** N clips of different videos, preferring ones with no instrument in common. */

@@ -3,16 +3,19 @@ package io.pixelplayer.model.train;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
+import io.pixelplayer.model.net.InstrumentHead;
 import io.pixelplayer.model.net.ModelConfig;
 import io.pixelplayer.model.net.PixelPlayerNet;
 import java.io.BufferedWriter;
@@ -80,6 +83,16 @@ public final class MixAndSeparateTraining {
    */
   public static Result run(ModelConfig config, MixAndSeparate batches, Settings settings, Path modelDir, boolean resume,
       int stopAfter, Device device, PrintStream progress) throws IOException, InterruptedException {
+    return run(config, batches, settings, modelDir, resume, null, stopAfter, device, progress);
+  }
+
+  /**
+   * As {@link #run(ModelConfig, MixAndSeparate, Settings, Path, boolean, int, Device, PrintStream)}; a fresh run
+   * (not resumed) starts from the weights of the trained model in {@code startFrom} (same networks) when it is
+   * not null: a warm start with a new schedule and optimizer.
+   */
+  public static Result run(ModelConfig config, MixAndSeparate batches, Settings settings, Path modelDir, boolean resume,
+      Path startFrom, int stopAfter, Device device, PrintStream progress) throws IOException, InterruptedException {
     ai.djl.engine.Engine.getInstance().setRandomSeed((int) settings.seed());
     Path checkpoints = Files.createDirectories(modelDir.resolve(CHECKPOINT));
     int first = resume ? checkpointStep(checkpoints) : 0;
@@ -100,12 +113,19 @@ public final class MixAndSeparateTraining {
       Map<String, String> parameterNames = new HashMap<>();
       net.getParameters().forEach(p -> parameterNames.put(p.getValue().getId(), p.getKey()));
       ResumableAdam adam = ResumableAdam.standard(schedule, optimizerState, parameterNames);
-      if (resume && first > 0) {
-        // Before the trainer exists: it keeps its own references to the parameter arrays.
+      // Before the trainer exists: it keeps its own references to the parameter arrays.
+      Path weights = resume && first > 0 ? checkpoints : startFrom;
+      if (weights != null) {
+        if (!resume && !Files.exists(weights.resolve(CONFIG))) {
+          throw new IllegalArgumentException("no trained model to start from in " + weights + " (no " + CONFIG + ")");
+        }
+        if (!resume && !ModelConfig.fromJson(Files.readString(weights.resolve(CONFIG))).equals(config)) {
+          throw new IllegalArgumentException("cannot start from " + weights + ": other networks than the settings");
+        }
         try {
-          model.load(checkpoints, MODEL_NAME);
+          model.load(weights, MODEL_NAME);
         } catch (ai.djl.MalformedModelException e) {
-          throw new IOException("checkpoint in " + checkpoints + " does not fit this model: " + e.getMessage(), e);
+          throw new IOException("the weights in " + weights + " do not fit this model: " + e.getMessage(), e);
         }
       }
       // The loss is computed here (weighted BCE and MIL cross-entropy); the config's loss is only for DJL's bookkeeping.
@@ -183,6 +203,11 @@ public final class MixAndSeparateTraining {
             tagged += count;
           }
         }
+        if (batch.duets().count() > 0) {
+          NDArray duetLoss = duetLoss(net, new ParameterStore(scope, false), batch, scope);
+          classLoss = classLoss == null ? duetLoss : classLoss.add(duetLoss);
+          tagged += 2 * batch.duets().count();
+        }
         maskLoss = maskLoss.div(batch.sourcesPerMix());
         classLoss = classLoss == null ? maskLoss.zerosLike() : classLoss.div(tagged);
         NDArray total = maskLoss.add(classLoss.mul(settings.classLossWeight()));
@@ -197,6 +222,28 @@ public final class MixAndSeparateTraining {
       gradients.forEach(g -> g.muli(0));
       return losses;
     }
+  }
+
+  /**
+   * The summed cross-entropy of the duets' left and right instruments: the class map's maximum over the left half
+   * of the pixels must name the left instrument, over the right half the right one (an odd middle column counts
+   * for neither). Runs the video net and the head on the duet frames alone, inside the caller's gradient
+   * collector (a second parameter store over the same arrays: on one device they are not copied).
+   */
+  static NDArray duetLoss(PixelPlayerNet net, ParameterStore store, TrainingBatch batch, NDManager scope) {
+    NDArray frames = scope.create(batch.duets().frames(), new Shape(batch.duetFrameShape()));
+    NDArray tags = scope.create(batch.duets().tags(), new Shape(batch.duets().count(), 2));
+    NDArray pixels = net.video().forward(store, new NDList(frames), true).get(0);
+    NDArray classMap = net.instruments().forward(store, new NDList(pixels), true).get(0);
+    long width = classMap.getShape().get(3);
+    NDArray[] halves = {classMap.get(new NDIndex(":, :, :, 0:{}", width / 2)), classMap.get(new NDIndex(":, :, :, {}:", width - width / 2))};
+    NDArray loss = null;
+    for (int side = 0; side < 2; side++) {
+      NDArray logProbabilities = InstrumentHead.poolPixels(halves[side]).logSoftmax(1);
+      NDArray ce = logProbabilities.mul(tags.get(new NDIndex(":, {}", side)).oneHot((int) logProbabilities.getShape().get(1))).sum().neg();
+      loss = loss == null ? ce : loss.add(ce);
+    }
+    return loss;
   }
 
   /** Mean of w · BCE(sigmoid(x), y), computed stably from the logits. */

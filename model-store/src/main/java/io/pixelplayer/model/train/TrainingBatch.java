@@ -14,7 +14,9 @@ import java.util.List;
  *   <li>{@link #targets} {@code [B, N, F, T]}: 1 where source n's magnitude exceeds half the mixture's, else 0;
  *   <li>{@link #frames} {@code [B, N, K, 3, S, S]}: RGB planes normalised with the ImageNet mean and std (SoP
  *       stacks a source's frames as {@code [3, K, S, S]}; here each frame is a contiguous CHW image);
- *   <li>{@link #tags} {@code [B, N]}: the class index of each source's instrument, or {@link #NO_TAG}.
+ *   <li>{@link #tags} {@code [B, N]}: the class index of each source's instrument, or {@link #NO_TAG};
+ *   <li>{@link #duets}: D duet clips for the instrument head alone (no mixing), their frames
+ *       {@code [D, K, 3, S, S]} and the classes of their left and right instruments {@code [D, 2]}.
  * </ul>
  *
  * <p>Magnitudes are of the log-frequency-warped STFTs of the mixture and of each source as it is in the
@@ -25,7 +27,7 @@ import java.util.List;
  */
 public record TrainingBatch(int size, int sourcesPerMix, int logBins, int stftFrames, int framesPerSource,
     int frameSize, float[] audioInput, float[] weights, float[] targets, float[] frames, int[] tags,
-    List<MixedSource> sources) {
+    List<MixedSource> sources, Duets duets) {
 
   /** Tag of a source whose clip has no single instrument (untagged, or a duet): no class target. */
   public static final int NO_TAG = -1;
@@ -47,6 +49,32 @@ public record TrainingBatch(int size, int sourcesPerMix, int logBins, int stftFr
       throw new IllegalArgumentException("sources must have B x N = " + size * sourcesPerMix + " entries");
     }
     sources = List.copyOf(sources);
+    if (duets == null) throw new IllegalArgumentException("duets are null (use Duets.NONE)");
+    requireLength("duet frames", duets.frames(), (long) duets.count() * framesPerSource * 3 * frameSize * frameSize);
+  }
+
+  /** {@code [D, K, 3, S, S]}. */
+  public long[] duetFrameShape() {
+    return new long[] {duets.count(), framesPerSource, 3, frameSize, frameSize};
+  }
+
+  /**
+   * Duet clips for learning where instruments are: the instrument head must find the left instrument in the left
+   * half of the frame and the right one in the right half (the manifest's tags are in left-to-right order).
+   *
+   * @param count  D
+   * @param frames {@code [D, K, 3, S, S]}
+   * @param tags   {@code [D, 2]}: class of the left instrument, class of the right one (as shown: a mirrored
+   *               frame has them swapped)
+   */
+  public record Duets(int count, float[] frames, int[] tags) {
+    public static final Duets NONE = new Duets(0, new float[0], new int[0]);
+
+    public Duets {
+      if (count < 0 || frames == null || tags == null || tags.length != 2 * count) {
+        throw new IllegalArgumentException("duets: " + count + " clips need 2 x " + count + " tags");
+      }
+    }
   }
 
   /** {@code [B, 1, F, T]}: shape of {@link #audioInput} and {@link #weights}. */

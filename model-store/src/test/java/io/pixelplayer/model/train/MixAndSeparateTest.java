@@ -8,6 +8,7 @@ import io.pixelplayer.model.Instruments;
 import io.pixelplayer.udf.LogFrequencyWarp;
 import io.pixelplayer.udf.Stft;
 import java.awt.Color;
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -293,5 +294,45 @@ class MixAndSeparateTest {
   /** The linear bin SoP's warp reads for log row {@code row} of {@code rows} (LogFrequencyWarp's javadoc). */
   private static double linearBinOfLogRow(int row, int rows) {
     return (Math.pow(21, (double) row / (rows - 1)) - 1) / 20 * 511;
+  }
+
+  @Test
+  void duetsCarryTheirLeftAndRightInstrumentsAsShown() {
+    // Duet frames red on the left, blue on the right: mirrored ones must have their tags swapped.
+    BufferedImage image = new BufferedImage(32, 24, BufferedImage.TYPE_3BYTE_BGR);
+    for (int y = 0; y < 24; y++) {
+      for (int x = 0; x < 32; x++) image.setRGB(x, y, (x < 16 ? Color.RED : Color.BLUE).getRGB());
+    }
+    byte[] jpeg = TestClips.encode(image, "jpg");
+    TrainingClip duet = new TrainingClip("duet", List.of("cello", "flute"), TestClips.RATE, new float[CLIP], CLIP, 0,
+        new double[] {0.25, 0.75, 1.25}, List.of(jpeg, jpeg, jpeg));
+    MixAndSeparate.Settings augmented = new MixAndSeparate.Settings(2, 8191, 16, 3, 8, 3, false, true);
+    TrainingBatch batch = new MixAndSeparate(augmented, noisePool(3), List.of(duet), 16, Instruments::index).next(2, new Random(4));
+
+    assertThat(batch.duetFrameShape()).containsExactly(16, 3, 3, 8, 8);
+    int cello = Instruments.index("cello");
+    int flute = Instruments.index("flute");
+    Set<Boolean> mirrored = new HashSet<>();
+    for (int d = 0; d < 16; d++) {
+      // Red channel of the first frame, left column against right column.
+      int plane = d * 3 * 3 * 64;
+      boolean redLeft = batch.duets().frames()[plane + 8 * 4] > batch.duets().frames()[plane + 8 * 4 + 7];
+      mirrored.add(!redLeft);
+      assertThat(new int[] {batch.duets().tags()[2 * d], batch.duets().tags()[2 * d + 1]})
+          .containsExactly(redLeft ? new int[] {cello, flute} : new int[] {flute, cello});
+    }
+    assertThat(mirrored).containsExactlyInAnyOrder(true, false);
+  }
+
+  @Test
+  void withoutDuetsTheBatchesAreAsBefore() {
+    TrainingClip duet = TestClips.noise("duet", List.of("cello", "flute"), CLIP, 9);
+    TrainingBatch plain = new MixAndSeparate(SMALL, noisePool(3), Instruments::index).next(2, new Random(6));
+    TrainingBatch none = new MixAndSeparate(SMALL, noisePool(3), List.of(duet), 0, Instruments::index).next(2, new Random(6));
+    assertThat(none.audioInput()).containsExactly(plain.audioInput());
+    assertThat(none.frames()).containsExactly(plain.frames());
+    assertThat(none.duets()).isSameAs(TrainingBatch.Duets.NONE);
+    assertThatThrownBy(() -> new MixAndSeparate(SMALL, noisePool(3), List.of(TestClips.noise("d", List.of("cello", "cello"), CLIP, 2)), 1,
+        Instruments::index)).hasMessage("duet clip of d is tagged [cello, cello]; a training duet needs two different instruments, left to right");
   }
 }

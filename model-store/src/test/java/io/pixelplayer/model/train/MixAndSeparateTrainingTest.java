@@ -1,6 +1,7 @@
 package io.pixelplayer.model.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Device;
 import ai.djl.Model;
@@ -27,6 +28,11 @@ class MixAndSeparateTrainingTest {
   private static final MixAndSeparate.Settings BATCHES = new MixAndSeparate.Settings(2, 31 * 256, 32, 2, 32, 3, false, false);
 
   private static MixAndSeparate batches() throws Exception {
+    return new MixAndSeparate(BATCHES, pool(), Instruments::index);
+  }
+
+  /** Four solo videos: a tone and a colour per instrument. */
+  private static List<TrainingClip> pool() throws Exception {
     List<TrainingClip> pool = new ArrayList<>();
     String[] instruments = {"cello", "flute", "drum", "piano"};
     Color[] colours = {Color.RED, Color.GREEN, Color.BLUE, Color.YELLOW};
@@ -38,7 +44,7 @@ class MixAndSeparateTrainingTest {
       List<byte[]> frames = List.of(jpeg(colours[v]), jpeg(colours[v]), jpeg(colours[v]));
       pool.add(new TrainingClip("video" + v, List.of(instruments[v]), 11025, audio, audio.length, 0, new double[] {0, 0.5, 1.0}, frames));
     }
-    return new MixAndSeparate(BATCHES, pool, Instruments::index);
+    return pool;
   }
 
   /** A curve line without its wall-clock column. */
@@ -109,5 +115,36 @@ class MixAndSeparateTrainingTest {
             .containsExactly("pixelplayer-0000.params");
       }
     }
+  }
+
+  @Test
+  void duetsTrainTheHeadAndAWarmStartBeginsFromTheGivenWeights(@TempDir Path dir) throws Exception {
+    MixAndSeparate solosOnly = batches();
+    Path first = dir.resolve("first");
+    MixAndSeparateTraining.run(TINY, solosOnly, steps(6), first, false, 6, Device.cpu(), null);
+    float coldStart = Float.parseFloat(Files.readAllLines(first.resolve(MixAndSeparateTraining.CURVE)).get(1).split(",")[1]);
+
+    // Two-colour duets (cello red on the left, flute green on the right) next to the solos.
+    BufferedImage image = new BufferedImage(48, 48, BufferedImage.TYPE_3BYTE_BGR);
+    Graphics2D g = image.createGraphics();
+    g.setColor(Color.RED);
+    g.fillRect(0, 0, 24, 48);
+    g.setColor(Color.GREEN);
+    g.fillRect(24, 0, 24, 48);
+    g.dispose();
+    ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+    ImageIO.write(image, "jpg", jpeg);
+    byte[] frame = jpeg.toByteArray();
+    TrainingClip duet = new TrainingClip("duet", List.of("cello", "flute"), 11025, new float[16000], 16000, 0,
+        new double[] {0, 0.5, 1.0}, List.of(frame, frame, frame));
+    MixAndSeparate withDuets = new MixAndSeparate(BATCHES, pool(), List.of(duet), 2, Instruments::index);
+    Path warm = dir.resolve("warm");
+    MixAndSeparateTraining.Result result = MixAndSeparateTraining.run(TINY, withDuets, steps(2), warm, false, first, 2, Device.cpu(), null);
+    assertThat(result.lastLoss()).isFinite();
+    float warmStart = Float.parseFloat(Files.readAllLines(warm.resolve(MixAndSeparateTraining.CURVE)).get(1).split(",")[1]);
+    // Starting from trained weights, the first step's loss is already below a cold start's.
+    assertThat(warmStart).isLessThan(coldStart);
+    assertThatThrownBy(() -> MixAndSeparateTraining.run(TINY, solosOnly, steps(1), dir.resolve("none"), false, dir.resolve("missing"), 1,
+        Device.cpu(), null)).hasMessage("no trained model to start from in " + dir.resolve("missing") + " (no model-config.json)");
   }
 }
