@@ -85,29 +85,35 @@ public final class ModelManifest {
     return json;
   }
 
-  /** Steps and time from the training curve (summed over resumed runs: its clock restarts with each), and the corpus. */
+  /**
+   * Steps and time from the training curve: one row per step taken, its clock restarting with each run (resumed
+   * or warm-started), so the time is the sum of each run's last reading. And the corpus.
+   */
   private static JsonObject training(Path dir) throws IOException {
     JsonObject training = new JsonObject();
     Path curve = dir.resolve(MixAndSeparateTraining.CURVE);
     if (Files.exists(curve)) {
-      List<String> lines = Files.readAllLines(curve);
-      int steps = 0;
+      List<String> rows = Files.readAllLines(curve);
+      rows = rows.subList(1, rows.size());
       double seconds = 0;
       double runSeconds = 0;
-      for (String line : lines.subList(1, lines.size())) {
-        String[] cells = line.split(",");
-        double at = Double.parseDouble(cells[cells.length - 1]);
+      int runs = rows.isEmpty() ? 0 : 1;
+      for (String row : rows) {
+        double at = Double.parseDouble(row.substring(row.lastIndexOf(',') + 1));
         if (at < runSeconds) {
           seconds += runSeconds;
+          runs++;
         }
         runSeconds = at;
-        steps = Integer.parseInt(cells[0]);
       }
       seconds += runSeconds;
-      training.addProperty("steps", steps);
+      training.addProperty("steps", rows.size());
+      training.addProperty("runs", runs);
       training.addProperty("seconds", Math.round(seconds));
-      training.addProperty("steps_per_second", Math.round(steps / seconds * 1000) / 1000.0);
-      training.addProperty("final_loss", Double.parseDouble(lines.get(lines.size() - 1).split(",")[1]));
+      training.addProperty("steps_per_second", Math.round(rows.size() / seconds * 1000) / 1000.0);
+      if (!rows.isEmpty()) {
+        training.addProperty("final_loss", Double.parseDouble(rows.get(rows.size() - 1).split(",")[1]));
+      }
     }
     Path corpus = dir.resolve(TRAINING_CORPUS);
     if (Files.exists(corpus)) {

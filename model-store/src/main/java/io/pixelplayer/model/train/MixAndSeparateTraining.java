@@ -139,6 +139,13 @@ public final class MixAndSeparateTraining {
           adam.load(checkpoints.resolve("optimizer.state"));
         } else {
           curve.write("step,loss,mask_loss,class_loss,learning_rate,seconds\n");
+          if (startFrom != null && Files.exists(startFrom.resolve(CURVE))) {
+            // The weights' history goes with them: the curve holds every step that led to this model.
+            List<String> earlier = Files.readAllLines(startFrom.resolve(CURVE));
+            for (String line : earlier.subList(1, earlier.size())) {
+              curve.write(line + "\n");
+            }
+          }
         }
         long lastCheckpoint = System.nanoTime();
         long lastPrint = System.nanoTime();

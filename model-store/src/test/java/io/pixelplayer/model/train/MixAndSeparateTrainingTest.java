@@ -141,7 +141,10 @@ class MixAndSeparateTrainingTest {
     Path warm = dir.resolve("warm");
     MixAndSeparateTraining.Result result = MixAndSeparateTraining.run(TINY, withDuets, steps(2), warm, false, first, 2, Device.cpu(), null);
     assertThat(result.lastLoss()).isFinite();
-    float warmStart = Float.parseFloat(Files.readAllLines(warm.resolve(MixAndSeparateTraining.CURVE)).get(1).split(",")[1]);
+    // The curve goes on from the earlier one: every step that led to these weights.
+    List<String> warmCurve = Files.readAllLines(warm.resolve(MixAndSeparateTraining.CURVE));
+    assertThat(warmCurve).hasSize(1 + 6 + 2).startsWith(Files.readAllLines(first.resolve(MixAndSeparateTraining.CURVE)).toArray(String[]::new));
+    float warmStart = Float.parseFloat(warmCurve.get(1 + 6).split(",")[1]);
     // Starting from trained weights, the first step's loss is already below a cold start's.
     assertThat(warmStart).isLessThan(coldStart);
     assertThatThrownBy(() -> MixAndSeparateTraining.run(TINY, solosOnly, steps(1), dir.resolve("none"), false, dir.resolve("missing"), 1,
