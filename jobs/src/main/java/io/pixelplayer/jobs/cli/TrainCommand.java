@@ -49,6 +49,9 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--mix", paramLabel = "N", description = "Solo clips per mixture (default: pixelplayer.train.sourcesPerMix; the paper's 2, or 3 for harder mixtures).")
   Integer mix;
 
+  @Option(names = "--stop-after", paramLabel = "STEP", description = "Stop (with a checkpoint) after this step; --resume goes on later.")
+  Integer stopAfter;
+
   @Option(names = "--start-from", paramLabel = "MODEL_DIR", description = "Start a fresh run from the weights of this trained model (same networks).")
   Path startFrom;
 
@@ -94,7 +97,7 @@ final class TrainCommand implements Callable<Integer> {
         Instruments::index);
     keepCorpusDescriptions(corpora, out);
     MixAndSeparateTraining.Result result = MixAndSeparateTraining.run(setup.model(), batches, setup.training(), out, resume,
-        startFrom, Integer.MAX_VALUE, target, System.err);
+        startFrom, stopAfter != null ? stopAfter : Integer.MAX_VALUE, target, System.err);
     stdout.printf(Locale.ROOT, "trained steps %d..%d in %.0f s (%.2f steps/s), last loss %.4f; model in %s%n", result.firstStep(),
         result.lastStep(), result.seconds(), result.stepsPerSecond(), result.lastLoss(), out);
     stdout.flush();

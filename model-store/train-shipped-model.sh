@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Reproduces model-store/model: the corpora, then the two training runs it came from, then its evaluations.
+# About 2.5 hours on 2 CPU cores. Usage: model-store/train-shipped-model.sh [WORK_DIR] (default /tmp/pixelplayer-model)
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+WORK="${1:-/tmp/pixelplayer-model}"
+pp() { "$ROOT/pixelplayer" "$@"; }
+
+# Training corpora: 21 instruments, FluidR3_GM, art style noto; solos, and duets for where-is-what.
+pp synth --out "$WORK/solos" --solos 336 --duets 0 --seconds 9 --seed 21
+pp synth --out "$WORK/duets" --solos 0 --duets 210 --seconds 9 --seed 22
+# Run 1: Mix-and-Separate on the solos (a 3600-step schedule, stopped after 2090 steps).
+pp train --corpus "$WORK/solos" --out "$WORK/run1" --steps 3600 --stop-after 2090
+# Run 2: warm start from run 1, now with duet clips for the instrument head, a fresh 2500-step schedule.
+pp train --corpus "$WORK/solos" --corpus "$WORK/duets" --out "$WORK/run2" --start-from "$WORK/run1" --steps 2500
+# Held-out corpora (new seeds): the same SoundFont and style, and the other style with another SoundFont.
+pp synth --out "$WORK/eval-a" --solos 147 --duets 30 --seed 1001
+pp synth --out "$WORK/eval-b" --solos 147 --duets 30 --seed 1002 --art-style twemoji --soundfont /usr/share/sounds/sf2/TimGM6mb.sf2
+for corpus in eval-a eval-b; do
+  pp evaluate --corpus "$WORK/$corpus" --model "$WORK/run2" --json --record
+done
+echo "model in $WORK/run2 (copy pixelplayer-0000.params, model-config.json, training-curve.csv, training-corpus.properties, manifest.json)"
