@@ -1,9 +1,9 @@
 package io.pixelplayer.jobs.evaluate;
 
-import io.pixelplayer.model.eval.Box;
 import io.pixelplayer.model.eval.EvaluationClip;
 import io.pixelplayer.model.eval.TruthSource;
 import io.pixelplayer.model.train.TrainingClip;
+import io.pixelplayer.udf.Box;
 import io.pixelplayer.udf.SampledAudio;
 import io.pixelplayer.udf.Wav;
 import java.io.IOException;

@@ -3,9 +3,9 @@ package io.pixelplayer.jobs.evaluate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.pixelplayer.model.eval.Box;
 import io.pixelplayer.model.eval.EvaluationClip;
 import io.pixelplayer.model.train.TrainingClip;
+import io.pixelplayer.udf.Box;
 import io.pixelplayer.udf.Wav;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,9 +8,11 @@ import io.pixelplayer.model.infer.ClipInput;
 import io.pixelplayer.model.infer.PixelPlayerModel;
 import io.pixelplayer.model.train.MixAndSeparate;
 import io.pixelplayer.model.train.TrainingClip;
+import io.pixelplayer.udf.Box;
 import io.pixelplayer.udf.BssEval;
 import io.pixelplayer.udf.MaskSeparation;
 import io.pixelplayer.udf.Masks;
+import io.pixelplayer.udf.PixelEnergyMap;
 import io.pixelplayer.udf.Stft;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -168,12 +170,10 @@ public final class Evaluation {
     }
   }
 
-  /** Whether the map's largest cell has its centre in {@code box} (the map spans the whole frame). */
+  /** Whether the map's loudest cell has its centre in {@code box} (the map spans the whole frame). */
   private static boolean peakIn(float[] map, ClipAnalysis analysis, Box box) {
-    int peak = ClipAnalysis.argMax(map);
-    double x = (peak % analysis.width() + 0.5) / analysis.width();
-    double y = (peak / analysis.width() + 0.5) / analysis.height();
-    return box.contains(x, y);
+    PixelEnergyMap.Point peak = PixelEnergyMap.of(analysis.height(), analysis.width(), map).peak();
+    return box.contains(peak.x(), peak.y());
   }
 
   /** Mixing partners: for each clip, a seeded choice among clips of other videos, of other instruments if any. */

@@ -1,6 +1,7 @@
 package io.pixelplayer.model.eval;
 
 import io.pixelplayer.model.train.MixAndSeparate;
+import io.pixelplayer.udf.Box;
 
 /**
  * One instrument's ground truth over a clip (evaluation only; training never sees it).

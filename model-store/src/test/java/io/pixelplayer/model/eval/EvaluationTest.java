@@ -8,6 +8,7 @@ import io.pixelplayer.model.infer.PixelPlayerModel;
 import io.pixelplayer.model.infer.TestModels;
 import io.pixelplayer.model.net.ModelConfig;
 import io.pixelplayer.model.train.TrainingClip;
+import io.pixelplayer.udf.Box;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.pixelplayer.model.eval;
+package io.pixelplayer.udf;
 
 /** An axis-aligned box in frame coordinates, 0..1 from the left and from the top. */
 public record Box(double x0, double y0, double x1, double y1) {
