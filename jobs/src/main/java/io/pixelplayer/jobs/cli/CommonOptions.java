@@ -1,7 +1,5 @@
 package io.pixelplayer.jobs.cli;
 
-import ai.djl.Device;
-import ai.djl.engine.Engine;
 import io.pixelplayer.jobs.conf.PixelPlayerConf;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,21 +40,5 @@ final class CommonOptions {
       file = Path.of(System.getenv(PixelPlayerConf.FILE_ENV));
     }
     return PixelPlayerConf.load(file, overrides);
-  }
-
-  /** The device a {@code --device auto|cpu|gpu} option names; auto is the GPU when the engine sees one. */
-  static Device device(String name) {
-    boolean hasGpu = Engine.getInstance().getGpuCount() > 0;
-    return switch (name) {
-      case "auto" -> hasGpu ? Device.gpu() : Device.cpu();
-      case "cpu" -> Device.cpu();
-      case "gpu" -> {
-        if (!hasGpu) {
-          throw new IllegalArgumentException("--device gpu: no GPU visible to the PyTorch engine (CPU natives loaded?)");
-        }
-        yield Device.gpu();
-      }
-      default -> throw new IllegalArgumentException("--device must be auto, cpu or gpu, got '" + name + "'");
-    };
   }
 }

@@ -43,8 +43,8 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--record", description = "Record the figures in MODEL_DIR/" + ModelManifest.FILE + " (replacing an earlier evaluation of this corpus and split).")
   boolean record;
 
-  @Option(names = "--device", paramLabel = "auto|cpu|gpu", defaultValue = "auto", description = "Where to run the model (default: ${DEFAULT-VALUE}).")
-  String device;
+  @Mixin
+  DeviceOption device;
 
   @Option(names = "--master", paramLabel = "URL", description = "Spark master for reading the corpus (default: pixelplayer.spark.master).")
   String master;
@@ -55,9 +55,7 @@ final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PixelPlayerConf conf = common.conf();
-    if (!Files.isDirectory(corpus.resolve("truth"))) {
-      throw new IllegalArgumentException("no ground truth in " + corpus + " (truth/<video_id>/ as synth writes it): evaluation needs it");
-    }
+    CorpusTruth truth = new CorpusTruth(corpus);
     Path modelDir = model != null ? model : conf.getPath("pixelplayer.model.dir");
     List<TrainingClip> solos;
     List<TrainingClip> duets;
@@ -69,14 +67,13 @@ final class EvaluateCommand implements Callable<Integer> {
     if (solos.isEmpty() && duets.isEmpty()) {
       throw new IllegalArgumentException("no clips of split '" + split + "' in " + corpus);
     }
-    CorpusTruth truth = new CorpusTruth(corpus);
     List<EvaluationClip> soloClips = new ArrayList<>();
     for (TrainingClip clip : solos) soloClips.add(truth.of(clip));
     List<EvaluationClip> duetClips = new ArrayList<>();
     for (TrainingClip clip : duets) duetClips.add(truth.of(clip));
 
     EvaluationReport report;
-    try (PixelPlayerModel loaded = PixelPlayerModel.load(modelDir, CommonOptions.device(device))) {
+    try (PixelPlayerModel loaded = PixelPlayerModel.load(modelDir, device.device())) {
       System.err.println("evaluate: model " + loaded.version() + " from " + modelDir + " on " + loaded.device() + "; "
           + soloClips.size() + " solo and " + duetClips.size() + " duet clips of split " + split);
       Evaluation.Settings settings = new Evaluation.Settings(conf.getLong("pixelplayer.evaluate.seed"), conf.getInt("pixelplayer.evaluate.batch"));

@@ -58,8 +58,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "Go on from the last checkpoint in MODEL_DIR.")
   boolean resume;
 
-  @Option(names = "--device", paramLabel = "auto|cpu|gpu", defaultValue = "auto", description = "Where to train (default: ${DEFAULT-VALUE}: the GPU when there is one).")
-  String device;
+  @Mixin
+  DeviceOption device;
 
   @Option(names = "--master", paramLabel = "URL", description = "Spark master for reading the corpus (default: pixelplayer.spark.master).")
   String master;
@@ -71,7 +71,7 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PixelPlayerConf conf = common.conf();
     TrainingSetup setup = TrainingSetup.from(conf, steps, batch, mix);
-    Device target = CommonOptions.device(device);
+    Device target = device.device();
     PrintWriter stdout = common.out();
     List<TrainingClip> clips = new ArrayList<>();
     List<TrainingClip> duets = new ArrayList<>();

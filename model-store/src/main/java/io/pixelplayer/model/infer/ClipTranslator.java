@@ -6,9 +6,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 import io.pixelplayer.model.net.ModelConfig;
+import io.pixelplayer.model.net.PixelPlayerNet;
 import io.pixelplayer.model.train.FrameImages;
 import io.pixelplayer.udf.LogFrequencyWarp;
-import io.pixelplayer.udf.Masks;
 import io.pixelplayer.udf.Stft;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,7 +51,7 @@ public final class ClipTranslator implements Translator<ClipInput, ClipAnalysis>
     float[] mixture = input.mixture().length == crop ? input.mixture() : Arrays.copyOf(input.mixture(), crop);
     float[] magnitude = warp.warp(stft.forward(mixture).magnitude());
     for (int i = 0; i < magnitude.length; i++) {
-      magnitude[i] = (float) Math.log(magnitude[i] + Masks.MIXTURE_EPSILON);
+      magnitude[i] = PixelPlayerNet.logMagnitude(magnitude[i]);
     }
     NDList arrays = new NDList(manager.create(magnitude, new Shape(1, config.logBins(), config.specFrames())));
     for (int n = 0; n < input.videos().size(); n++) {

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.pixelplayer.udf.Masks;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -74,6 +75,14 @@ public final class PixelPlayerNet extends AbstractBlock {
 
   public InstrumentHead instruments() {
     return instruments;
+  }
+
+  /**
+   * One cell of the network's audio input from the mixture's warped magnitude: {@code log(|X| + ε)}, as SoP
+   * ({@code log(mag_mix + 1e-10)}); training and inference both go through here.
+   */
+  public static float logMagnitude(float magnitude) {
+    return (float) Math.log(magnitude + Masks.MIXTURE_EPSILON);
   }
 
   /** The input list: the mixture's log magnitude [B, 1, F, T], then the frames [B, T', 3, H, W] of every video. */

@@ -1,5 +1,6 @@
 package io.pixelplayer.model.train;
 
+import io.pixelplayer.model.net.PixelPlayerNet;
 import io.pixelplayer.udf.ComplexSpectrogram;
 import io.pixelplayer.udf.LogFrequencyWarp;
 import io.pixelplayer.udf.Masks;
@@ -212,7 +213,7 @@ public final class MixAndSeparate {
       }
       for (int i = 0; i < spectrogram; i++) {
         double magnitude = mixtureMagnitude[i] + Masks.MIXTURE_EPSILON;
-        audioInput[b * spectrogram + i] = (float) Math.log(magnitude);
+        audioInput[b * spectrogram + i] = PixelPlayerNet.logMagnitude(mixtureMagnitude[i]);
         weights[b * spectrogram + i] = (float) Math.min(10, Math.max(1e-3, Math.log1p(magnitude)));
       }
     }

@@ -9,15 +9,11 @@ import io.pixelplayer.model.net.ModelConfig;
 import io.pixelplayer.model.train.MixAndSeparateTraining;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ModelManifestTest {
-  private static final ModelConfig TINY = ModelConfig.builder()
-      .channels(16).frameSize(32).videoWidth(16).videoStages(List.of(1, 1, 1, 1)).videoStride(8)
-      .unetDepth(3).unetChannels(16).spectrogram(16, 16).framesPerClip(2).classes(3)
-      .build();
+  private static final ModelConfig TINY = TestModels.TINY;
 
   @Test
   void recordsTheModelItsTrainingAndEachCorpusOnce(@TempDir Path dir) throws Exception {

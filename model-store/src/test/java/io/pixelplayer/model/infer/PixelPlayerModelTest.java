@@ -24,10 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A randomly initialised tiny model saved as training saves it, loaded through Criteria, checked against the bare network. */
 class PixelPlayerModelTest {
-  private static final ModelConfig TINY = ModelConfig.builder()
-      .channels(16).frameSize(32).videoWidth(16).videoStages(List.of(1, 1, 1, 1)).videoStride(8)
-      .unetDepth(3).unetChannels(16).spectrogram(16, 16).framesPerClip(2).classes(3)
-      .build();
+  private static final ModelConfig TINY = TestModels.TINY;
 
   @Test
   void analysesAClipAsTheTrainedNetworkSeesIt(@TempDir Path dir) throws Exception {

@@ -11,10 +11,17 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.imageio.ImageIO;
 
 /** Untrained models saved as training saves them, and frames to show them. */
 public final class TestModels {
+  /** Every part present, at the narrowest widths allowed and tiny inputs: a 4 x 4 feature map, 3 classes. */
+  public static final ModelConfig TINY = ModelConfig.builder()
+      .channels(16).frameSize(32).videoWidth(16).videoStages(List.of(1, 1, 1, 1)).videoStride(8)
+      .unetDepth(3).unetChannels(16).spectrogram(16, 16).framesPerClip(2).classes(3)
+      .build();
+
   private TestModels() {}
 
   /** A randomly initialised {@code config} network in {@code dir}, as {@code train} would leave it. */
