@@ -15,7 +15,8 @@ import picocli.CommandLine.ParseResult;
  */
 @Command(name = "pixelplayer", sortOptions = false,
     description = "PixelPlayer on Spark: which instruments sound in a video, where, and each one's own audio.",
-    subcommands = {SynthCommand.class, IngestCommand.class, TrainCommand.class, EvaluateCommand.class})
+    subcommands = {DemoCommand.class, SynthCommand.class, IngestCommand.class, TrainCommand.class, EvaluateCommand.class,
+        IndexCommand.class, NightlyCommand.class, QueryCommand.class, SqlCommand.class})
 public final class PixelPlayerCli implements Runnable {
   static final int EXIT_OK = 0;
   static final int EXIT_FAILED = 1;
@@ -25,11 +26,6 @@ public final class PixelPlayerCli implements Runnable {
   private static final Map<String, String> COMING = new LinkedHashMap<>();
 
   static {
-    COMING.put("demo", "Index the bundled samples/ with the shipped model and summarise what was found.");
-    COMING.put("index", "The Spark job: videos under a URI to warehouse tables and stems.");
-    COMING.put("nightly", "The index job, incremental: only new or changed videos.");
-    COMING.put("query", "Clips where an instrument is heard and seen.");
-    COMING.put("sql", "Read-only Spark SQL over the warehouse views.");
     COMING.put("remix", "A video with one instrument louder or softer.");
     COMING.put("report", "A static HTML report of a warehouse.");
     COMING.put("bench", "Throughput of each stage against lower bounds measured in the same run.");

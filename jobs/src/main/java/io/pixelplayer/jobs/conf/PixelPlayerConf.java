@@ -62,6 +62,13 @@ public final class PixelPlayerConf {
     return new PixelPlayerConf(merged);
   }
 
+  /** These settings with {@code key} set to {@code value} (a documented key). */
+  public PixelPlayerConf with(String key, String value) {
+    Map<String, String> changed = new TreeMap<>(values);
+    put(changed, key, value, "code");
+    return new PixelPlayerConf(changed);
+  }
+
   private static void put(Map<String, String> merged, String key, String value, String origin) {
     if (!merged.containsKey(key) && !key.startsWith("spark.")) {
       throw new IllegalArgumentException(
@@ -106,6 +113,13 @@ public final class PixelPlayerConf {
     return parse(key, Double::parseDouble, "a number");
   }
 
+  public boolean getBoolean(String key) {
+    String value = getString(key);
+    if (value.equalsIgnoreCase("true")) return true;
+    if (value.equalsIgnoreCase("false")) return false;
+    throw new IllegalArgumentException("setting " + key + "=" + value + " is not true or false");
+  }
+
   private <T> T parse(String key, Function<String, T> parser, String kind) {
     String value = getString(key);
     try {
@@ -120,6 +134,12 @@ public final class PixelPlayerConf {
     Path path = Path.of(getString(key));
     String root = System.getProperty("pixelplayer.root");
     return path.isAbsolute() || root == null ? path : Path.of(root).resolve(path);
+  }
+
+  /** A path or URI setting: a URI with a scheme (s3a://, file:, hdfs://) as it is, a plain path as {@link #getPath}. */
+  public String getLocation(String key) {
+    String value = getString(key);
+    return value.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") ? value : getPath(key).toString();
   }
 
   public List<String> getList(String key) {

@@ -69,7 +69,7 @@ public final class IngestJob {
     CollectionAccumulator<VideoRecord> videos = spark.sparkContext().collectionAccumulator("ingest.videos");
     CollectionAccumulator<FailureRecord> failures = spark.sparkContext().collectionAccumulator("ingest.failures");
     LongAccumulator clips = spark.sparkContext().longAccumulator("ingest.clips");
-    VideoIngester ingester = new VideoIngester(settings, manifest, hadoopSettings(hadoop), videos, failures, clips);
+    VideoIngester ingester = new VideoIngester(new VideoDecoding(settings.clips(), hadoopSettings(hadoop), videos, failures), manifest, clips);
 
     // One group per task: parallelize gives each slice exactly one element when slices == elements.
     JavaRDD<Row> rows = jsc.parallelize(groups, groups.size()).flatMap(ingester::ingest);
@@ -107,7 +107,8 @@ public final class IngestJob {
     spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.Overwrite).parquet(path);
   }
 
-  private static Map<String, String> hadoopSettings(Configuration hadoop) {
+  /** The driver's Hadoop settings as plain values, for the executors. */
+  public static Map<String, String> hadoopSettings(Configuration hadoop) {
     Map<String, String> settings = new HashMap<>();
     hadoop.forEach(e -> settings.put(e.getKey(), e.getValue()));
     return settings;

@@ -1,171 +1,38 @@
 package io.pixelplayer.jobs.ingest;
 
 import io.pixelplayer.jobs.ingest.VideoListing.VideoFile;
-import io.pixelplayer.jobs.warehouse.FailureRecord;
-import java.io.IOException;
 import java.io.Serializable;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.NoSuchElementException;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.TaskContext;
 import org.apache.spark.sql.Row;
-import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
-import org.apache.spark.util.TaskCompletionListener;
 
-/**
- * The executor side of ingest: turns the videos of one task into clip rows, lazily, one video open at a
- * time. Whatever goes wrong with a video becomes a {@link FailureRecord} and the task goes on with the next.
- * Videos and failures travel back to the driver in accumulators (counted once per successful task).
- */
+/** The executor side of ingest: the clips of one task's videos as rows of the {@code clips} table, with their tags. */
 final class VideoIngester implements Serializable {
-  private final IngestSettings settings;
+  private final VideoDecoding decoding;
   private final CorpusManifest manifest;
-  private final Map<String, String> hadoopSettings;
-  private final CollectionAccumulator<VideoRecord> videos;
-  private final CollectionAccumulator<FailureRecord> failures;
   private final LongAccumulator clips;
 
-  VideoIngester(IngestSettings settings, CorpusManifest manifest, Map<String, String> hadoopSettings,
-      CollectionAccumulator<VideoRecord> videos, CollectionAccumulator<FailureRecord> failures, LongAccumulator clips) {
-    this.settings = settings;
+  VideoIngester(VideoDecoding decoding, CorpusManifest manifest, LongAccumulator clips) {
+    this.decoding = decoding;
     this.manifest = manifest;
-    this.hadoopSettings = hadoopSettings;
-    this.videos = videos;
-    this.failures = failures;
     this.clips = clips;
   }
 
   Iterator<Row> ingest(List<VideoFile> group) {
-    Configuration hadoop = new Configuration(false);
-    hadoopSettings.forEach(hadoop::set);
-    Iterator<VideoFile> pending = group.iterator();
+    Iterator<VideoDecoding.VideoClip> decoded = decoding.clips(group);
     return new Iterator<>() {
-      private Iterator<Row> current = Collections.emptyIterator();
-
       @Override
       public boolean hasNext() {
-        while (!current.hasNext() && pending.hasNext()) {
-          current = ingest(pending.next(), hadoop);
-        }
-        return current.hasNext();
+        return decoded.hasNext();
       }
 
       @Override
       public Row next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        return current.next();
+        VideoDecoding.VideoClip next = decoded.next();
+        clips.add(1);
+        return ClipRows.toRow(next.video(), manifest.entry(next.video().videoId()).orElse(null), next.clip(), decoding.spec());
       }
     };
-  }
-
-  private Iterator<Row> ingest(VideoFile video, Configuration hadoop) {
-    LocalCopy local;
-    try {
-      local = LocalCopy.of(video.uri(), hadoop);
-    } catch (IOException | RuntimeException e) {
-      fail(video, "read", "cannot read the file: " + e.getMessage());
-      return Collections.emptyIterator();
-    }
-    ClipReader reader;
-    try {
-      reader = new ClipReader(local.path(), settings.clips());
-    } catch (IngestFailure e) {
-      fail(video, e.stage(), e.reason());
-      closeQuietly(local);
-      return Collections.emptyIterator();
-    }
-    return new VideoClips(video, reader, local);
-  }
-
-  /** The clips of one open video; closes the reader when exhausted, or when the task ends first. */
-  private final class VideoClips implements Iterator<Row> {
-    private final VideoFile video;
-    private final ClipReader reader;
-    private final LocalCopy local;
-    private final CorpusManifest.Entry labels;
-    private boolean finished;
-
-    VideoClips(VideoFile video, ClipReader reader, LocalCopy local) {
-      this.video = video;
-      this.reader = reader;
-      this.local = local;
-      this.labels = manifest.entry(video.videoId()).orElse(null);
-      TaskContext task = TaskContext.get();
-      if (task != null) {
-        task.addTaskCompletionListener((TaskCompletionListener) context -> release());
-      }
-    }
-
-    @Override
-    public boolean hasNext() {
-      if (finished) {
-        return false;
-      }
-      boolean more;
-      try {
-        more = reader.hasNext();
-      } catch (RuntimeException e) {
-        fail(video, "decode", "decoding stopped: " + e.getMessage());
-        more = false;
-      }
-      if (!more) {
-        finish();
-      }
-      return more;
-    }
-
-    @Override
-    public Row next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      clips.add(1);
-      return ClipRows.toRow(video, labels, reader.next(), settings.clips());
-    }
-
-    private void finish() {
-      finished = true;
-      ClipSpec spec = settings.clips();
-      VideoInfo info = reader.info();
-      int emitted = reader.clipsEmitted();
-      videos.add(new VideoRecord(video.videoId(), video.uri(), video.sizeBytes(), video.fingerprint(),
-          reader.decodedSeconds(), info.width(), info.height(), info.fps(), info.audioRate(), emitted));
-      if (reader.truncation() != null) {
-        fail(video, "decode", reader.truncation());
-      }
-      if (reader.decodedSeconds() >= spec.maxSeconds()) {
-        fail(video, "decode", String.format("stopped after %.0f s (pixelplayer.ingest.maxSeconds); the rest is not ingested", spec.maxSeconds()));
-      }
-      if (emitted == 0) {
-        fail(video, "clip", String.format("too short: %.2f s of audio decoded, a clip needs at least %.2f s",
-            reader.decodedSeconds(), spec.clipSeconds() * spec.minClipFraction()));
-      } else if (reader.silentClips() == emitted) {
-        fail(video, "audio", String.format("silent audio track: all %d clips are below %.0f dBFS", emitted, spec.silenceDb()));
-      }
-      release();
-    }
-
-    private void release() {
-      reader.close();
-      closeQuietly(local);
-    }
-  }
-
-  private void fail(VideoFile video, String stage, String reason) {
-    failures.add(new FailureRecord(video.uri(), stage, reason));
-  }
-
-  private static void closeQuietly(LocalCopy local) {
-    try {
-      local.close();
-    } catch (IOException ignored) {
-      // a temporary file we could not delete is not worth failing a video for
-    }
   }
 }

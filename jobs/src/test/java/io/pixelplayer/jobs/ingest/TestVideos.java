@@ -25,7 +25,7 @@ import org.bytedeco.javacv.Frame;
  * A good video shows a coloured square moving left to right over a plain background while a sine tone plays,
  * so frames differ over time and videos differ by pitch.
  */
-final class TestVideos {
+public final class TestVideos {
   static final int AUDIO_RATE = 44_100;
   static final int AUDIO_CHANNELS = 2;
   /** Peak amplitude of the tone in {@link #good}, in full scale: about -12 dBFS peak. */
@@ -53,7 +53,7 @@ final class TestVideos {
   }
 
   /** A good video: moving square over {@code seconds} at {@code fps}, and a tone of {@code toneHz} at {@link #TONE_AMPLITUDE}. */
-  static Path good(Path dir, String name, double seconds, int width, int height, double fps, double toneHz)
+  public static Path good(Path dir, String name, double seconds, int width, int height, double fps, double toneHz)
       throws IOException {
     Path file = dir.resolve(name);
     write(file, seconds, width, height, fps, toneHz, TONE_AMPLITUDE, AUDIO_CHANNELS, false);
@@ -61,28 +61,28 @@ final class TestVideos {
   }
 
   /** A video with no audio track at all. */
-  static Path noAudio(Path dir, double seconds) throws IOException {
+  public static Path noAudio(Path dir, double seconds) throws IOException {
     Path file = dir.resolve("no-audio.mp4");
     write(file, seconds, 160, 120, 25, 0, 0, 0, false);
     return file;
   }
 
   /** An .mp4 with an AAC track and no video track. */
-  static Path audioOnly(Path dir, double seconds) throws IOException {
+  public static Path audioOnly(Path dir, double seconds) throws IOException {
     Path file = dir.resolve("audio-only.mp4");
     write(file, seconds, 0, 0, 0, 440, TONE_AMPLITUDE, AUDIO_CHANNELS, false);
     return file;
   }
 
   /** A video whose audio track holds only zeros. */
-  static Path silentAudio(Path dir, double seconds) throws IOException {
+  public static Path silentAudio(Path dir, double seconds) throws IOException {
     Path file = dir.resolve("silent.mp4");
     write(file, seconds, 160, 120, 25, 440, 0, AUDIO_CHANNELS, false);
     return file;
   }
 
   /** A good MP4 with its index (moov) at the end, cut in half: the index is gone. */
-  static Path truncatedWithoutMoov(Path dir) throws IOException {
+  public static Path truncatedWithoutMoov(Path dir) throws IOException {
     Path file = dir.resolve("truncated.mp4");
     write(file, 3, 160, 120, 25, 440, TONE_AMPLITUDE, AUDIO_CHANNELS, false);
     cut(file, 0.5);
@@ -93,7 +93,7 @@ final class TestVideos {
    * A faststart MP4 (index first) of {@code seconds} cut after {@code keptFraction} of its bytes: it opens
    * and its header claims the full length, but the media data ends early.
    */
-  static Path faststartCutShort(Path dir, double seconds, double keptFraction) throws IOException {
+  public static Path faststartCutShort(Path dir, double seconds, double keptFraction) throws IOException {
     Path file = dir.resolve("faststart-cut.mp4");
     write(file, seconds, 160, 120, 25, 440, TONE_AMPLITUDE, AUDIO_CHANNELS, true);
     cut(file, keptFraction);
@@ -101,20 +101,20 @@ final class TestVideos {
   }
 
   /** 64 KiB of seeded random bytes named .mp4. */
-  static Path randomBytes(Path dir) throws IOException {
+  public static Path randomBytes(Path dir) throws IOException {
     byte[] bytes = new byte[64 * 1024];
     new Random(20180908L).nextBytes(bytes);
     return Files.write(dir.resolve("random.mp4"), bytes);
   }
 
   /** A plain text file named .mp4. */
-  static Path textFile(Path dir) throws IOException {
+  public static Path textFile(Path dir) throws IOException {
     String text = "This is not a video.\nIt is a text file that someone named .mp4 by mistake.\n".repeat(40);
     return Files.writeString(dir.resolve("text.mp4"), text, StandardCharsets.UTF_8);
   }
 
   /** A zero-byte .mp4. */
-  static Path empty(Path dir) throws IOException {
+  public static Path empty(Path dir) throws IOException {
     return Files.write(dir.resolve("empty.mp4"), new byte[0]);
   }
 

@@ -1,0 +1,70 @@
+package io.pixelplayer.jobs.cli;
+
+import io.pixelplayer.jobs.conf.PixelPlayerConf;
+import io.pixelplayer.jobs.index.ExecutorModels;
+import io.pixelplayer.jobs.index.IndexJob;
+import io.pixelplayer.jobs.index.IndexSettings;
+import io.pixelplayer.jobs.spark.SparkSessions;
+import io.pixelplayer.jobs.spark.TaskDevice;
+import io.pixelplayer.jobs.warehouse.FailureRecord;
+import io.pixelplayer.jobs.warehouse.Warehouse;
+import java.io.PrintWriter;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Option;
+
+/** The options of the verbs that run the index job ({@code index}, {@code nightly}), and the run itself. */
+final class IndexOptions {
+  @Option(names = "--input", required = true, paramLabel = "URI",
+      description = "A video file or a folder of videos: a local path, file:, s3a:, or any Hadoop FileSystem URI.")
+  String input;
+
+  @Option(names = "--warehouse", required = true, paramLabel = "URI", description = "Where the tables and stems are written.")
+  String warehouse;
+
+  @Option(names = "--model", paramLabel = "MODEL_DIR", description = "A trained model folder, local or a Hadoop URI (default: the shipped one, pixelplayer.model.dir).")
+  String model;
+
+  @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: pixelplayer.spark.master, local[*]).")
+  String master;
+
+  /** Runs the job in its own Spark session and prints its summary. */
+  IndexJob.Result run(PixelPlayerConf conf, String verb, boolean incremental, PrintWriter stdout) throws Exception {
+    try (SparkSession spark = SparkSessions.create("pixelplayer " + verb, conf, master)) {
+      return run(spark, conf, verb, input, warehouse, model != null ? model : conf.getLocation("pixelplayer.model.dir"), incremental, stdout);
+    }
+  }
+
+  /** Runs the index job in {@code spark} and prints its summary; returns the result. */
+  static IndexJob.Result run(SparkSession spark, PixelPlayerConf conf, String verb, String input, String warehouse, String modelUri,
+      boolean incremental, PrintWriter stdout) throws Exception {
+    try (ExecutorModels.Lease driverModel = ExecutorModels.acquire(modelUri, null, TaskDevice.resolve(conf.getString("pixelplayer.device")),
+        spark.sparkContext().hadoopConfiguration())) {
+      IndexSettings settings = IndexSettings.from(conf, driverModel.model().config());
+      Warehouse target = new Warehouse(warehouse, spark.sparkContext().hadoopConfiguration());
+      System.err.println(verb + ": model " + driverModel.model().version() + " from " + modelUri + "; warehouse " + target.uri());
+      IndexJob.Result result = IndexJob.run(spark, settings, input, target, new IndexJob.ModelRef(modelUri, driverModel.model().version()),
+          incremental, conf.getDouble("pixelplayer.progress.intervalSeconds"), System.err);
+      if (!result.cleared().isEmpty()) {
+        stdout.printf("cleared what interrupted runs left behind: %s%n", String.join(", ", result.cleared()));
+      }
+      if (result.runId() == null) {
+        stdout.printf("nothing new under %s: %d videos, all indexed by earlier runs; nothing committed%n", input, result.videosFound());
+        stdout.flush();
+        return result;
+      }
+      int cores = spark.sparkContext().defaultParallelism();
+      stdout.printf("indexed %d of %d videos from %s into %s (run %s%s)%n", result.videosIndexed(), result.videosFound() - result.unchanged(),
+          input, target.uri(), result.runId(), incremental ? ", " + result.unchanged() + " unchanged skipped" : "");
+      stdout.printf("  clips     %d, sources %d%n", result.clips(), result.sources());
+      stdout.printf("  media     %.1f s decoded%n", result.mediaSeconds());
+      stdout.printf("  speed     %.1f s wall on %s (%d task slots): %.2f clips/s, %.2fx real time%n", result.wallSeconds(),
+          spark.sparkContext().master(), cores, result.clipsPerSecond(), result.timesRealTime());
+      stdout.printf("  failures  %d%n", result.failures().size());
+      for (FailureRecord f : result.failures()) {
+        stdout.printf("    %s  [%s]  %s%n", f.uri(), f.stage(), f.reason());
+      }
+      stdout.flush();
+      return result;
+    }
+  }
+}

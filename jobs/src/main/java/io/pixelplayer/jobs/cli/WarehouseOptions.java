@@ -1,0 +1,30 @@
+package io.pixelplayer.jobs.cli;
+
+import io.pixelplayer.jobs.conf.PixelPlayerConf;
+import io.pixelplayer.jobs.spark.SparkSessions;
+import io.pixelplayer.jobs.warehouse.Warehouse;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Option;
+
+/** The options of the verbs that read a warehouse, and the session they read it in. */
+final class WarehouseOptions {
+  @Option(names = "--warehouse", required = true, paramLabel = "URI", description = "A warehouse written by index or nightly.")
+  String warehouse;
+
+  @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: pixelplayer.spark.master, local[*]).")
+  String master;
+
+  /** A Spark session with the warehouse's current rows as the views videos, clips, sources, pixel_maps and failures. */
+  SparkSession open(PixelPlayerConf conf, String verb) throws Exception {
+    SparkSession spark = SparkSessions.create("pixelplayer " + verb, conf, master);
+    try {
+      Warehouse opened = new Warehouse(warehouse, spark.sparkContext().hadoopConfiguration());
+      opened.requireRuns();
+      opened.registerViews(spark);
+      return spark;
+    } catch (Exception e) {
+      spark.close();
+      throw e;
+    }
+  }
+}

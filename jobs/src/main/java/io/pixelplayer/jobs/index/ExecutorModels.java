@@ -1,0 +1,146 @@
+package io.pixelplayer.jobs.index;
+
+import ai.djl.Device;
+import io.pixelplayer.model.infer.PixelPlayerModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * The models of one JVM (an executor, or the driver in local mode): each model folder is loaded once per device and
+ * shared by every task that runs here, not once per partition or row. Tasks {@link #acquire} a lease and close it
+ * when done; a model nobody holds stays loaded for the next task and is closed when the JVM exits (or by
+ * {@link #closeIdle}). A model folder on a remote file system (s3a:, hdfs:) is copied to a local temporary folder
+ * first.
+ */
+public final class ExecutorModels {
+  private record Key(String uri, String device) {}
+
+  private static final class Entry {
+    final PixelPlayerModel model;
+    int leases;
+
+    Entry(PixelPlayerModel model) {
+      this.model = model;
+    }
+  }
+
+  private static final Map<Key, Entry> LOADED = new HashMap<>();
+  private static final AtomicInteger LOADS = new AtomicInteger();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(ExecutorModels::closeAll, "pixelplayer-models-close"));
+  }
+
+  private ExecutorModels() {}
+
+  /** A task's hold on a shared model; closing it lets the model be closed when idle. */
+  public static final class Lease implements AutoCloseable {
+    private final Key key;
+    private final PixelPlayerModel model;
+    private boolean closed;
+
+    private Lease(Key key, PixelPlayerModel model) {
+      this.key = key;
+      this.model = model;
+    }
+
+    public PixelPlayerModel model() {
+      return model;
+    }
+
+    @Override
+    public void close() {
+      synchronized (ExecutorModels.class) {
+        if (closed) return;
+        closed = true;
+        Entry entry = LOADED.get(key);
+        if (entry != null && entry.model == model) entry.leases--;
+      }
+    }
+  }
+
+  /**
+   * The model in {@code uri} on {@code device}, loaded if this JVM has not loaded it yet.
+   *
+   * @param expectedVersion the version the driver saw, or null: a different version here means the folder changed
+   *                        under a running job, which fails the task rather than mixing two models in one run
+   */
+  public static synchronized Lease acquire(String uri, String expectedVersion, Device device, Configuration hadoop) throws IOException {
+    Key key = new Key(uri, device.toString());
+    Entry entry = LOADED.get(key);
+    if (entry == null) {
+      entry = new Entry(PixelPlayerModel.load(localFolder(uri, hadoop), device));
+      LOADS.incrementAndGet();
+      LOADED.put(key, entry);
+    }
+    if (expectedVersion != null && !expectedVersion.equals(entry.model.version())) {
+      throw new IllegalStateException("model " + uri + " is " + entry.model.version() + " here but " + expectedVersion
+          + " when the job started: it changed during the run");
+    }
+    entry.leases++;
+    return new Lease(key, entry.model);
+  }
+
+  /** How many times this JVM loaded a model (for tests and logs). */
+  public static int loads() {
+    return LOADS.get();
+  }
+
+  /** Closes the models no task holds. */
+  public static synchronized void closeIdle() {
+    LOADED.entrySet().removeIf(e -> {
+      if (e.getValue().leases > 0) return false;
+      e.getValue().model.close();
+      return true;
+    });
+  }
+
+  private static synchronized void closeAll() {
+    LOADED.values().forEach(e -> e.model.close());
+    LOADED.clear();
+  }
+
+  /** The model folder as a local path: itself when local, else a copy in a temporary folder named by its URI. */
+  static java.nio.file.Path localFolder(String uri, Configuration hadoop) throws IOException {
+    Path source = new Path(uri);
+    FileSystem fs = source.getFileSystem(hadoop);
+    if (fs instanceof LocalFileSystem local) {
+      return local.pathToFile(source).toPath();
+    }
+    java.nio.file.Path copy = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "pixelplayer-model-" + hash(fs.makeQualified(source).toString()));
+    Files.createDirectories(copy);
+    for (FileStatus file : fs.listStatus(source)) {
+      if (!file.isFile()) continue;
+      java.nio.file.Path target = copy.resolve(file.getPath().getName());
+      if (Files.exists(target) && Files.size(target) == file.getLen()) continue;
+      java.nio.file.Path partial = Files.createTempFile(copy, file.getPath().getName(), ".part");
+      try (InputStream in = fs.open(file.getPath())) {
+        Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+      }
+      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+    return copy;
+  }
+
+  private static String hash(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)), 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,153 @@
+package io.pixelplayer.jobs.index;
+
+import io.pixelplayer.jobs.ingest.IngestJob;
+import io.pixelplayer.jobs.ingest.VideoDecoding;
+import io.pixelplayer.jobs.ingest.VideoListing;
+import io.pixelplayer.jobs.ingest.VideoListing.VideoFile;
+import io.pixelplayer.jobs.ingest.VideoRecord;
+import io.pixelplayer.jobs.spark.JobProgress;
+import io.pixelplayer.jobs.warehouse.FailureRecord;
+import io.pixelplayer.jobs.warehouse.Warehouse;
+import io.pixelplayer.jobs.warehouse.WarehouseRun;
+import io.pixelplayer.jobs.warehouse.WarehouseTables;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.CollectionAccumulator;
+import org.apache.spark.util.LongAccumulator;
+
+/**
+ * The index job: videos under an input URI → a run of the warehouse (videos, clips, sources, pixel_maps, failures and
+ * stems), staged and committed all-or-nothing. A full run ({@code index}) replaces what the warehouse held; an
+ * incremental one ({@code nightly}) takes only the videos that are new or changed since the runs before it (by
+ * fingerprint) and adds to them. Executors decode, analyse and separate; the driver lists, balances and commits.
+ */
+public final class IndexJob {
+  /** The nested rows the executors write, inside the run's staging folder (Spark skips names starting with _). */
+  private static final String INDEXED = "indexed";
+
+  private IndexJob() {}
+
+  /** The model a run uses: where it is (a local path or a Hadoop URI) and its version. */
+  public record ModelRef(String uri, String version) {}
+
+  /**
+   * What a run did.
+   *
+   * @param runId     the committed run, or null when an incremental run found nothing new (and committed nothing)
+   * @param unchanged videos skipped because an earlier run already has them
+   * @param cleared   runs an earlier interruption left behind, removed before this one
+   */
+  public record Result(String runId, int videosFound, int unchanged, int videosIndexed, long clips, long sources,
+      double mediaSeconds, double wallSeconds, List<FailureRecord> failures, Set<String> cleared) {
+
+    public double clipsPerSecond() {
+      return clips / wallSeconds;
+    }
+
+    public double timesRealTime() {
+      return mediaSeconds / wallSeconds;
+    }
+  }
+
+  public static Result run(SparkSession spark, IndexSettings settings, String input, Warehouse warehouse, ModelRef model,
+      boolean incremental, double progressIntervalSeconds, PrintStream progress) throws IOException {
+    long start = System.nanoTime();
+    Instant started = Instant.now();
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    Set<String> cleared = warehouse.clearInterrupted();
+    List<VideoFile> found = VideoListing.list(input, settings.input().extensions(), hadoop);
+    if (found.isEmpty() && !incremental) {
+      throw new IOException("no videos under " + input + " (extensions " + String.join(",", settings.input().extensions().stream().sorted().toList()) + ")");
+    }
+    List<VideoFile> todo = found;
+    if (incremental) {
+      Map<String, String> known = warehouse.fingerprints(spark);
+      todo = found.stream().filter(v -> !v.fingerprint().equals(known.get(v.uri()))).toList();
+    }
+    int unchanged = found.size() - todo.size();
+    if (todo.isEmpty()) {
+      return new Result(null, found.size(), unchanged, 0, 0, 0, 0, (System.nanoTime() - start) / 1e9, List.of(), cleared);
+    }
+
+    String runId = WarehouseRun.newId(started);
+    List<List<VideoFile>> groups = VideoListing.balance(todo, settings.input().maxTasks());
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    CollectionAccumulator<VideoRecord> videos = spark.sparkContext().collectionAccumulator("index.videos");
+    CollectionAccumulator<FailureRecord> failures = spark.sparkContext().collectionAccumulator("index.failures");
+    LongAccumulator clips = spark.sparkContext().longAccumulator("index.clips");
+    VideoIndexer indexer = new VideoIndexer(new VideoDecoding(settings.clips(), IngestJob.hadoopSettings(hadoop), videos, failures),
+        settings, model.uri(), model.version(), warehouse.staged(runId, Warehouse.STEMS).toString(),
+        warehouse.committed(Warehouse.STEMS, runId).toString(), clips);
+
+    // One group per task: parallelize gives each slice exactly one element when slices == elements.
+    JavaRDD<Row> rows = jsc.parallelize(groups, groups.size()).flatMap(indexer::index);
+    String indexedPath = warehouse.staged(runId, INDEXED).toString();
+    JobProgress listener = progress == null ? null : new JobProgress(spark.sparkContext(), "index", groups.size(), todo.size(), "videos",
+        i -> groups.get(i).stream().mapToLong(v -> Math.max(1, v.sizeBytes())).sum(), i -> groups.get(i).size(), clips, "clips",
+        progressIntervalSeconds, progress);
+    try {
+      spark.sparkContext().setJobDescription("index " + input);
+      spark.createDataFrame(rows, IndexedClipRows.SCHEMA).write().mode(SaveMode.Overwrite).parquet(indexedPath);
+    } finally {
+      if (listener != null) listener.close();
+    }
+
+    // The networks ran once per clip; the tables are cheap reshapes of what they wrote.
+    spark.sparkContext().setJobDescription("index " + input + ": tables");
+    Dataset<Row> indexed = spark.read().parquet(indexedPath);
+    int files = Math.max(1, Math.min(groups.size(), spark.sparkContext().defaultParallelism()));
+    write(IndexedClipRows.clips(indexed, runId).coalesce(files), warehouse.staged(runId, WarehouseTables.CLIPS).toString());
+    write(IndexedClipRows.sources(indexed, runId).coalesce(files), warehouse.staged(runId, WarehouseTables.SOURCES).toString());
+    write(IndexedClipRows.pixelMaps(indexed, runId).coalesce(files), warehouse.staged(runId, WarehouseTables.PIXEL_MAPS).toString());
+    long sourceCount = spark.read().parquet(warehouse.staged(runId, WarehouseTables.SOURCES).toString()).count();
+
+    List<VideoRecord> done = new ArrayList<>(new LinkedHashSet<>(videos.value()));
+    done.sort(Comparator.comparing(VideoRecord::uri));
+    List<FailureRecord> failed = new ArrayList<>(new LinkedHashSet<>(failures.value()));
+    failed.sort(Comparator.comparing(FailureRecord::uri).thenComparing(FailureRecord::stage).thenComparing(FailureRecord::reason));
+    List<Row> videoRows = done.stream().map(v -> RowFactory.create(v.videoId(), v.uri(), v.sizeBytes(), v.fingerprint(), v.durationSeconds(),
+        v.width(), v.height(), v.fps(), v.audioRate(), runId, model.version(), v.clips())).toList();
+    write(spark.createDataFrame(videoRows, WarehouseTables.VIDEOS_SCHEMA).coalesce(1), warehouse.staged(runId, WarehouseTables.VIDEOS).toString());
+    write(spark.createDataFrame(failed.stream().map(f -> f.toRow(runId)).toList(), FailureRecord.SCHEMA).coalesce(1),
+        warehouse.staged(runId, WarehouseTables.FAILURES).toString());
+
+    double media = done.stream().mapToDouble(VideoRecord::durationSeconds).sum();
+    double wall = (System.nanoTime() - start) / 1e9;
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("input", input);
+    details.put("model_version", model.version());
+    details.put("videos_found", Integer.toString(found.size()));
+    details.put("videos_unchanged", Integer.toString(unchanged));
+    details.put("videos_indexed", Integer.toString(done.size()));
+    details.put("clips", Long.toString(clips.value()));
+    details.put("sources", Long.toString(sourceCount));
+    details.put("failures", Integer.toString(failed.size()));
+    details.put("media_seconds", String.format(Locale.ROOT, "%.1f", media));
+    details.put("started", started.toString());
+    details.put("committed", Instant.now().toString());
+    details.put("wall_seconds", String.format(Locale.ROOT, "%.1f", wall));
+    warehouse.commit(new WarehouseRun(runId, !incremental, details));
+    return new Result(runId, found.size(), unchanged, done.size(), clips.value(), sourceCount, media, wall, failed, cleared);
+  }
+
+  private static void write(Dataset<Row> rows, String path) {
+    rows.write().mode(SaveMode.Overwrite).parquet(path);
+  }
+}

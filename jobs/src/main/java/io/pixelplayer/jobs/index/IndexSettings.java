@@ -1,0 +1,43 @@
+package io.pixelplayer.jobs.index;
+
+import io.pixelplayer.jobs.conf.PixelPlayerConf;
+import io.pixelplayer.jobs.ingest.ClipSpec;
+import io.pixelplayer.jobs.ingest.IngestSettings;
+import io.pixelplayer.model.infer.SourceFinder;
+import io.pixelplayer.model.net.ModelConfig;
+import java.io.Serializable;
+
+/**
+ * The index job's settings, read once on the driver; executors get these plain values.
+ *
+ * @param input   how videos are listed and cut: clips as long as the model hears (its crop), frames as ingest keeps them
+ * @param batch   clips per forward pass
+ * @param sources which instruments count as a clip's sources, and their boxes
+ * @param stems   whether each source's separated audio is written as a WAV
+ * @param device  auto, cpu or gpu
+ */
+public record IndexSettings(IngestSettings input, int batch, SourceFinder.Settings sources, boolean stems, String device)
+    implements Serializable {
+
+  public IndexSettings {
+    if (batch < 1) throw new IllegalArgumentException("setting pixelplayer.index.batch=" + batch + " must be at least 1");
+  }
+
+  public static IndexSettings from(PixelPlayerConf conf, ModelConfig model) {
+    IngestSettings ingest = IngestSettings.from(conf);
+    ClipSpec base = ingest.clips();
+    int clip = model.cropSamples();
+    int hop = conf.getInt("pixelplayer.index.clipHopSamples");
+    if (hop < 0) throw new IllegalArgumentException("setting pixelplayer.index.clipHopSamples=" + hop + " must be 0 (the clip length) or more");
+    ClipSpec clips = new ClipSpec(base.sampleRate(), clip, hop == 0 ? clip : hop, base.framesPerSecond(), base.frameWidth(),
+        base.frameHeight(), base.jpegQuality(), base.silenceDb(), base.minClipFraction(), base.maxSeconds());
+    SourceFinder.Settings sources = new SourceFinder.Settings(conf.getDouble("pixelplayer.index.minConfidence"),
+        conf.getInt("pixelplayer.index.maxSources"), conf.getDouble("pixelplayer.index.boxFraction"));
+    return new IndexSettings(new IngestSettings(clips, ingest.extensions(), ingest.maxTasks()), conf.getInt("pixelplayer.index.batch"),
+        sources, conf.getBoolean("pixelplayer.index.stems"), conf.getString("pixelplayer.device"));
+  }
+
+  public ClipSpec clips() {
+    return input.clips();
+  }
+}

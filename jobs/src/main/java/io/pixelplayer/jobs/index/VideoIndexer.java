@@ -1,0 +1,193 @@
+package io.pixelplayer.jobs.index;
+
+import ai.djl.inference.Predictor;
+import io.pixelplayer.jobs.ingest.DecodedClip;
+import io.pixelplayer.jobs.ingest.IngestFailure;
+import io.pixelplayer.jobs.ingest.VideoDecoding;
+import io.pixelplayer.jobs.ingest.VideoDecoding.VideoClip;
+import io.pixelplayer.jobs.ingest.VideoListing.VideoFile;
+import io.pixelplayer.jobs.spark.TaskDevice;
+import io.pixelplayer.model.infer.ClipAnalysis;
+import io.pixelplayer.model.infer.ClipInput;
+import io.pixelplayer.model.infer.PixelPlayerModel;
+import io.pixelplayer.model.infer.SourceFinder;
+import io.pixelplayer.model.train.MixAndSeparate;
+import io.pixelplayer.udf.MaskSeparation;
+import io.pixelplayer.udf.Masks;
+import io.pixelplayer.udf.PixelEnergyMap;
+import io.pixelplayer.udf.SampledAudio;
+import io.pixelplayer.udf.Stft;
+import io.pixelplayer.udf.Wav;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Queue;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.TaskContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.util.LongAccumulator;
+import org.apache.spark.util.TaskCompletionListener;
+
+/**
+ * The executor side of the index job: the clips of one task's videos, analysed in batches by the executor's shared
+ * model (one predictor per task, closed when the task ends), become nested rows ({@link IndexedClipRows}); each
+ * source's separated audio is written as a WAV beside the run's staged tables. A batch the model fails on becomes a
+ * failure of its videos and the task goes on.
+ */
+final class VideoIndexer implements Serializable {
+  private final VideoDecoding decoding;
+  private final IndexSettings settings;
+  private final String modelUri;
+  private final String modelVersion;
+  private final String stagedStems;
+  private final String committedStems;
+  private final LongAccumulator clips;
+
+  /**
+   * @param stagedStems    where this run writes stems until its commit
+   * @param committedStems where the commit moves them: what {@code stem_uri} points at
+   */
+  VideoIndexer(VideoDecoding decoding, IndexSettings settings, String modelUri, String modelVersion, String stagedStems,
+      String committedStems, LongAccumulator clips) {
+    this.decoding = decoding;
+    this.settings = settings;
+    this.modelUri = modelUri;
+    this.modelVersion = modelVersion;
+    this.stagedStems = stagedStems;
+    this.committedStems = committedStems;
+    this.clips = clips;
+  }
+
+  Iterator<Row> index(List<VideoFile> group) {
+    return new Batches(decoding.clips(group));
+  }
+
+  /** Pulls a batch of clips, analyses it, hands out its rows; the model is taken on the first batch. */
+  private final class Batches implements Iterator<Row> {
+    private final Iterator<VideoClip> decoded;
+    private final Queue<Row> ready = new ArrayDeque<>();
+    private final Configuration hadoop = decoding.hadoop();
+    private ExecutorModels.Lease lease;
+    private Predictor<ClipInput, ClipAnalysis> predictor;
+    private SourceFinder finder;
+    private MaskSeparation separation;
+
+    Batches(Iterator<VideoClip> decoded) {
+      this.decoded = decoded;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (ready.isEmpty() && decoded.hasNext()) {
+        List<VideoClip> batch = new ArrayList<>();
+        while (batch.size() < settings.batch() && decoded.hasNext()) batch.add(decoded.next());
+        analyse(batch);
+      }
+      return !ready.isEmpty();
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) throw new NoSuchElementException();
+      return ready.poll();
+    }
+
+    private void analyse(List<VideoClip> batch) {
+      open();
+      int framesPerClip = lease.model().config().framesPerClip();
+      List<VideoClip> seen = new ArrayList<>();
+      List<ClipInput> inputs = new ArrayList<>();
+      for (VideoClip clip : batch) {
+        List<DecodedClip.EncodedFrame> frames = clip.clip().frames();
+        if (frames.isEmpty()) {
+          // Audio goes on past the end of the picture: nothing for the model to look at.
+          ready.add(IndexedClipRows.toRow(clip.video(), clip.clip(), decoding.spec().sampleRate(), null, List.of(), List.of()));
+          continue;
+        }
+        double[] times = frames.stream().mapToDouble(DecodedClip.EncodedFrame::seconds).toArray();
+        int[] picked = MixAndSeparate.pickFrames(times, clip.clip().startSeconds(), clip.clip().endSeconds(), framesPerClip, false, null);
+        inputs.add(new ClipInput(clip.clip().audio(), List.of(Arrays.stream(picked).mapToObj(k -> frames.get(k).jpeg()).toList())));
+        seen.add(clip);
+      }
+      if (seen.isEmpty()) return;
+      List<ClipAnalysis> analyses;
+      try {
+        analyses = predictor.batchPredict(inputs);
+      } catch (Exception e) {
+        Set<VideoFile> videos = new LinkedHashSet<>();
+        seen.forEach(c -> videos.add(c.video()));
+        for (VideoFile video : videos) {
+          decoding.fail(video, "model", "the model failed on clips of this video: " + IngestFailure.oneLine(String.valueOf(e.getMessage())));
+        }
+        return;
+      }
+      for (int i = 0; i < seen.size(); i++) {
+        ready.add(row(seen.get(i), analyses.get(i)));
+      }
+    }
+
+    private Row row(VideoClip clip, ClipAnalysis analysis) {
+      DecodedClip decoded = clip.clip();
+      // A silent clip has an energy map (of nothing) but no sources.
+      List<SourceFinder.Source> sources = decoded.silent() ? List.of() : finder.find(analysis, 0);
+      List<String> stemUris = new ArrayList<>();
+      for (SourceFinder.Source source : sources) {
+        stemUris.add(settings.stems() ? writeStem(clip, source) : null);
+      }
+      clips.add(1);
+      return IndexedClipRows.toRow(clip.video(), decoded, decoding.spec().sampleRate(), SourceFinder.soundMap(analysis, 0), sources, stemUris);
+    }
+
+    /** The source's separated audio (the paper's binary mask on the clip's mixture) as a 16-bit WAV; returns its final URI. */
+    private String writeStem(VideoClip clip, SourceFinder.Source source) {
+      DecodedClip decoded = clip.clip();
+      float[] separated = separation.separate(decoded.audio(), source.mask(), Masks.PAPER_THRESHOLD);
+      float[] audio = Arrays.copyOf(separated, decoded.validSamples());
+      String name = clip.video().videoId() + "/" + decoded.index() + "-" + source.index() + "-" + source.instrument() + ".wav";
+      Path staged = new Path(stagedStems, name);
+      try {
+        FileSystem fs = staged.getFileSystem(hadoop);
+        try (OutputStream out = fs.create(staged, true)) {
+          Wav.write(out, SampledAudio.mono(audio, decoding.spec().sampleRate()), Wav.Encoding.PCM_16);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write stem " + staged + ": " + e.getMessage(), e);
+      }
+      return new Path(committedStems, name).toString();
+    }
+
+    private void open() {
+      if (lease != null) return;
+      try {
+        lease = ExecutorModels.acquire(modelUri, modelVersion, TaskDevice.resolve(settings.device()), hadoop);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot load the model " + modelUri + ": " + e.getMessage(), e);
+      }
+      PixelPlayerModel model = lease.model();
+      predictor = model.newPredictor();
+      finder = new SourceFinder(settings.sources());
+      separation = new MaskSeparation(Stft.paper(), model.translator().warp());
+      TaskContext task = TaskContext.get();
+      if (task != null) {
+        task.addTaskCompletionListener((TaskCompletionListener) context -> close());
+      }
+    }
+
+    private void close() {
+      if (predictor != null) predictor.close();
+      if (lease != null) lease.close();
+      predictor = null;
+    }
+  }
+}
