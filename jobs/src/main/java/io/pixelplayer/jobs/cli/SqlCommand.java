@@ -43,7 +43,7 @@ final class SqlCommand implements Callable<Integer> {
   }
 
   /**
-   * Refuses anything but a query: the parsed plan must hold no command (DDL, DML, SET, CACHE, ...) and no insert. Spark's
+   * Refuses anything but a query: the parsed plan must hold no command (DDL, DML, SET, CACHE, ...) and no insert (into a table or a directory). Spark's
    * parser decides what the text is, so comments, case and odd spacing change nothing.
    */
   static void requireReadOnly(SparkSession spark, String text) {
@@ -55,6 +55,7 @@ final class SqlCommand implements Callable<Integer> {
     }
     boolean writes = plan.exists(node -> node instanceof org.apache.spark.sql.catalyst.plans.logical.Command
         || node instanceof org.apache.spark.sql.catalyst.plans.logical.InsertIntoStatement
+        || node instanceof org.apache.spark.sql.catalyst.plans.logical.InsertIntoDir
         || node instanceof org.apache.spark.sql.catalyst.plans.logical.ParsedStatement);
     if (writes) {
       throw new IllegalArgumentException("only read-only queries are allowed (SELECT, WITH, VALUES, TABLE); got: " + plan.nodeName());
