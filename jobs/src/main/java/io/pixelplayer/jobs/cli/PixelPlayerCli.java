@@ -16,7 +16,7 @@ import picocli.CommandLine.ParseResult;
 @Command(name = "pixelplayer", sortOptions = false,
     description = "PixelPlayer on Spark: which instruments sound in a video, where, and each one's own audio.",
     subcommands = {DemoCommand.class, SynthCommand.class, IngestCommand.class, TrainCommand.class, EvaluateCommand.class,
-        IndexCommand.class, NightlyCommand.class, QueryCommand.class, SqlCommand.class})
+        IndexCommand.class, NightlyCommand.class, QueryCommand.class, SqlCommand.class, RemixCommand.class})
 public final class PixelPlayerCli implements Runnable {
   static final int EXIT_OK = 0;
   static final int EXIT_FAILED = 1;
@@ -26,7 +26,6 @@ public final class PixelPlayerCli implements Runnable {
   private static final Map<String, String> COMING = new LinkedHashMap<>();
 
   static {
-    COMING.put("remix", "A video with one instrument louder or softer.");
     COMING.put("report", "A static HTML report of a warehouse.");
     COMING.put("bench", "Throughput of each stage against lower bounds measured in the same run.");
   }

@@ -1,5 +1,6 @@
 package io.pixelplayer.jobs.synth;
 
+import io.pixelplayer.jobs.media.MusicVideoWriter;
 import io.pixelplayer.jobs.synth.CorpusPlan.VideoPlan;
 import io.pixelplayer.jobs.synth.art.ArtLibrary;
 import io.pixelplayer.udf.Resampler;

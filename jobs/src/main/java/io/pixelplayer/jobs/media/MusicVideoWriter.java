@@ -1,10 +1,10 @@
-package io.pixelplayer.jobs.synth;
+package io.pixelplayer.jobs.media;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 
-import io.pixelplayer.jobs.media.FfmpegLog;
+
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.FloatBuffer;
@@ -16,7 +16,7 @@ import org.bytedeco.javacv.Java2DFrameConverter;
  * Writes an MP4 like a consumer camera's: H.264 video, AAC stereo audio, index at the front (faststart).
  * Audio for each frame's time span is written right after the frame, so the streams are interleaved.
  */
-final class MusicVideoWriter implements AutoCloseable {
+public final class MusicVideoWriter implements AutoCloseable {
   static {
     FfmpegLog.configure();
   }
@@ -32,7 +32,7 @@ final class MusicVideoWriter implements AutoCloseable {
   /**
    * @param stereo the whole soundtrack, interleaved left/right, at {@code audioRate}
    */
-  MusicVideoWriter(Path file, int width, int height, double fps, int videoBitrate, int audioRate, int audioBitrate,
+  public MusicVideoWriter(Path file, int width, int height, double fps, int videoBitrate, int audioRate, int audioBitrate,
       float[] stereo) throws IOException {
     this.audioRate = audioRate;
     this.fps = fps;
@@ -57,7 +57,7 @@ final class MusicVideoWriter implements AutoCloseable {
     }
   }
 
-  void writeFrame(BufferedImage image) throws IOException {
+  public void writeFrame(BufferedImage image) throws IOException {
     try {
       recorder.record(converter.convert(image));
       framesWritten++;
