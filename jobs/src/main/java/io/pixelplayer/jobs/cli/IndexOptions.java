@@ -59,6 +59,8 @@ final class IndexOptions {
       stdout.printf("  media     %.1f s decoded%n", result.mediaSeconds());
       stdout.printf("  speed     %.1f s wall on %s (%d task slots): %.2f clips/s, %.2fx real time%n", result.wallSeconds(),
           spark.sparkContext().master(), cores, result.clipsPerSecond(), result.timesRealTime());
+      stdout.printf("  memory    peak heap %d MiB of %d MiB (this JVM: the driver, and the executor too in local mode)%n",
+          HeapPeak.usedBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
       stdout.printf("  failures  %d%n", result.failures().size());
       for (FailureRecord f : result.failures()) {
         stdout.printf("    %s  [%s]  %s%n", f.uri(), f.stage(), f.reason());
