@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "sql", sortOptions = false,
     description = "Read-only Spark SQL over the warehouse's views: videos, clips, sources, pixel_maps, failures (each video's "
-        + "rows from its latest run). Statements that write or change anything are refused.")
+        + "rows from its latest run), and runs (the log of committed runs). Statements that write or change anything are refused.")
 final class SqlCommand implements Callable<Integer> {
   @Mixin
   WarehouseOptions warehouse;

@@ -18,7 +18,10 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * A warehouse: Parquet tables under one URI (any Hadoop FileSystem), written by runs of the index job and committed
@@ -31,7 +34,7 @@ import org.apache.spark.sql.functions;
  *   _runs/RUN_ID.properties          the commit marker, written last: a run without one is not part of the warehouse
  * </pre>
  *
- * Readers (the views of {@link #registerViews}) see the runs from the last full run on; of a video indexed by several
+ * Readers (the views of {@link #registerViews}, and the run log {@value #RUNS_VIEW}) see the runs from the last full run on; of a video indexed by several
  * runs (it changed), only the latest run's rows. One writer at a time: the next run clears what an interrupted run
  * left behind.
  */
@@ -171,9 +174,51 @@ public final class Warehouse {
     return current;
   }
 
-  /** Registers the tables of {@link #tables} as temporary views of {@code spark}, under their table names. */
+  /**
+   * Registers the tables of {@link #tables} as temporary views of {@code spark}, under their table names, and the view
+   * {@value #RUNS_VIEW}: the run log, one row per committed run.
+   */
   public void registerViews(SparkSession spark) throws IOException {
     tables(spark).forEach((name, rows) -> rows.createOrReplaceTempView(name));
+    runLog(spark).createOrReplaceTempView(RUNS_VIEW);
+  }
+
+  /** The view of the committed runs. */
+  public static final String RUNS_VIEW = "runs";
+
+  private static final StructType RUNS_SCHEMA = new StructType()
+      .add("run_id", DataTypes.StringType).add("kind", DataTypes.StringType).add("started", DataTypes.StringType)
+      .add("committed", DataTypes.StringType).add("input", DataTypes.StringType).add("model_version", DataTypes.StringType)
+      .add("videos_found", DataTypes.LongType).add("videos_unchanged", DataTypes.LongType).add("videos_indexed", DataTypes.LongType)
+      .add("clips", DataTypes.LongType).add("sources", DataTypes.LongType).add("failures", DataTypes.LongType)
+      .add("media_seconds", DataTypes.DoubleType).add("wall_seconds", DataTypes.DoubleType);
+
+  /** Every committed run still in the warehouse, as its marker records it. */
+  public Dataset<Row> runLog(SparkSession spark) throws IOException {
+    List<Row> rows = new ArrayList<>();
+    for (WarehouseRun run : runs()) {
+      Map<String, String> d = run.details();
+      rows.add(RowFactory.create(run.runId(), run.full() ? "full" : "incremental", d.get("started"), d.get("committed"), d.get("input"),
+          d.get("model_version"), number(d, "videos_found"), number(d, "videos_unchanged"), number(d, "videos_indexed"), number(d, "clips"),
+          number(d, "sources"), number(d, "failures"), decimal(d, "media_seconds"), decimal(d, "wall_seconds")));
+    }
+    return spark.createDataFrame(rows, RUNS_SCHEMA);
+  }
+
+  private static Long number(Map<String, String> details, String key) {
+    try {
+      return details.containsKey(key) ? Long.parseLong(details.get(key)) : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static Double decimal(Map<String, String> details, String key) {
+    try {
+      return details.containsKey(key) ? Double.parseDouble(details.get(key)) : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   /** The fingerprint each input had when its latest visible run processed it (indexed or failed). */

@@ -76,6 +76,13 @@ class WarehouseVerbsTest {
     assertThat(row.get("maps").getAsInt()).isEqualTo(4);
     assertThat(row.get("failures").getAsInt()).isZero();
 
+    Run log = run("sql", "--warehouse", warehouse, "--json", "--master", "local[1]", "SELECT kind, videos_indexed, clips FROM runs");
+    assertThat(log.code).as(log.err).isZero();
+    JsonObject run = JsonParser.parseString(log.out.strip()).getAsJsonArray().get(0).getAsJsonObject();
+    assertThat(run.get("kind").getAsString()).isEqualTo("full");
+    assertThat(run.get("videos_indexed").getAsInt()).isEqualTo(2);
+    assertThat(run.get("clips").getAsInt()).isEqualTo(4);
+
     Run table = run("sql", "--warehouse", warehouse, "--master", "local[1]", "SELECT instrument, count(*) AS n FROM sources GROUP BY instrument ORDER BY n DESC");
     assertThat(table.code).as(table.err).isZero();
     assertThat(table.out).contains("instrument", "cello").containsPattern("\\(\\d+ rows?\\)");
