@@ -31,8 +31,8 @@ class PixelPlayerCliTest {
 
   @Test
   void verbsStillToComeSaySoAndExitTwo() {
-    assertThat(run("index", "--input", "x")).isEqualTo(2);
-    assertThat(err.toString()).isEqualTo("pixelplayer index: not implemented yet" + System.lineSeparator());
+    assertThat(run("report", "--warehouse", "x")).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("pixelplayer report: not implemented yet" + System.lineSeparator());
   }
 
   @Test

@@ -20,12 +20,12 @@ class TrainCommandTest {
     Path model = dir.resolve("model");
     StringWriter out = new StringWriter();
     assertThat(run(out, "train", "--corpus", corpus.toString(), "--out", model.toString(), "--steps", "2", "--batch", "2",
-        "--master", "local[2]")).isZero();
+        "--master", "local[2]")).as(out::toString).isZero();
     assertThat(out.toString()).contains("trained steps 0..2");
     assertThat(corpus.resolve("ingest/clips/_SUCCESS")).exists();
     assertThat(model.resolve("pixelplayer-0000.params")).isNotEmptyFile();
     assertThat(run(out, "train", "--corpus", corpus.toString(), "--out", model.toString(), "--steps", "4", "--batch", "2",
-        "--master", "local[2]", "--resume")).isZero();
+        "--master", "local[2]", "--resume")).as(out::toString).isZero();
     assertThat(out.toString()).contains("trained steps 2..4");
     List<String> curve = Files.readAllLines(model.resolve("training-curve.csv"));
     assertThat(curve).hasSize(1 + 4);
@@ -34,7 +34,10 @@ class TrainCommandTest {
   private static int run(StringWriter out, String... args) {
     CommandLine cli = PixelPlayerCli.commandLine();
     cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(new StringWriter(), true));
-    return cli.execute(args);
+    StringWriter err = new StringWriter();
+    cli.setErr(new PrintWriter(err, true));
+    int code = cli.execute(args);
+    if (code != 0) out.write(err.toString()); // the reason shows in the failed assertion
+    return code;
   }
 }

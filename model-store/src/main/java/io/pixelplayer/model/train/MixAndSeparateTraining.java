@@ -94,6 +94,7 @@ public final class MixAndSeparateTraining {
   public static Result run(ModelConfig config, MixAndSeparate batches, Settings settings, Path modelDir, boolean resume,
       Path startFrom, int stopAfter, Device device, PrintStream progress) throws IOException, InterruptedException {
     ai.djl.engine.Engine.getInstance().setRandomSeed((int) settings.seed());
+    gradientsOffOnThisThread();
     Path checkpoints = Files.createDirectories(modelDir.resolve(CHECKPOINT));
     int first = resume ? checkpointStep(checkpoints) : 0;
     Path configFile = modelDir.resolve(CONFIG);
@@ -324,5 +325,21 @@ public final class MixAndSeparateTraining {
       state.load(in);
     }
     return Integer.parseInt(state.getProperty("step"));
+  }
+
+  /**
+   * PyTorch's grad mode is per thread and on by default; DJL turns it off only on the thread that started the engine,
+   * and a gradient collector restores whatever it found when it closes. Training on another thread (after inference
+   * started the engine elsewhere, e.g. in a Spark task) would then run Adam's in-place updates with grad mode on, which
+   * PyTorch refuses ("a leaf Variable that requires grad is being used in an in-place operation"). The switch is not in
+   * DJL's engine-neutral API, so it is reached by name, and only for the PyTorch engine.
+   */
+  private static void gradientsOffOnThisThread() {
+    if (!"PyTorch".equals(ai.djl.engine.Engine.getInstance().getEngineName())) return;
+    try {
+      Class.forName("ai.djl.pytorch.jni.JniUtils").getMethod("setGradMode", boolean.class).invoke(null, false);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot turn PyTorch's grad mode off on the training thread: " + e, e);
+    }
   }
 }
