@@ -67,6 +67,9 @@ final class IndexOptions {
       }
       stdout.flush();
       return result;
+    } finally {
+      // The driver's copy is no longer needed (in local mode the tasks shared it): free its native memory now.
+      ExecutorModels.closeIdle();
     }
   }
 }

@@ -245,11 +245,6 @@ public final class Warehouse {
     return spark.read().schema(WarehouseTables.schema(table)).parquet(paths.toArray(String[]::new));
   }
 
-  /** Whether anything was ever committed here. */
-  public boolean exists() throws IOException {
-    return fs.exists(new Path(root, RUNS));
-  }
-
   /** Join columns by name: the tables share lineage with the latest-run table, so column references would be ambiguous. */
   private static scala.collection.immutable.Seq<String> columns(String... names) {
     return scala.jdk.javaapi.CollectionConverters.asScala(List.of(names)).toSeq();
