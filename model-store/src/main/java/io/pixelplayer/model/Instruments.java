@@ -23,6 +23,19 @@ public final class Instruments {
     return index;
   }
 
+  /**
+   * The instrument a person typed: case, spaces and hyphens as they come ("Acoustic Guitar" is acoustic_guitar).
+   *
+   * @throws IllegalArgumentException naming the known instruments when it is none of them
+   */
+  public static String named(String text) {
+    String name = text.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s-]+", "_");
+    if (!ALL.contains(name)) {
+      throw new IllegalArgumentException("unknown instrument '" + text + "' (known: " + String.join(", ", ALL) + ")");
+    }
+    return name;
+  }
+
   /** {@code names} unchanged (duplicates dropped) if all are known; else one error naming every unknown one. */
   public static List<String> checked(List<String> names) {
     List<String> unknown = names.stream().filter(n -> !ALL.contains(n)).distinct().toList();

@@ -2,7 +2,6 @@ package io.pixelplayer.jobs.cli;
 
 import io.pixelplayer.model.Instruments;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
@@ -38,10 +37,7 @@ final class QueryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String name = instrument.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
-    if (!Instruments.ALL.contains(name)) {
-      throw new IllegalArgumentException("--instrument: unknown instrument '" + instrument + "' (one of " + String.join(", ", Instruments.ALL) + ")");
-    }
+    String name = Instruments.named(instrument);
     if (!(minConfidence >= 0 && minConfidence <= 1)) {
       throw new IllegalArgumentException("--min-confidence must be in 0..1, got " + minConfidence);
     }

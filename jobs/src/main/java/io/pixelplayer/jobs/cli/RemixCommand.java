@@ -2,7 +2,6 @@ package io.pixelplayer.jobs.cli;
 
 import io.pixelplayer.jobs.conf.PixelPlayerConf;
 import io.pixelplayer.jobs.index.IndexSettings;
-import io.pixelplayer.jobs.ingest.ClipSpec;
 import io.pixelplayer.jobs.remix.RemixOutput;
 import io.pixelplayer.jobs.remix.VideoRemix;
 import io.pixelplayer.model.Instruments;
@@ -63,12 +62,9 @@ final class RemixCommand implements Callable<Integer> {
     PrintWriter stdout = common.out();
     try (PixelPlayerModel loaded = PixelPlayerModel.load(model != null ? model : conf.getPath("pixelplayer.model.dir"), device.device())) {
       IndexSettings settings = IndexSettings.from(conf, loaded.config());
-      ClipSpec tiling = new ClipSpec(settings.clips().sampleRate(), settings.clips().clipSamples(), settings.clips().clipSamples(),
-          settings.clips().framesPerSecond(), settings.clips().frameWidth(), settings.clips().frameHeight(), settings.clips().jpegQuality(),
-          settings.clips().silenceDb(), 1e-9, settings.clips().maxSeconds());
       VideoRemix remix;
       try {
-        remix = VideoRemix.analyse(video, loaded, tiling, settings.sources(), settings.batch());
+        remix = VideoRemix.analyse(video, loaded, settings.clips().tiling(), settings.sources(), settings.batch());
       } catch (io.pixelplayer.jobs.ingest.IngestFailure e) {
         throw new IllegalStateException(video + " [" + e.stage() + "]: " + e.reason(), e);
       }
@@ -96,11 +92,7 @@ final class RemixCommand implements Callable<Integer> {
     for (String gain : gains) {
       int eq = gain.indexOf('=');
       if (eq <= 0) throw new IllegalArgumentException("--gain expects NAME=DB (or --click X,Y with --gain DB), got '" + gain + "'");
-      String name = gain.substring(0, eq).strip().toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
-      if (!Instruments.ALL.contains(name)) {
-        throw new IllegalArgumentException("--gain: unknown instrument '" + gain.substring(0, eq) + "' (one of " + String.join(", ", Instruments.ALL) + ")");
-      }
-      byName.put(name, decibels(gain.substring(eq + 1)));
+      byName.put(Instruments.named(gain.substring(0, eq)), decibels(gain.substring(eq + 1)));
     }
     return byName;
   }

@@ -1,10 +1,10 @@
 package io.pixelplayer.jobs.index;
 
-import io.pixelplayer.jobs.ingest.IngestJob;
 import io.pixelplayer.jobs.ingest.VideoDecoding;
 import io.pixelplayer.jobs.ingest.VideoListing;
 import io.pixelplayer.jobs.ingest.VideoListing.VideoFile;
 import io.pixelplayer.jobs.ingest.VideoRecord;
+import io.pixelplayer.jobs.spark.HadoopSettings;
 import io.pixelplayer.jobs.spark.JobProgress;
 import io.pixelplayer.jobs.warehouse.FailureRecord;
 import io.pixelplayer.jobs.warehouse.Warehouse;
@@ -26,7 +26,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.CollectionAccumulator;
@@ -92,7 +91,7 @@ public final class IndexJob {
     CollectionAccumulator<VideoRecord> videos = spark.sparkContext().collectionAccumulator("index.videos");
     CollectionAccumulator<FailureRecord> failures = spark.sparkContext().collectionAccumulator("index.failures");
     LongAccumulator clips = spark.sparkContext().longAccumulator("index.clips");
-    VideoIndexer indexer = new VideoIndexer(new VideoDecoding(settings.clips(), IngestJob.hadoopSettings(hadoop), videos, failures),
+    VideoIndexer indexer = new VideoIndexer(new VideoDecoding(settings.clips(), HadoopSettings.of(hadoop), videos, failures),
         settings, model.uri(), model.version(), warehouse.staged(runId, Warehouse.STEMS).toString(),
         warehouse.committed(Warehouse.STEMS, runId).toString(), clips);
 
@@ -122,8 +121,7 @@ public final class IndexJob {
     done.sort(Comparator.comparing(VideoRecord::uri));
     List<FailureRecord> failed = new ArrayList<>(new LinkedHashSet<>(failures.value()));
     failed.sort(Comparator.comparing(FailureRecord::uri).thenComparing(FailureRecord::stage).thenComparing(FailureRecord::reason));
-    List<Row> videoRows = done.stream().map(v -> RowFactory.create(v.videoId(), v.uri(), v.sizeBytes(), v.fingerprint(), v.durationSeconds(),
-        v.width(), v.height(), v.fps(), v.audioRate(), runId, model.version(), v.clips())).toList();
+    List<Row> videoRows = done.stream().map(v -> v.toWarehouseRow(runId, model.version())).toList();
     write(spark.createDataFrame(videoRows, WarehouseTables.VIDEOS_SCHEMA).coalesce(1), warehouse.staged(runId, WarehouseTables.VIDEOS).toString());
     write(spark.createDataFrame(failed.stream().map(f -> f.toRow(runId)).toList(), FailureRecord.SCHEMA).coalesce(1),
         warehouse.staged(runId, WarehouseTables.FAILURES).toString());

@@ -29,12 +29,15 @@ public record IndexSettings(IngestSettings input, int batch, SourceFinder.Settin
     int clip = model.cropSamples();
     int hop = conf.getInt("pixelplayer.index.clipHopSamples");
     if (hop < 0) throw new IllegalArgumentException("setting pixelplayer.index.clipHopSamples=" + hop + " must be 0 (the clip length) or more");
-    ClipSpec clips = new ClipSpec(base.sampleRate(), clip, hop == 0 ? clip : hop, base.framesPerSecond(), base.frameWidth(),
-        base.frameHeight(), base.jpegQuality(), base.silenceDb(), base.minClipFraction(), base.maxSeconds());
-    SourceFinder.Settings sources = new SourceFinder.Settings(conf.getDouble("pixelplayer.index.minConfidence"),
-        conf.getInt("pixelplayer.index.maxSources"), conf.getDouble("pixelplayer.index.boxFraction"));
+    ClipSpec clips = base.withWindows(clip, hop == 0 ? clip : hop, base.minClipFraction());
     return new IndexSettings(new IngestSettings(clips, ingest.extensions(), ingest.maxTasks()), conf.getInt("pixelplayer.index.batch"),
-        sources, conf.getBoolean("pixelplayer.index.stems"), conf.getString("pixelplayer.device"));
+        sources(conf), conf.getBoolean("pixelplayer.index.stems"), conf.getString("pixelplayer.device"));
+  }
+
+  /** Which instruments count as a clip's sources ({@code pixelplayer.index.minConfidence, maxSources, boxFraction}). */
+  public static SourceFinder.Settings sources(PixelPlayerConf conf) {
+    return new SourceFinder.Settings(conf.getDouble("pixelplayer.index.minConfidence"), conf.getInt("pixelplayer.index.maxSources"),
+        conf.getDouble("pixelplayer.index.boxFraction"));
   }
 
   public ClipSpec clips() {

@@ -26,33 +26,16 @@ import static org.apache.spark.sql.functions.size;
  * run once per clip) and then split into the {@code clips}, {@code sources} and {@code pixel_maps} tables.
  */
 final class IndexedClipRows {
-  private static final StructType SOURCE = new StructType()
-      .add("source_index", DataTypes.IntegerType, false)
-      .add("instrument", DataTypes.StringType, false)
-      .add("confidence", DataTypes.DoubleType, false)
-      .add("energy_share", DataTypes.DoubleType, false)
-      .add("x", DataTypes.DoubleType, false)
-      .add("y", DataTypes.DoubleType, false)
-      .add("x0", DataTypes.DoubleType, false)
-      .add("y0", DataTypes.DoubleType, false)
-      .add("x1", DataTypes.DoubleType, false)
-      .add("y1", DataTypes.DoubleType, false)
-      .add("stem_uri", DataTypes.StringType, true)
+  /** A source as the sources table has it, and its energy map. */
+  private static final StructType SOURCE = WarehouseTables.SOURCE
       .add("energy", DataTypes.createArrayType(DataTypes.FloatType, false), false);
 
-  static final StructType SCHEMA = new StructType()
-      .add("clip_id", DataTypes.StringType, false)
-      .add("video_id", DataTypes.StringType, false)
-      .add("uri", DataTypes.StringType, false)
-      .add("start_s", DataTypes.DoubleType, false)
-      .add("end_s", DataTypes.DoubleType, false)
+  static final StructType SCHEMA = WarehouseTables.CLIP_KEY
       .add("loudness_db", DataTypes.FloatType, false)
       .add("map_height", DataTypes.IntegerType, true)
       .add("map_width", DataTypes.IntegerType, true)
       .add("sound_energy", DataTypes.createArrayType(DataTypes.FloatType, false), true)
       .add("sources", DataTypes.createArrayType(SOURCE, false), false);
-
-  private static final String[] CLIP_COLUMNS = {"clip_id", "video_id", "uri", "start_s", "end_s"};
 
   private IndexedClipRows() {}
 
@@ -83,10 +66,8 @@ final class IndexedClipRows {
   /** The {@code sources} table of a run. */
   static Dataset<Row> sources(Dataset<Row> indexed, String runId) {
     List<Column> columns = new ArrayList<>();
-    for (String c : CLIP_COLUMNS) columns.add(col(c));
-    for (String field : SOURCE.fieldNames()) {
-      if (!field.equals("energy")) columns.add(col("s." + field).as(field));
-    }
+    for (String c : WarehouseTables.CLIP_KEY.fieldNames()) columns.add(col(c));
+    for (String field : WarehouseTables.SOURCE.fieldNames()) columns.add(col("s." + field).as(field));
     columns.add(lit(runId).as("run_id"));
     return withSources(indexed).select(columns.toArray(Column[]::new));
   }

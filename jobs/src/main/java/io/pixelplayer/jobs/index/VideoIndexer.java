@@ -11,7 +11,6 @@ import io.pixelplayer.model.infer.ClipAnalysis;
 import io.pixelplayer.model.infer.ClipInput;
 import io.pixelplayer.model.infer.PixelPlayerModel;
 import io.pixelplayer.model.infer.SourceFinder;
-import io.pixelplayer.model.train.MixAndSeparate;
 import io.pixelplayer.udf.MaskSeparation;
 import io.pixelplayer.udf.Masks;
 import io.pixelplayer.udf.PixelEnergyMap;
@@ -105,19 +104,15 @@ final class VideoIndexer implements Serializable {
 
     private void analyse(List<VideoClip> batch) {
       open();
-      int framesPerClip = lease.model().config().framesPerClip();
       List<VideoClip> seen = new ArrayList<>();
       List<ClipInput> inputs = new ArrayList<>();
       for (VideoClip clip : batch) {
-        List<DecodedClip.EncodedFrame> frames = clip.clip().frames();
-        if (frames.isEmpty()) {
+        if (clip.clip().frames().isEmpty()) {
           // Audio goes on past the end of the picture: nothing for the model to look at.
           ready.add(IndexedClipRows.toRow(clip.video(), clip.clip(), decoding.spec().sampleRate(), null, List.of(), List.of()));
           continue;
         }
-        double[] times = frames.stream().mapToDouble(DecodedClip.EncodedFrame::seconds).toArray();
-        int[] picked = MixAndSeparate.pickFrames(times, clip.clip().startSeconds(), clip.clip().endSeconds(), framesPerClip, false, null);
-        inputs.add(new ClipInput(clip.clip().audio(), List.of(Arrays.stream(picked).mapToObj(k -> frames.get(k).jpeg()).toList())));
+        inputs.add(clip.clip().modelInput(lease.model().config().framesPerClip()));
         seen.add(clip);
       }
       if (seen.isEmpty()) return;

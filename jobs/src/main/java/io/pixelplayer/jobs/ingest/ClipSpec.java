@@ -44,6 +44,17 @@ public record ClipSpec(
     if (!(maxSeconds > 0)) throw new IllegalArgumentException("maximum seconds " + maxSeconds + " must be > 0");
   }
 
+  /** These clips with other windows (e.g. the model's crop), everything else the same. */
+  public ClipSpec withWindows(int clipSamples, int hopSamples, double minClipFraction) {
+    return new ClipSpec(sampleRate, clipSamples, hopSamples, framesPerSecond, frameWidth, frameHeight, jpegQuality, silenceDb,
+        minClipFraction, maxSeconds);
+  }
+
+  /** These clips laid end to end over the whole audio: hop = length, and a last clip kept however short. */
+  public ClipSpec tiling() {
+    return withWindows(clipSamples, clipSamples, Double.MIN_VALUE);
+  }
+
   /** Seconds covered by one clip window. */
   public double clipSeconds() {
     return clipSamples / (double) sampleRate;

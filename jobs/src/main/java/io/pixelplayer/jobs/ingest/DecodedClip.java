@@ -1,5 +1,8 @@
 package io.pixelplayer.jobs.ingest;
 
+import io.pixelplayer.model.infer.ClipInput;
+import io.pixelplayer.model.train.MixAndSeparate;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -25,6 +28,19 @@ public record DecodedClip(
     float loudnessDb,
     boolean silent,
     List<EncodedFrame> frames) {
+
+  /**
+   * What the model hears and sees of this clip: its audio, and {@code framesPerClip} of its frames spread evenly over
+   * the window (the frames nearest to the middles of equal parts, as training and evaluation pick them).
+   *
+   * @throws IllegalStateException when the clip has no frames (sound past the end of the picture)
+   */
+  public ClipInput modelInput(int framesPerClip) {
+    if (frames.isEmpty()) throw new IllegalStateException("clip " + index + " has no video frames");
+    double[] times = frames.stream().mapToDouble(EncodedFrame::seconds).toArray();
+    int[] picked = MixAndSeparate.pickFrames(times, startSeconds, endSeconds, framesPerClip, false, null);
+    return new ClipInput(audio, List.of(Arrays.stream(picked).mapToObj(k -> frames.get(k).jpeg()).toList()));
+  }
 
   /** A kept video frame, resized to the spec's size and stored as JPEG. */
   public record EncodedFrame(double seconds, byte[] jpeg) {}

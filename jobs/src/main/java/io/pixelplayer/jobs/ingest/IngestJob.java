@@ -1,6 +1,7 @@
 package io.pixelplayer.jobs.ingest;
 
 import io.pixelplayer.jobs.ingest.VideoListing.VideoFile;
+import io.pixelplayer.jobs.spark.HadoopSettings;
 import io.pixelplayer.jobs.spark.JobProgress;
 import io.pixelplayer.jobs.warehouse.FailureRecord;
 import java.io.IOException;
@@ -10,9 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
@@ -69,7 +68,7 @@ public final class IngestJob {
     CollectionAccumulator<VideoRecord> videos = spark.sparkContext().collectionAccumulator("ingest.videos");
     CollectionAccumulator<FailureRecord> failures = spark.sparkContext().collectionAccumulator("ingest.failures");
     LongAccumulator clips = spark.sparkContext().longAccumulator("ingest.clips");
-    VideoIngester ingester = new VideoIngester(new VideoDecoding(settings.clips(), hadoopSettings(hadoop), videos, failures), manifest, clips);
+    VideoIngester ingester = new VideoIngester(new VideoDecoding(settings.clips(), HadoopSettings.of(hadoop), videos, failures), manifest, clips);
 
     // One group per task: parallelize gives each slice exactly one element when slices == elements.
     JavaRDD<Row> rows = jsc.parallelize(groups, groups.size()).flatMap(ingester::ingest);
@@ -105,12 +104,5 @@ public final class IngestJob {
 
   private static void writeSmall(SparkSession spark, List<Row> rows, StructType schema, String path) {
     spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.Overwrite).parquet(path);
-  }
-
-  /** The driver's Hadoop settings as plain values, for the executors. */
-  public static Map<String, String> hadoopSettings(Configuration hadoop) {
-    Map<String, String> settings = new HashMap<>();
-    hadoop.forEach(e -> settings.put(e.getKey(), e.getValue()));
-    return settings;
   }
 }

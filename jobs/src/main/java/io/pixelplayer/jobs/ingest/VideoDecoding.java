@@ -1,13 +1,13 @@
 package io.pixelplayer.jobs.ingest;
 
 import io.pixelplayer.jobs.ingest.VideoListing.VideoFile;
+import io.pixelplayer.jobs.spark.HadoopSettings;
 import io.pixelplayer.jobs.warehouse.FailureRecord;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.TaskContext;
@@ -21,14 +21,14 @@ import org.apache.spark.util.TaskCompletionListener;
  */
 public final class VideoDecoding implements Serializable {
   private final ClipSpec spec;
-  private final Map<String, String> hadoopSettings;
+  private final HadoopSettings hadoopSettings;
   private final CollectionAccumulator<VideoRecord> videos;
   private final CollectionAccumulator<FailureRecord> failures;
 
   /** A decoded clip and the video it comes from. */
   public record VideoClip(VideoFile video, DecodedClip clip) {}
 
-  public VideoDecoding(ClipSpec spec, Map<String, String> hadoopSettings, CollectionAccumulator<VideoRecord> videos,
+  public VideoDecoding(ClipSpec spec, HadoopSettings hadoopSettings, CollectionAccumulator<VideoRecord> videos,
       CollectionAccumulator<FailureRecord> failures) {
     this.spec = spec;
     this.hadoopSettings = hadoopSettings;
@@ -42,9 +42,7 @@ public final class VideoDecoding implements Serializable {
 
   /** The Hadoop configuration the driver had, for the executor's own file system calls. */
   public Configuration hadoop() {
-    Configuration hadoop = new Configuration(false);
-    hadoopSettings.forEach(hadoop::set);
-    return hadoop;
+    return hadoopSettings.configuration();
   }
 
   /** Records a failure of {@code video} at {@code stage}. */

@@ -19,7 +19,8 @@ public record VideoRecord(
     int audioRate,
     int clips) implements Serializable {
 
-  public static final StructType SCHEMA = new StructType()
+  /** What the container and the decoder say of the video: the columns an ingest run and the warehouse share. */
+  public static final StructType DESCRIPTION = new StructType()
       .add("video_id", DataTypes.StringType, false)
       .add("uri", DataTypes.StringType, false)
       .add("size_bytes", DataTypes.LongType, false)
@@ -28,11 +29,19 @@ public record VideoRecord(
       .add("width", DataTypes.IntegerType, false)
       .add("height", DataTypes.IntegerType, false)
       .add("fps", DataTypes.DoubleType, false)
-      .add("audio_rate", DataTypes.IntegerType, false)
+      .add("audio_rate", DataTypes.IntegerType, false);
+
+  /** The {@code videos} table of an ingest run. */
+  public static final StructType SCHEMA = DESCRIPTION
       .add("clips", DataTypes.IntegerType, false)
       .add("run_id", DataTypes.StringType, false);
 
   public Row toRow(String runId) {
     return RowFactory.create(videoId, uri, sizeBytes, fingerprint, durationSeconds, width, height, fps, audioRate, clips, runId);
+  }
+
+  /** A row of the warehouse's {@code videos} table (CONTRACT.md's column order, then the clip count). */
+  public Row toWarehouseRow(String runId, String modelVersion) {
+    return RowFactory.create(videoId, uri, sizeBytes, fingerprint, durationSeconds, width, height, fps, audioRate, runId, modelVersion, clips);
   }
 }

@@ -10,14 +10,12 @@ import io.pixelplayer.model.infer.ClipAnalysis;
 import io.pixelplayer.model.infer.ClipInput;
 import io.pixelplayer.model.infer.PixelPlayerModel;
 import io.pixelplayer.model.infer.SourceFinder;
-import io.pixelplayer.model.train.MixAndSeparate;
 import io.pixelplayer.udf.MaskSeparation;
 import io.pixelplayer.udf.Masks;
 import io.pixelplayer.udf.PixelEnergyMap;
 import io.pixelplayer.udf.Stft;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +46,7 @@ public final class VideoRemix {
   /**
    * Decodes {@code video} and analyses every clip.
    *
-   * @param spec clips as long as the model's crop, tiling the audio (hop = length), keeping even a short last one
+   * @param spec clips as long as the model's crop, {@link ClipSpec#tiling() tiling} the audio
    * @throws IngestFailure when the file is no video with sound
    */
   public static VideoRemix analyse(Path video, PixelPlayerModel model, ClipSpec spec, SourceFinder.Settings settings, int batch)
@@ -75,11 +73,7 @@ public final class VideoRemix {
       SourceFinder finder, List<Clip> clips) throws TranslateException {
     List<DecodedClip> seen = pending.stream().filter(c -> !c.frames().isEmpty()).toList();
     List<ClipInput> inputs = new ArrayList<>();
-    for (DecodedClip clip : seen) {
-      double[] times = clip.frames().stream().mapToDouble(DecodedClip.EncodedFrame::seconds).toArray();
-      int[] picked = MixAndSeparate.pickFrames(times, clip.startSeconds(), clip.endSeconds(), model.config().framesPerClip(), false, null);
-      inputs.add(new ClipInput(clip.audio(), List.of(Arrays.stream(picked).mapToObj(k -> clip.frames().get(k).jpeg()).toList())));
-    }
+    for (DecodedClip clip : seen) inputs.add(clip.modelInput(model.config().framesPerClip()));
     List<ClipAnalysis> analyses = inputs.isEmpty() ? List.of() : predictor.batchPredict(inputs);
     for (DecodedClip clip : pending) {
       int at = seen.indexOf(clip);

@@ -3,7 +3,8 @@ package io.pixelplayer.jobs.sql;
 import ai.djl.inference.Predictor;
 import io.pixelplayer.jobs.conf.PixelPlayerConf;
 import io.pixelplayer.jobs.index.ExecutorModels;
-import io.pixelplayer.jobs.ingest.IngestJob;
+import io.pixelplayer.jobs.index.IndexSettings;
+import io.pixelplayer.jobs.spark.HadoopSettings;
 import io.pixelplayer.jobs.spark.TaskDevice;
 import io.pixelplayer.model.infer.ClipAnalysis;
 import io.pixelplayer.model.infer.ClipInput;
@@ -18,8 +19,6 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -55,9 +54,9 @@ public final class PixelPlayerFunctions implements Serializable {
   private final String modelUri;
   private final String device;
   private final SourceFinder.Settings sources;
-  private final Map<String, String> hadoopSettings;
+  private final HadoopSettings hadoopSettings;
 
-  private PixelPlayerFunctions(String modelUri, String device, SourceFinder.Settings sources, Map<String, String> hadoopSettings) {
+  private PixelPlayerFunctions(String modelUri, String device, SourceFinder.Settings sources, HadoopSettings hadoopSettings) {
     this.modelUri = modelUri;
     this.device = device;
     this.sources = sources;
@@ -72,10 +71,8 @@ public final class PixelPlayerFunctions implements Serializable {
   /** Registers every function with {@code conf}'s model ({@code pixelplayer.model.dir}), device and source settings. */
   public static void register(SparkSession spark, PixelPlayerConf conf) {
     SignalFunctions.register(spark);
-    SourceFinder.Settings settings = new SourceFinder.Settings(conf.getDouble("pixelplayer.index.minConfidence"),
-        conf.getInt("pixelplayer.index.maxSources"), conf.getDouble("pixelplayer.index.boxFraction"));
     PixelPlayerFunctions functions = new PixelPlayerFunctions(conf.getLocation("pixelplayer.model.dir"), conf.getString("pixelplayer.device"),
-        settings, IngestJob.hadoopSettings(spark.sparkContext().hadoopConfiguration()));
+        IndexSettings.sources(conf), HadoopSettings.of(spark.sparkContext().hadoopConfiguration()));
     spark.udf().register("pp_instruments", (UDF2<Seq<?>, Seq<?>, List<Row>>) functions::instruments, DataTypes.createArrayType(INSTRUMENT, false));
     spark.udf().register("pp_energy_map", (UDF2<Seq<?>, Seq<?>, Row>) functions::energyMap, ENERGY_MAP);
     spark.udf().register("pp_separate", (UDF2<Seq<?>, Seq<?>, List<Row>>) functions::separate, DataTypes.createArrayType(SEPARATED, false));
@@ -123,9 +120,7 @@ public final class PixelPlayerFunctions implements Serializable {
     }
     float[] audio = SignalFunctions.floats(samples);
     if (jpegs.isEmpty() || audio.length == 0) return null;
-    Configuration hadoop = new Configuration(false);
-    hadoopSettings.forEach(hadoop::set);
-    try (ExecutorModels.Lease lease = ExecutorModels.acquire(modelUri, null, TaskDevice.resolve(device), hadoop);
+    try (ExecutorModels.Lease lease = ExecutorModels.acquire(modelUri, null, TaskDevice.resolve(device), hadoopSettings.configuration());
         Predictor<ClipInput, ClipAnalysis> predictor = lease.model().newPredictor()) {
       PixelPlayerModel model = lease.model();
       ClipInput input = new ClipInput(Arrays.copyOf(audio, Math.min(audio.length, model.config().cropSamples())),

@@ -1,7 +1,9 @@
 package io.pixelplayer.jobs.warehouse;
 
+import io.pixelplayer.jobs.ingest.VideoRecord;
 import java.util.List;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /** The tables of a warehouse (CONTRACT.md), their names and schemas. */
@@ -16,36 +18,21 @@ public final class WarehouseTables {
   /** The pixel map of a clip's whole sound has this source index. */
   public static final int ALL_SOUND = -1;
 
-  public static final StructType VIDEOS_SCHEMA = new StructType()
-      .add("video_id", DataTypes.StringType, false)
-      .add("uri", DataTypes.StringType, false)
-      .add("size_bytes", DataTypes.LongType, false)
-      .add("fingerprint", DataTypes.StringType, false)
-      .add("duration_s", DataTypes.DoubleType, false)
-      .add("width", DataTypes.IntegerType, false)
-      .add("height", DataTypes.IntegerType, false)
-      .add("fps", DataTypes.DoubleType, false)
-      .add("audio_rate", DataTypes.IntegerType, false)
+  public static final StructType VIDEOS_SCHEMA = VideoRecord.DESCRIPTION
       .add("run_id", DataTypes.StringType, false)
       .add("model_version", DataTypes.StringType, false)
       .add("clips", DataTypes.IntegerType, false);
 
-  public static final StructType CLIPS_SCHEMA = new StructType()
+  /** Which clip a row is about: the first columns of {@code clips} and {@code sources}. */
+  public static final StructType CLIP_KEY = new StructType()
       .add("clip_id", DataTypes.StringType, false)
       .add("video_id", DataTypes.StringType, false)
       .add("uri", DataTypes.StringType, false)
       .add("start_s", DataTypes.DoubleType, false)
-      .add("end_s", DataTypes.DoubleType, false)
-      .add("loudness_db", DataTypes.FloatType, false)
-      .add("n_sources", DataTypes.IntegerType, false)
-      .add("run_id", DataTypes.StringType, false);
+      .add("end_s", DataTypes.DoubleType, false);
 
-  public static final StructType SOURCES_SCHEMA = new StructType()
-      .add("clip_id", DataTypes.StringType, false)
-      .add("video_id", DataTypes.StringType, false)
-      .add("uri", DataTypes.StringType, false)
-      .add("start_s", DataTypes.DoubleType, false)
-      .add("end_s", DataTypes.DoubleType, false)
+  /** What is said of one source in a clip. */
+  public static final StructType SOURCE = new StructType()
       .add("source_index", DataTypes.IntegerType, false)
       .add("instrument", DataTypes.StringType, false)
       .add("confidence", DataTypes.DoubleType, false)
@@ -56,7 +43,14 @@ public final class WarehouseTables {
       .add("y0", DataTypes.DoubleType, false)
       .add("x1", DataTypes.DoubleType, false)
       .add("y1", DataTypes.DoubleType, false)
-      .add("stem_uri", DataTypes.StringType, true)
+      .add("stem_uri", DataTypes.StringType, true);
+
+  public static final StructType CLIPS_SCHEMA = CLIP_KEY
+      .add("loudness_db", DataTypes.FloatType, false)
+      .add("n_sources", DataTypes.IntegerType, false)
+      .add("run_id", DataTypes.StringType, false);
+
+  public static final StructType SOURCES_SCHEMA = concat(CLIP_KEY, SOURCE)
       .add("run_id", DataTypes.StringType, false);
 
   public static final StructType PIXEL_MAPS_SCHEMA = new StructType()
@@ -68,6 +62,11 @@ public final class WarehouseTables {
       .add("run_id", DataTypes.StringType, false);
 
   private WarehouseTables() {}
+
+  /** The fields of {@code parts}, in order, as one struct. */
+  public static StructType concat(StructType... parts) {
+    return new StructType(java.util.Arrays.stream(parts).flatMap(p -> java.util.Arrays.stream(p.fields())).toArray(StructField[]::new));
+  }
 
   public static StructType schema(String table) {
     return switch (table) {

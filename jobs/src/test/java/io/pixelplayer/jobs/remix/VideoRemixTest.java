@@ -29,9 +29,7 @@ class VideoRemixTest {
   static void analyse() throws Exception {
     model = PixelPlayerModel.load(ROOT.resolve("model-store/model"), Device.cpu());
     IndexSettings settings = IndexSettings.from(PixelPlayerConf.defaults(), model.config());
-    ClipSpec c = settings.clips();
-    tiling = new ClipSpec(c.sampleRate(), c.clipSamples(), c.clipSamples(), c.framesPerSecond(), c.frameWidth(), c.frameHeight(),
-        c.jpegQuality(), c.silenceDb(), 1e-9, c.maxSeconds());
+    tiling = settings.clips().tiling();
     remix = VideoRemix.analyse(DUET, model, tiling, settings.sources(), 8);
   }
 

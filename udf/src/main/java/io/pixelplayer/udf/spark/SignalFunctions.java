@@ -6,15 +6,12 @@ import io.pixelplayer.udf.Pcm16;
 import io.pixelplayer.udf.PixelEnergyMap;
 import io.pixelplayer.udf.Stft;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.api.java.UDF4;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import scala.collection.Seq;
@@ -42,26 +39,14 @@ public final class SignalFunctions {
 
   private SignalFunctions() {}
 
-  /** The functions by name, with their result types. */
-  public static Map<String, DataType> signatures() {
-    Map<String, DataType> names = new TreeMap<>();
-    names.put("pp_pcm16_decode", DataTypes.createArrayType(DataTypes.FloatType, false));
-    names.put("pp_loudness_db", DataTypes.DoubleType);
-    names.put("pp_magnitude_spectrogram", DataTypes.createArrayType(DataTypes.createArrayType(DataTypes.FloatType, false), false));
-    names.put("pp_energy_peak", POINT);
-    names.put("pp_energy_centroid", POINT);
-    names.put("pp_energy_box", BOX);
-    return names;
-  }
-
   public static void register(SparkSession spark) {
-    Map<String, DataType> types = signatures();
-    spark.udf().register("pp_pcm16_decode", new Pcm16Decode(), types.get("pp_pcm16_decode"));
-    spark.udf().register("pp_loudness_db", new LoudnessDb(), types.get("pp_loudness_db"));
-    spark.udf().register("pp_magnitude_spectrogram", new MagnitudeSpectrogram(), types.get("pp_magnitude_spectrogram"));
-    spark.udf().register("pp_energy_peak", new EnergyPeak(), types.get("pp_energy_peak"));
-    spark.udf().register("pp_energy_centroid", new EnergyCentroid(), types.get("pp_energy_centroid"));
-    spark.udf().register("pp_energy_box", new EnergyBox(), types.get("pp_energy_box"));
+    spark.udf().register("pp_pcm16_decode", new Pcm16Decode(), DataTypes.createArrayType(DataTypes.FloatType, false));
+    spark.udf().register("pp_loudness_db", new LoudnessDb(), DataTypes.DoubleType);
+    spark.udf().register("pp_magnitude_spectrogram", new MagnitudeSpectrogram(),
+        DataTypes.createArrayType(DataTypes.createArrayType(DataTypes.FloatType, false), false));
+    spark.udf().register("pp_energy_peak", new EnergyPoint(false), POINT);
+    spark.udf().register("pp_energy_centroid", new EnergyPoint(true), POINT);
+    spark.udf().register("pp_energy_box", new EnergyBox(), BOX);
   }
 
   /** A SQL array of floats as a Java array (Spark hands arrays to Java UDFs as Scala sequences). */
@@ -114,20 +99,19 @@ public final class SignalFunctions {
     }
   }
 
-  static final class EnergyPeak implements UDF3<Seq<?>, Object, Object, Row> {
-    @Override
-    public Row call(Seq<?> energy, Object height, Object width) {
-      if (energy == null || height == null || width == null) return null;
-      PixelEnergyMap.Point p = map(energy, height, width).peak();
-      return RowFactory.create(p.x(), p.y());
-    }
-  }
+  /** The loudest cell's centre, or the energy-weighted centre. */
+  static final class EnergyPoint implements UDF3<Seq<?>, Object, Object, Row> {
+    private final boolean centroid;
 
-  static final class EnergyCentroid implements UDF3<Seq<?>, Object, Object, Row> {
+    EnergyPoint(boolean centroid) {
+      this.centroid = centroid;
+    }
+
     @Override
     public Row call(Seq<?> energy, Object height, Object width) {
       if (energy == null || height == null || width == null) return null;
-      PixelEnergyMap.Point p = map(energy, height, width).centroid();
+      PixelEnergyMap map = map(energy, height, width);
+      PixelEnergyMap.Point p = centroid ? map.centroid() : map.peak();
       return RowFactory.create(p.x(), p.y());
     }
   }
