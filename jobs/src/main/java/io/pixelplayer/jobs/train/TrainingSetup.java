@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** The model's shape and the training recipe, from the {@code pixelplayer.model.*} and {@code pixelplayer.train.*} settings. */
-public record TrainingSetup(ModelConfig model, MixAndSeparate.Settings batches, int duetsPerStep,
+public record TrainingSetup(ModelConfig model, MixAndSeparate.Settings batches, int duetsPerStep, int mosaicsPerStep,
     MixAndSeparateTraining.Settings training) {
   private static final String MODEL = "pixelplayer.model.";
   private static final String TRAIN = "pixelplayer.train.";
@@ -47,6 +47,6 @@ public record TrainingSetup(ModelConfig model, MixAndSeparate.Settings batches, 
         (float) conf.getDouble(TRAIN + "classLossWeight"),
         conf.getLong(TRAIN + "seed"),
         conf.getDouble(TRAIN + "checkpointMinutes") * 60);
-    return new TrainingSetup(model, batches, conf.getInt(TRAIN + "duetsPerStep"), training);
+    return new TrainingSetup(model, batches, conf.getInt(TRAIN + "duetsPerStep"), conf.getInt(TRAIN + "mosaicsPerStep"), training);
   }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.IntPredicate;
 import java.util.function.ToIntFunction;
 import java.util.stream.IntStream;
@@ -42,13 +43,17 @@ import java.util.stream.IntStream;
  * frame when that stays inside the span; then {@link FrameImages}.
  *
  * <p>Duets (not in SoP): optionally each batch also carries a few duet clips for the instrument head alone,
- * tagged left to right, so that it must tell where each instrument is, not only that it is there
- * ({@link TrainingBatch.Duets}).
+ * tagged left to right, so that it must tell where each instrument is, not only that it is there; and a few
+ * mosaics: the frames of four solo clips of different instruments, each shrunk to half size, in the four
+ * quadrants of one frame, so that it must also tell top from bottom, at a finer scale, in scenes no corpus holds
+ * ({@link TrainingBatch.Scenes}).
  *
  * <p>Deterministic: a batch depends only on the pool, the settings and the {@link Random} passed in. Thread-safe:
  * nothing is mutated after construction, so several threads may build batches with their own {@code Random}s.
  */
 public final class MixAndSeparate {
+  /** Solo clips in a mosaic: a 2 x 2 grid. */
+  private static final int MOSAIC_TILES = 4;
   /** Tries of plain rejection sampling before scanning the whole pool for a clip that fits. */
   private static final int DRAW_TRIES = 32;
 
@@ -101,9 +106,13 @@ public final class MixAndSeparate {
   private final List<TrainingClip> duets;
   private final int[][] duetTags;
   private final int duetsPerBatch;
+  private final int mosaicsPerBatch;
+  /** Pool indices of the clips of each tag that occurs, for drawing mosaic tiles of different instruments. */
+  private final int[][] clipsByTag;
   private final Stft stft = Stft.paper();
   private final LogFrequencyWarp warp;
   private final FrameImages images;
+  private final FrameImages tiles;
 
   /**
    * @param pool       the clips to mix; they must come from at least N different videos and be at
@@ -112,15 +121,18 @@ public final class MixAndSeparate {
    *                   asked for every clip with exactly one instrument, at construction
    */
   public MixAndSeparate(Settings settings, List<TrainingClip> pool, ToIntFunction<String> classIndex) {
-    this(settings, pool, List.of(), 0, classIndex);
+    this(settings, pool, List.of(), 0, 0, classIndex);
   }
 
   /**
-   * With {@code duetsPerBatch} duet clips per batch for the instrument head ({@link TrainingBatch.Duets}), drawn
-   * uniformly from {@code duets}: clips of exactly two different instruments, tagged left to right.
+   * With {@code duetsPerBatch} duet clips per batch for the instrument head ({@link TrainingBatch.Scenes}), drawn
+   * uniformly from {@code duets}: clips of exactly two different instruments, tagged left to right; and
+   * {@code mosaicsPerBatch} mosaics of four pool clips of four different instruments (drawn uniformly among the
+   * instruments, then among their clips), which needs a frame size divisible by 2 and tagged solos of at least four
+   * instruments in the pool.
    */
   public MixAndSeparate(Settings settings, List<TrainingClip> pool, List<TrainingClip> duets, int duetsPerBatch,
-      ToIntFunction<String> classIndex) {
+      int mosaicsPerBatch, ToIntFunction<String> classIndex) {
     if (settings == null) throw new IllegalArgumentException("settings are null");
     if (pool == null || pool.isEmpty()) throw new IllegalArgumentException("the clip pool is null or empty");
     if (classIndex == null) throw new IllegalArgumentException("class index function is null");
@@ -157,8 +169,19 @@ public final class MixAndSeparate {
       duetTags[i] = new int[] {classIndex.applyAsInt(names.get(0)), classIndex.applyAsInt(names.get(1))};
     }
     this.duetsPerBatch = duetsPerBatch;
+    Map<Integer, List<Integer>> byTag = new TreeMap<>();
+    for (int i = 0; i < tagOf.length; i++) {
+      if (tagOf[i] != TrainingBatch.NO_TAG) byTag.computeIfAbsent(tagOf[i], t -> new ArrayList<>()).add(i);
+    }
+    this.clipsByTag = byTag.values().stream().map(list -> list.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+    if (mosaicsPerBatch < 0 || (mosaicsPerBatch > 0 && (clipsByTag.length < MOSAIC_TILES || settings.frameSize() % 2 != 0))) {
+      throw new IllegalArgumentException(mosaicsPerBatch + " mosaics per batch need solo clips of at least " + MOSAIC_TILES
+          + " instruments and an even frame size; the pool has " + clipsByTag.length + " instrument(s), frames of " + settings.frameSize());
+    }
+    this.mosaicsPerBatch = mosaicsPerBatch;
     this.warp = new LogFrequencyWarp(stft.bins(), settings.logBins(), settings.stftFrames());
     this.images = new FrameImages(settings.frameSize());
+    this.tiles = new FrameImages(Math.max(1, settings.frameSize() / 2));
   }
 
   public Settings settings() {
@@ -200,7 +223,7 @@ public final class MixAndSeparate {
         double from = clip.secondsAt(offset);
         double to = clip.secondsAt(offset + valid);
         int[] picked = pickFrames(clip.frameTimes(), from, to, settings.framesPerSource(), settings.jitterFrames(), rng);
-        loadFrames(clip, picked, rng, frameValues, slot * imagesPerSource);
+        loadFrames(images, clip, picked, rng, frameValues, slot * imagesPerSource);
         tags[slot] = tagOf[clips[s]];
         sources.add(new TrainingBatch.MixedSource(clip.videoId(), clip.instruments(), offset, valid, gainDb, from, to, picked));
       }
@@ -218,29 +241,73 @@ public final class MixAndSeparate {
       }
     }
     return new TrainingBatch(batchSize, n, bins, frames, settings.framesPerSource(), settings.frameSize(),
-        audioInput, weights, targets, frameValues, tags, sources, duets(imagesPerSource, rng));
+        audioInput, weights, targets, frameValues, tags, sources, duets(imagesPerSource, rng), mosaics(imagesPerSource, rng));
   }
 
   /**
    * The batch's duet clips: frames spread over a random crop's span as for a source, SoP's augmentation; a
    * mirrored frame swaps which instrument is left. Draws nothing from {@code rng} when there are none.
    */
-  private TrainingBatch.Duets duets(int imagesPerSource, Random rng) {
-    if (duetsPerBatch == 0) return TrainingBatch.Duets.NONE;
+  private TrainingBatch.Scenes duets(int imagesPerSource, Random rng) {
+    if (duetsPerBatch == 0) return TrainingBatch.Scenes.none(2, 1);
     float[] values = new float[duetsPerBatch * imagesPerSource];
     int[] tags = new int[2 * duetsPerBatch];
     for (int d = 0; d < duetsPerBatch; d++) {
       int i = rng.nextInt(duets.size());
-      TrainingClip clip = duets.get(i);
-      int offset = clip.validSamples() > settings.cropSamples() ? rng.nextInt(clip.validSamples() - settings.cropSamples() + 1) : 0;
-      int valid = Math.min(settings.cropSamples(), clip.validSamples() - offset);
-      int[] picked = pickFrames(clip.frameTimes(), clip.secondsAt(offset), clip.secondsAt(offset + valid), settings.framesPerSource(),
-          settings.jitterFrames(), rng);
-      boolean flipped = loadFrames(clip, picked, rng, values, d * imagesPerSource);
+      boolean flipped = loadFrames(images, duets.get(i), randomCropFrames(duets.get(i), rng), rng, values, d * imagesPerSource);
       tags[2 * d] = duetTags[i][flipped ? 1 : 0];
       tags[2 * d + 1] = duetTags[i][flipped ? 0 : 1];
     }
-    return new TrainingBatch.Duets(duetsPerBatch, values, tags);
+    return new TrainingBatch.Scenes(duetsPerBatch, 2, 1, values, tags);
+  }
+
+  /**
+   * The batch's mosaics: four pool clips of four different instruments, each one's frames (spread over a random
+   * crop's span, with SoP's augmentation of its own) shrunk to half the frame size and laid out as quadrants,
+   * top left, top right, bottom left, bottom right. Draws nothing from {@code rng} when there are none.
+   */
+  private TrainingBatch.Scenes mosaics(int imagesPerSource, Random rng) {
+    if (mosaicsPerBatch == 0) return TrainingBatch.Scenes.none(2, 2);
+    int size = settings.frameSize();
+    int half = size / 2;
+    int perFrame = 3 * size * size;
+    float[] values = new float[mosaicsPerBatch * imagesPerSource];
+    int[] tags = new int[MOSAIC_TILES * mosaicsPerBatch];
+    float[] tile = new float[settings.framesPerSource() * tiles.values()];
+    for (int m = 0; m < mosaicsPerBatch; m++) {
+      int[] instruments = IntStream.range(0, clipsByTag.length).toArray();
+      for (int q = 0; q < MOSAIC_TILES; q++) {
+        // A partial Fisher-Yates shuffle: the first four entries become four different instruments.
+        int swap = q + rng.nextInt(instruments.length - q);
+        int chosen = instruments[swap];
+        instruments[swap] = instruments[q];
+        instruments[q] = chosen;
+        int[] clips = clipsByTag[chosen];
+        int index = clips[rng.nextInt(clips.length)];
+        TrainingClip clip = pool.get(index);
+        loadFrames(tiles, clip, randomCropFrames(clip, rng), rng, tile, 0);
+        tags[MOSAIC_TILES * m + q] = tagOf[index];
+        int left = (q % 2) * half;
+        int top = (q / 2) * half;
+        for (int k = 0; k < settings.framesPerSource(); k++) {
+          for (int c = 0; c < 3; c++) {
+            for (int y = 0; y < half; y++) {
+              System.arraycopy(tile, k * tiles.values() + (c * half + y) * half, values,
+                  m * imagesPerSource + k * perFrame + c * size * size + (top + y) * size + left, half);
+            }
+          }
+        }
+      }
+    }
+    return new TrainingBatch.Scenes(mosaicsPerBatch, 2, 2, values, tags);
+  }
+
+  /** The stored frames spread over a random crop of {@code clip}'s valid audio, as for a mixed source. */
+  private int[] randomCropFrames(TrainingClip clip, Random rng) {
+    int offset = clip.validSamples() > settings.cropSamples() ? rng.nextInt(clip.validSamples() - settings.cropSamples() + 1) : 0;
+    int valid = Math.min(settings.cropSamples(), clip.validSamples() - offset);
+    return pickFrames(clip.frameTimes(), clip.secondsAt(offset), clip.secondsAt(offset + valid), settings.framesPerSource(),
+        settings.jitterFrames(), rng);
   }
 
   /** The crop as it is in the mixture: gain, clipped to [-1, 1] (as SoP), divided by N; silent past the valid audio. */
@@ -273,13 +340,13 @@ public final class MixAndSeparate {
     return ComplexSpectrogram.of(parts[0].bins(), parts[0].frames(), re, im);
   }
 
-  /** Loads the picked frames with one placement for all; returns whether they were mirrored. */
-  private boolean loadFrames(TrainingClip clip, int[] picked, Random rng, float[] out, int offset) {
+  /** Loads the picked frames at {@code images}' size with one placement for all; returns whether they were mirrored. */
+  private boolean loadFrames(FrameImages frameImages, TrainingClip clip, int[] picked, Random rng, float[] out, int offset) {
     FrameImages.Placement placement = settings.augmentFrames() ? FrameImages.Placement.random(rng) : FrameImages.Placement.CENTRED;
-    int perFrame = 3 * settings.frameSize() * settings.frameSize();
+    int perFrame = frameImages.values();
     for (int k = 0; k < picked.length; k++) {
       try {
-        images.load(clip.framesJpeg().get(picked[k]), placement, out, offset + k * perFrame);
+        frameImages.load(clip.framesJpeg().get(picked[k]), placement, out, offset + k * perFrame);
       } catch (IllegalArgumentException | UncheckedIOException e) {
         // Say which clip: the image error alone does not lead back to the bad row of the cache.
         throw new IllegalArgumentException("stored frame " + picked[k] + " of the clip of video " + clip.videoId()

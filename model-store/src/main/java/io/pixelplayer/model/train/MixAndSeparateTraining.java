@@ -211,10 +211,12 @@ public final class MixAndSeparateTraining {
             tagged += count;
           }
         }
-        if (batch.duets().count() > 0) {
-          NDArray duetLoss = duetLoss(net, new ParameterStore(scope, false), batch, scope);
-          classLoss = classLoss == null ? duetLoss : classLoss.add(duetLoss);
-          tagged += 2 * batch.duets().count();
+        for (TrainingBatch.Scenes scenes : List.of(batch.duets(), batch.mosaics())) {
+          if (scenes.count() > 0) {
+            NDArray sceneLoss = sceneLoss(net, new ParameterStore(scope, false), batch, scenes, scope);
+            classLoss = classLoss == null ? sceneLoss : classLoss.add(sceneLoss);
+            tagged += scenes.tags().length;
+          }
         }
         maskLoss = maskLoss.div(batch.sourcesPerMix());
         classLoss = classLoss == null ? maskLoss.zerosLike() : classLoss.div(tagged);
@@ -233,25 +235,41 @@ public final class MixAndSeparateTraining {
   }
 
   /**
-   * The summed cross-entropy of the duets' left and right instruments: the class map's maximum over the left half
-   * of the pixels must name the left instrument, over the right half the right one (an odd middle column counts
-   * for neither). Runs the video net and the head on the duet frames alone, inside the caller's gradient
-   * collector (a second parameter store over the same arrays: on one device they are not copied).
+   * The summed cross-entropy of the scenes' regions (duets: left and right; mosaics: four quadrants): the class
+   * map's maximum over a region's pixels must name that region's instrument. A pixel column or row that straddles
+   * two regions (the middle of an odd map) counts for neither. Runs the video net and the head on the scene frames
+   * alone, inside the caller's gradient collector (a second parameter store over the same arrays: on one device
+   * they are not copied).
    */
-  static NDArray duetLoss(PixelPlayerNet net, ParameterStore store, TrainingBatch batch, NDManager scope) {
-    NDArray frames = scope.create(batch.duets().frames(), new Shape(batch.duetFrameShape()));
-    NDArray tags = scope.create(batch.duets().tags(), new Shape(batch.duets().count(), 2));
+  static NDArray sceneLoss(PixelPlayerNet net, ParameterStore store, TrainingBatch batch, TrainingBatch.Scenes scenes, NDManager scope) {
+    NDArray frames = scope.create(scenes.frames(), new Shape(batch.sceneFrameShape(scenes)));
+    NDArray tags = scope.create(scenes.tags(), new Shape(scenes.count(), scenes.regions()));
     NDArray pixels = net.video().forward(store, new NDList(frames), true).get(0);
     NDArray classMap = net.instruments().forward(store, new NDList(pixels), true).get(0);
+    long height = classMap.getShape().get(2);
     long width = classMap.getShape().get(3);
-    NDArray[] halves = {classMap.get(new NDIndex(":, :, :, 0:{}", width / 2)), classMap.get(new NDIndex(":, :, :, {}:", width - width / 2))};
     NDArray loss = null;
-    for (int side = 0; side < 2; side++) {
-      NDArray logProbabilities = InstrumentHead.poolPixels(halves[side]).logSoftmax(1);
-      NDArray ce = logProbabilities.mul(tags.get(new NDIndex(":, {}", side)).oneHot((int) logProbabilities.getShape().get(1))).sum().neg();
-      loss = loss == null ? ce : loss.add(ce);
+    for (int row = 0; row < scenes.rows(); row++) {
+      for (int column = 0; column < scenes.columns(); column++) {
+        NDArray region = classMap.get(new NDIndex(":, :, {}:{}, {}:{}", firstCell(row, scenes.rows(), height),
+            endCell(row, scenes.rows(), height), firstCell(column, scenes.columns(), width), endCell(column, scenes.columns(), width)));
+        NDArray logProbabilities = InstrumentHead.poolPixels(region).logSoftmax(1);
+        NDArray tag = tags.get(new NDIndex(":, {}", row * scenes.columns() + column));
+        NDArray ce = logProbabilities.mul(tag.oneHot((int) logProbabilities.getShape().get(1))).sum().neg();
+        loss = loss == null ? ce : loss.add(ce);
+      }
     }
     return loss;
+  }
+
+  /** The first of {@code cells} map cells lying wholly inside part {@code part} of {@code parts} equal parts. */
+  static long firstCell(int part, int parts, long cells) {
+    return (part * cells + parts - 1) / parts;
+  }
+
+  /** One past the last such cell. */
+  static long endCell(int part, int parts, long cells) {
+    return (part + 1) * cells / parts;
   }
 
   /** Mean of w · BCE(sigmoid(x), y), computed stably from the logits. */

@@ -16,7 +16,9 @@ import java.util.List;
  *       stacks a source's frames as {@code [3, K, S, S]}; here each frame is a contiguous CHW image);
  *   <li>{@link #tags} {@code [B, N]}: the class index of each source's instrument, or {@link #NO_TAG};
  *   <li>{@link #duets}: D duet clips for the instrument head alone (no mixing), their frames
- *       {@code [D, K, 3, S, S]} and the classes of their left and right instruments {@code [D, 2]}.
+ *       {@code [D, K, 3, S, S]} and the classes of their left and right instruments {@code [D, 2]};
+ *   <li>{@link #mosaics}: M mosaics of four solo clips, for the instrument head alone, their frames
+ *       {@code [M, K, 3, S, S]} and the classes of their quadrants {@code [M, 4]}.
  * </ul>
  *
  * <p>Magnitudes are of the log-frequency-warped STFTs of the mixture and of each source as it is in the
@@ -27,7 +29,7 @@ import java.util.List;
  */
 public record TrainingBatch(int size, int sourcesPerMix, int logBins, int stftFrames, int framesPerSource,
     int frameSize, float[] audioInput, float[] weights, float[] targets, float[] frames, int[] tags,
-    List<MixedSource> sources, Duets duets) {
+    List<MixedSource> sources, Scenes duets, Scenes mosaics) {
 
   /** Tag of a source whose clip has no single instrument (untagged, or a duet): no class target. */
   public static final int NO_TAG = -1;
@@ -49,31 +51,42 @@ public record TrainingBatch(int size, int sourcesPerMix, int logBins, int stftFr
       throw new IllegalArgumentException("sources must have B x N = " + size * sourcesPerMix + " entries");
     }
     sources = List.copyOf(sources);
-    if (duets == null) throw new IllegalArgumentException("duets are null (use Duets.NONE)");
-    requireLength("duet frames", duets.frames(), (long) duets.count() * framesPerSource * 3 * frameSize * frameSize);
+    for (Scenes scenes : new Scenes[] {duets, mosaics}) {
+      if (scenes == null) throw new IllegalArgumentException("duets or mosaics are null (use Scenes.none)");
+      requireLength("scene frames", scenes.frames(), (long) scenes.count() * framesPerSource * 3 * frameSize * frameSize);
+    }
   }
 
-  /** {@code [D, K, 3, S, S]}. */
-  public long[] duetFrameShape() {
-    return new long[] {duets.count(), framesPerSource, 3, frameSize, frameSize};
+  /** {@code [D, K, 3, S, S]} of {@code scenes} (the duets or the mosaics). */
+  public long[] sceneFrameShape(Scenes scenes) {
+    return new long[] {scenes.count(), framesPerSource, 3, frameSize, frameSize};
   }
 
   /**
-   * Duet clips for learning where instruments are: the instrument head must find the left instrument in the left
-   * half of the frame and the right one in the right half (the manifest's tags are in left-to-right order).
+   * Frames for learning where instruments are: each is cut into a grid of {@code columns x rows} equal regions,
+   * each showing one known instrument, and the instrument head must find each region's instrument in that region.
+   * Duets are a 2 x 1 grid (the manifest's tags are in left-to-right order); mosaics of four solos a 2 x 2 grid.
    *
    * @param count  D
    * @param frames {@code [D, K, 3, S, S]}
-   * @param tags   {@code [D, 2]}: class of the left instrument, class of the right one (as shown: a mirrored
-   *               frame has them swapped)
+   * @param tags   {@code [D, columns * rows]}: the class of each region's instrument, row by row from the top left
+   *               (as shown: a mirrored duet has its two swapped)
    */
-  public record Duets(int count, float[] frames, int[] tags) {
-    public static final Duets NONE = new Duets(0, new float[0], new int[0]);
-
-    public Duets {
-      if (count < 0 || frames == null || tags == null || tags.length != 2 * count) {
-        throw new IllegalArgumentException("duets: " + count + " clips need 2 x " + count + " tags");
+  public record Scenes(int count, int columns, int rows, float[] frames, int[] tags) {
+    public Scenes {
+      if (count < 0 || columns < 1 || rows < 1 || frames == null || tags == null || tags.length != columns * rows * count) {
+        throw new IllegalArgumentException("scenes: " + count + " of " + columns + " x " + rows + " regions need "
+            + columns * rows * count + " tags");
       }
+    }
+
+    /** No scenes of this grid. */
+    public static Scenes none(int columns, int rows) {
+      return new Scenes(0, columns, rows, new float[0], new int[0]);
+    }
+
+    public int regions() {
+      return columns * rows;
     }
   }
 

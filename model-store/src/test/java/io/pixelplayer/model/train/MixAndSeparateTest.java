@@ -307,9 +307,9 @@ class MixAndSeparateTest {
     TrainingClip duet = new TrainingClip("duet", List.of("cello", "flute"), TestClips.RATE, new float[CLIP], CLIP, 0,
         new double[] {0.25, 0.75, 1.25}, List.of(jpeg, jpeg, jpeg));
     MixAndSeparate.Settings augmented = new MixAndSeparate.Settings(2, 8191, 16, 3, 8, 3, false, true);
-    TrainingBatch batch = new MixAndSeparate(augmented, noisePool(3), List.of(duet), 16, Instruments::index).next(2, new Random(4));
+    TrainingBatch batch = new MixAndSeparate(augmented, noisePool(3), List.of(duet), 16, 0, Instruments::index).next(2, new Random(4));
 
-    assertThat(batch.duetFrameShape()).containsExactly(16, 3, 3, 8, 8);
+    assertThat(batch.sceneFrameShape(batch.duets())).containsExactly(16, 3, 3, 8, 8);
     int cello = Instruments.index("cello");
     int flute = Instruments.index("flute");
     Set<Boolean> mirrored = new HashSet<>();
@@ -328,11 +328,62 @@ class MixAndSeparateTest {
   void withoutDuetsTheBatchesAreAsBefore() {
     TrainingClip duet = TestClips.noise("duet", List.of("cello", "flute"), CLIP, 9);
     TrainingBatch plain = new MixAndSeparate(SMALL, noisePool(3), Instruments::index).next(2, new Random(6));
-    TrainingBatch none = new MixAndSeparate(SMALL, noisePool(3), List.of(duet), 0, Instruments::index).next(2, new Random(6));
+    TrainingBatch none = new MixAndSeparate(SMALL, noisePool(3), List.of(duet), 0, 0, Instruments::index).next(2, new Random(6));
     assertThat(none.audioInput()).containsExactly(plain.audioInput());
     assertThat(none.frames()).containsExactly(plain.frames());
-    assertThat(none.duets()).isSameAs(TrainingBatch.Duets.NONE);
+    assertThat(none.duets().count()).isZero();
+    assertThat(none.mosaics().count()).isZero();
     assertThatThrownBy(() -> new MixAndSeparate(SMALL, noisePool(3), List.of(TestClips.noise("d", List.of("cello", "cello"), CLIP, 2)), 1,
-        Instruments::index)).hasMessage("duet clip of d is tagged [cello, cello]; a training duet needs two different instruments, left to right");
+        0, Instruments::index)).hasMessage("duet clip of d is tagged [cello, cello]; a training duet needs two different instruments, left to right");
+  }
+
+  @Test
+  void mosaicsShowFourDifferentInstrumentsInTheQuadrantsTheirTagsName() {
+    // One solid colour per instrument; each quadrant's centre must have the colour of the instrument its tag names.
+    Map<String, Color> colours = Map.of("cello", Color.RED, "flute", Color.GREEN, "violin", Color.BLUE, "drum", Color.WHITE, "tuba", Color.BLACK);
+    List<TrainingClip> pool = new ArrayList<>();
+    colours.forEach((instrument, colour) -> {
+      byte[] jpeg = TestClips.solidJpeg(32, 32, colour);
+      pool.add(new TrainingClip(instrument + "-video", List.of(instrument), TestClips.RATE, new float[CLIP], CLIP, 0,
+          new double[] {0.25, 0.75, 1.25}, List.of(jpeg, jpeg, jpeg)));
+    });
+    pool.add(TestClips.noise("untagged", List.of(), CLIP, 3));
+    MixAndSeparate.Settings augmented = new MixAndSeparate.Settings(2, 8191, 16, 3, 8, 3, false, true);
+    TrainingBatch batch = new MixAndSeparate(augmented, pool, List.of(), 0, 12, Instruments::index).next(2, new Random(5));
+
+    assertThat(batch.mosaics().count()).isEqualTo(12);
+    assertThat(batch.mosaics().columns()).isEqualTo(2);
+    assertThat(batch.mosaics().rows()).isEqualTo(2);
+    assertThat(batch.sceneFrameShape(batch.mosaics())).containsExactly(12, 3, 3, 8, 8);
+    Map<Integer, String> byClass = colours.keySet().stream().collect(Collectors.toMap(Instruments::index, Function.identity()));
+    Set<String> seen = new HashSet<>();
+    for (int m = 0; m < 12; m++) {
+      Set<Integer> tags = new HashSet<>();
+      for (int q = 0; q < 4; q++) {
+        int tag = batch.mosaics().tags()[4 * m + q];
+        tags.add(tag);
+        seen.add(byClass.get(tag));
+        for (int k = 0; k < 3; k++) {
+          // Pixel (4 * column + 1, 4 * row + 1) lies well inside its 4 x 4 quadrant of the 8 x 8 frame.
+          int pixel = (4 * (q / 2) + 1) * 8 + 4 * (q % 2) + 1;
+          int frame = (m * 3 + k) * 3 * 64;
+          Color shown = colours.get(byClass.get(tag));
+          float[] expected = shown.getRGBColorComponents(null);
+          for (int c = 0; c < 3; c++) {
+            float value = batch.mosaics().frames()[frame + c * 64 + pixel] * FrameImages.STD[c] + FrameImages.MEAN[c];
+            assertThat(value).as("mosaic %d quadrant %d frame %d channel %d", m, q, k, c).isCloseTo(expected[c], within(0.1f));
+          }
+        }
+      }
+      assertThat(tags).as("four different instruments").hasSize(4);
+    }
+    assertThat(seen).as("every instrument drawn").hasSize(5);
+    // Without mosaics, nothing is drawn for them: the batch is as before.
+    TrainingBatch plain = new MixAndSeparate(augmented, pool, List.of(), 0, 0, Instruments::index).next(2, new Random(5));
+    TrainingBatch first = new MixAndSeparate(augmented, pool, Instruments::index).next(2, new Random(5));
+    assertThat(plain.frames()).containsExactly(first.frames());
+    assertThat(batch.frames()).containsExactly(first.frames());
+    assertThatThrownBy(() -> new MixAndSeparate(augmented, pool.subList(0, 3), List.of(), 0, 1, Instruments::index))
+        .hasMessage("1 mosaics per batch need solo clips of at least 4 instruments and an even frame size; the pool has 3 instrument(s), frames of 8");
   }
 }

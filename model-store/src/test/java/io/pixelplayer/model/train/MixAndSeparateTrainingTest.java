@@ -137,7 +137,7 @@ class MixAndSeparateTrainingTest {
     byte[] frame = jpeg.toByteArray();
     TrainingClip duet = new TrainingClip("duet", List.of("cello", "flute"), 11025, new float[16000], 16000, 0,
         new double[] {0, 0.5, 1.0}, List.of(frame, frame, frame));
-    MixAndSeparate withDuets = new MixAndSeparate(BATCHES, pool(), List.of(duet), 2, Instruments::index);
+    MixAndSeparate withDuets = new MixAndSeparate(BATCHES, pool(), List.of(duet), 2, 0, Instruments::index);
     Path warm = dir.resolve("warm");
     MixAndSeparateTraining.Result result = MixAndSeparateTraining.run(TINY, withDuets, steps(2), warm, false, first, 2, Device.cpu(), null);
     assertThat(result.lastLoss()).isFinite();
@@ -149,5 +149,28 @@ class MixAndSeparateTrainingTest {
     assertThat(warmStart).isLessThan(coldStart);
     assertThatThrownBy(() -> MixAndSeparateTraining.run(TINY, solosOnly, steps(1), dir.resolve("none"), false, dir.resolve("missing"), 1,
         Device.cpu(), null)).hasMessage("no trained model to start from in " + dir.resolve("missing") + " (no model-config.json)");
+  }
+
+  @Test
+  void mosaicsTrainTheHeadOnTheirQuadrants(@TempDir Path dir) throws Exception {
+    // The four coloured solos as mosaics: with them the class loss has four more terms a mosaic, and it falls.
+    MixAndSeparate withMosaics = new MixAndSeparate(BATCHES, pool(), List.of(), 0, 4, Instruments::index);
+    assertThat(withMosaics.next(2, new java.util.Random(1)).mosaics().count()).isEqualTo(4);
+    Path out = dir.resolve("mosaics");
+    MixAndSeparateTraining.run(TINY, withMosaics, steps(12), out, false, 12, Device.cpu(), null);
+    List<String> curve = Files.readAllLines(out.resolve(MixAndSeparateTraining.CURVE));
+    double[] classLoss = curve.subList(1, curve.size()).stream().mapToDouble(line -> Double.parseDouble(line.split(",")[3])).toArray();
+    assertThat(classLoss).hasSize(12);
+    assertThat(java.util.Arrays.stream(classLoss).boxed().toList()).allSatisfy(loss -> assertThat(loss).isFinite().isPositive());
+    assertThat((classLoss[9] + classLoss[10] + classLoss[11]) / 3).isLessThan((classLoss[0] + classLoss[1] + classLoss[2]) / 3);
+  }
+
+  @Test
+  void sceneRegionsTakeTheCellsWhollyInsideThem() {
+    // An odd map leaves its middle cell to neither half; a one-row grid takes every row.
+    assertThat(new long[] {MixAndSeparateTraining.firstCell(0, 2, 7), MixAndSeparateTraining.endCell(0, 2, 7)}).containsExactly(0, 3);
+    assertThat(new long[] {MixAndSeparateTraining.firstCell(1, 2, 7), MixAndSeparateTraining.endCell(1, 2, 7)}).containsExactly(4, 7);
+    assertThat(new long[] {MixAndSeparateTraining.firstCell(1, 2, 14), MixAndSeparateTraining.endCell(1, 2, 14)}).containsExactly(7, 14);
+    assertThat(new long[] {MixAndSeparateTraining.firstCell(0, 1, 7), MixAndSeparateTraining.endCell(0, 1, 7)}).containsExactly(0, 7);
   }
 }
