@@ -26,7 +26,7 @@ public record TrainingSetup(ModelConfig model, MixAndSeparate.Settings batches, 
       default -> throw new IllegalArgumentException("setting " + MODEL + "scale=" + scale + " is neither cpu nor paper");
     };
     Map<String, String> overrides = new HashMap<>();
-    for (String key : new String[] {ModelConfig.CHANNELS, ModelConfig.FRAME_SIZE, ModelConfig.VIDEO_WIDTH, ModelConfig.UNET_DEPTH,
+    for (String key : new String[] {ModelConfig.CHANNELS, ModelConfig.FRAME_SIZE, ModelConfig.VIDEO_WIDTH, ModelConfig.VIDEO_STRIDE, ModelConfig.UNET_DEPTH,
         ModelConfig.UNET_CHANNELS, ModelConfig.LOG_BINS, ModelConfig.SPEC_FRAMES, ModelConfig.FRAMES_PER_CLIP}) {
       String value = conf.getString(MODEL + key);
       if (!value.isEmpty()) {

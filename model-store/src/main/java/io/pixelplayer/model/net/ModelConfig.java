@@ -137,6 +137,15 @@ public record ModelConfig(
     return new Builder(this);
   }
 
+  /**
+   * Whether {@code other}'s networks have exactly this one's parameters (names and shapes), so that the weights of
+   * one load into the other: all settings alike but the video net's output stride, which only turns strides into
+   * dilations (as SoP's dilated ResNet takes the strided one's weights).
+   */
+  public boolean sameWeightsAs(ModelConfig other) {
+    return other != null && toBuilder().videoStride(other.videoStride).build().equals(other);
+  }
+
   /** Audio samples (at 11025 Hz) of one input: the longest that gives {@code specFrames} STFT frames. */
   public int cropSamples() {
     return specFrames * Stft.PAPER_HOP_LENGTH - 1;

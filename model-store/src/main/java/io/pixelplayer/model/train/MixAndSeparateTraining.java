@@ -120,7 +120,7 @@ public final class MixAndSeparateTraining {
         if (!resume && !Files.exists(weights.resolve(CONFIG))) {
           throw new IllegalArgumentException("no trained model to start from in " + weights + " (no " + CONFIG + ")");
         }
-        if (!resume && !ModelConfig.fromJson(Files.readString(weights.resolve(CONFIG))).equals(config)) {
+        if (!resume && !ModelConfig.fromJson(Files.readString(weights.resolve(CONFIG))).sameWeightsAs(config)) {
           throw new IllegalArgumentException("cannot start from " + weights + ": other networks than the settings");
         }
         try {

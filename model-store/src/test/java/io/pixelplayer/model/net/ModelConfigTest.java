@@ -3,6 +3,8 @@ package io.pixelplayer.model.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,26 @@ class ModelConfigTest {
     assertThat(ModelConfig.fromMap(config.toMap())).isEqualTo(config);
     assertThat(config.toJson()).contains("\"videoStages\":[1,2,3]", "\"channels\":16");
     assertThat(ModelConfig.fromJson(config.toJson())).isEqualTo(config);
+  }
+
+  @Test
+  void theOutputStrideChangesNoWeight() {
+    ModelConfig cpu = ModelConfig.cpu();
+    ModelConfig dense = cpu.toBuilder().videoStride(8).build();
+    assertThat(dense.featureSize()).isEqualTo(14);
+    assertThat(dense.sameWeightsAs(cpu)).isTrue();
+    assertThat(cpu.sameWeightsAs(dense)).isTrue();
+    assertThat(cpu.sameWeightsAs(cpu.toBuilder().channels(16).build())).isFalse();
+    assertThat(cpu.sameWeightsAs(null)).isFalse();
+    // The same parameters, name by name and shape by shape.
+    try (NDManager manager = NDManager.newBaseManager()) {
+      PixelPlayerNet strided = PixelPlayerNet.of(cpu);
+      PixelPlayerNet dilated = PixelPlayerNet.of(dense);
+      strided.initialize(manager, DataType.FLOAT32, strided.inputShapes(1, 1));
+      dilated.initialize(manager, DataType.FLOAT32, dilated.inputShapes(1, 1));
+      assertThat(dilated.getParameters().stream().map(p -> p.getKey() + p.getValue().getArray().getShape()).toList())
+          .isEqualTo(strided.getParameters().stream().map(p -> p.getKey() + p.getValue().getArray().getShape()).toList());
+    }
   }
 
   @Test

@@ -16,7 +16,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -147,6 +149,12 @@ class MixAndSeparateTrainingTest {
     float warmStart = Float.parseFloat(warmCurve.get(1 + 6).split(",")[1]);
     // Starting from trained weights, the first step's loss is already below a cold start's.
     assertThat(warmStart).isLessThan(coldStart);
+    // Another output stride takes the same weights (dilation instead of stride); other networks do not.
+    ModelConfig dilated = TINY.toBuilder().videoStride(8).build();
+    assertThat(MixAndSeparateTraining.run(dilated, solosOnly, steps(1), dir.resolve("dilated"), false, first, 1, Device.cpu(), null).lastLoss())
+        .isFinite();
+    assertThatThrownBy(() -> MixAndSeparateTraining.run(TINY.toBuilder().channels(32).build(), solosOnly, steps(1), dir.resolve("wider"), false,
+        first, 1, Device.cpu(), null)).hasMessage("cannot start from " + first + ": other networks than the settings");
     assertThatThrownBy(() -> MixAndSeparateTraining.run(TINY, solosOnly, steps(1), dir.resolve("none"), false, dir.resolve("missing"), 1,
         Device.cpu(), null)).hasMessage("no trained model to start from in " + dir.resolve("missing") + " (no model-config.json)");
   }
@@ -155,13 +163,13 @@ class MixAndSeparateTrainingTest {
   void mosaicsTrainTheHeadOnTheirQuadrants(@TempDir Path dir) throws Exception {
     // The four coloured solos as mosaics: with them the class loss has four more terms a mosaic, and it falls.
     MixAndSeparate withMosaics = new MixAndSeparate(BATCHES, pool(), List.of(), 0, 4, Instruments::index);
-    assertThat(withMosaics.next(2, new java.util.Random(1)).mosaics().count()).isEqualTo(4);
+    assertThat(withMosaics.next(2, new Random(1)).mosaics().count()).isEqualTo(4);
     Path out = dir.resolve("mosaics");
     MixAndSeparateTraining.run(TINY, withMosaics, steps(12), out, false, 12, Device.cpu(), null);
     List<String> curve = Files.readAllLines(out.resolve(MixAndSeparateTraining.CURVE));
     double[] classLoss = curve.subList(1, curve.size()).stream().mapToDouble(line -> Double.parseDouble(line.split(",")[3])).toArray();
     assertThat(classLoss).hasSize(12);
-    assertThat(java.util.Arrays.stream(classLoss).boxed().toList()).allSatisfy(loss -> assertThat(loss).isFinite().isPositive());
+    assertThat(Arrays.stream(classLoss).boxed().toList()).allSatisfy(loss -> assertThat(loss).isFinite().isPositive());
     assertThat((classLoss[9] + classLoss[10] + classLoss[11]) / 3).isLessThan((classLoss[0] + classLoss[1] + classLoss[2]) / 3);
   }
 
