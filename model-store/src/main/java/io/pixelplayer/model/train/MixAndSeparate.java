@@ -340,7 +340,7 @@ public final class MixAndSeparate {
     return ComplexSpectrogram.of(parts[0].bins(), parts[0].frames(), re, im);
   }
 
-  /** Loads the picked frames at {@code images}' size with one placement for all; returns whether they were mirrored. */
+  /** Loads the picked frames at {@code frameImages}' size with one placement for all; returns whether they were mirrored. */
   private boolean loadFrames(FrameImages frameImages, TrainingClip clip, int[] picked, Random rng, float[] out, int offset) {
     FrameImages.Placement placement = settings.augmentFrames() ? FrameImages.Placement.random(rng) : FrameImages.Placement.CENTRED;
     int perFrame = frameImages.values();
