@@ -91,14 +91,14 @@ final class TrainCommand implements Callable<Integer> {
     if (clips.isEmpty()) {
       throw new IllegalArgumentException("no training solos in " + corpora + " (manifest split=train, kind=solo)");
     }
-    // Mosaics need four different instruments among the solos; with fewer there are none.
+    // Mosaics need as many different instruments among the solos as they have tiles; with fewer there are none.
     long soloInstruments = clips.stream().filter(c -> c.instruments().size() == 1).map(c -> c.instruments().get(0)).distinct().count();
-    int mosaics = soloInstruments >= 4 ? setup.mosaicsPerStep() : 0;
+    int mosaics = soloInstruments >= MixAndSeparate.MOSAIC_TILES ? setup.mosaicsPerStep() : 0;
+    int duetsPerStep = duets.isEmpty() ? 0 : setup.duetsPerStep();
     System.err.printf(Locale.ROOT, "train: %d training clips of %d videos (%d instruments), %d duet clips, %d duets and %d mosaics a step, %s scale, on %s%n",
         clips.size(), clips.stream().map(TrainingClip::videoId).distinct().count(), soloInstruments, duets.size(),
-        duets.isEmpty() ? 0 : setup.duetsPerStep(), mosaics, conf.getString("pixelplayer.model.scale"), target);
-    MixAndSeparate batches = new MixAndSeparate(setup.batches(), clips, duets, duets.isEmpty() ? 0 : setup.duetsPerStep(), mosaics,
-        Instruments::index);
+        duetsPerStep, mosaics, conf.getString("pixelplayer.model.scale"), target);
+    MixAndSeparate batches = new MixAndSeparate(setup.batches(), clips, duets, duetsPerStep, mosaics, Instruments::index);
     keepCorpusDescriptions(corpora, out);
     MixAndSeparateTraining.Result result = MixAndSeparateTraining.run(setup.model(), batches, setup.training(), out, resume,
         startFrom, stopAfter != null ? stopAfter : Integer.MAX_VALUE, target, System.err);

@@ -52,8 +52,8 @@ import java.util.stream.IntStream;
  * nothing is mutated after construction, so several threads may build batches with their own {@code Random}s.
  */
 public final class MixAndSeparate {
-  /** Solo clips in a mosaic: a 2 x 2 grid. */
-  private static final int MOSAIC_TILES = 4;
+  /** Solo clips in a mosaic (a 2 x 2 grid), so the fewest instruments mosaics need. */
+  public static final int MOSAIC_TILES = 4;
   /** Tries of plain rejection sampling before scanning the whole pool for a clip that fits. */
   private static final int DRAW_TRIES = 32;
 
@@ -214,9 +214,8 @@ public final class MixAndSeparate {
       for (int s = 0; s < n; s++) {
         int slot = b * n + s;
         TrainingClip clip = pool.get(clips[s]);
-        int offset = clip.validSamples() > settings.cropSamples()
-            ? rng.nextInt(clip.validSamples() - settings.cropSamples() + 1) : 0;
-        int valid = Math.min(settings.cropSamples(), clip.validSamples() - offset);
+        int offset = randomOffset(clip, rng);
+        int valid = validFrom(clip, offset);
         double gainDb = (2 * rng.nextDouble() - 1) * settings.gainDb();
         parts[s] = stft.forward(scaledCrop(clip, offset, valid, gainDb));
 
@@ -268,9 +267,7 @@ public final class MixAndSeparate {
    */
   private TrainingBatch.Scenes mosaics(int imagesPerSource, Random rng) {
     if (mosaicsPerBatch == 0) return TrainingBatch.Scenes.none(2, 2);
-    int size = settings.frameSize();
-    int half = size / 2;
-    int perFrame = 3 * size * size;
+    int perFrame = images.values();
     float[] values = new float[mosaicsPerBatch * imagesPerSource];
     int[] tags = new int[MOSAIC_TILES * mosaicsPerBatch];
     float[] tile = new float[settings.framesPerSource() * tiles.values()];
@@ -287,25 +284,40 @@ public final class MixAndSeparate {
         TrainingClip clip = pool.get(index);
         loadFrames(tiles, clip, randomCropFrames(clip, rng), rng, tile, 0);
         tags[MOSAIC_TILES * m + q] = tagOf[index];
-        int left = (q % 2) * half;
-        int top = (q / 2) * half;
         for (int k = 0; k < settings.framesPerSource(); k++) {
-          for (int c = 0; c < 3; c++) {
-            for (int y = 0; y < half; y++) {
-              System.arraycopy(tile, k * tiles.values() + (c * half + y) * half, values,
-                  m * imagesPerSource + k * perFrame + c * size * size + (top + y) * size + left, half);
-            }
-          }
+          pasteQuadrant(tile, k * tiles.values(), q, values, m * imagesPerSource + k * perFrame);
         }
       }
     }
     return new TrainingBatch.Scenes(mosaicsPerBatch, 2, 2, values, tags);
   }
 
+  /** Copies the half-size CHW image at {@code tile[from..]} into quadrant {@code q} of the CHW frame at {@code frame[to..]}. */
+  private void pasteQuadrant(float[] tile, int from, int q, float[] frame, int to) {
+    int size = settings.frameSize();
+    int half = size / 2;
+    int corner = to + (q / 2) * half * size + (q % 2) * half;
+    for (int c = 0; c < 3; c++) {
+      for (int y = 0; y < half; y++) {
+        System.arraycopy(tile, from + (c * half + y) * half, frame, corner + c * size * size + y * size, half);
+      }
+    }
+  }
+
+  /** Where a random crop of {@code clip} starts: uniform over its valid audio, 0 when that is shorter than a crop. */
+  private int randomOffset(TrainingClip clip, Random rng) {
+    return clip.validSamples() > settings.cropSamples() ? rng.nextInt(clip.validSamples() - settings.cropSamples() + 1) : 0;
+  }
+
+  /** Samples of a crop starting at {@code offset} inside the clip's valid audio (the rest is silence). */
+  private int validFrom(TrainingClip clip, int offset) {
+    return Math.min(settings.cropSamples(), clip.validSamples() - offset);
+  }
+
   /** The stored frames spread over a random crop of {@code clip}'s valid audio, as for a mixed source. */
   private int[] randomCropFrames(TrainingClip clip, Random rng) {
-    int offset = clip.validSamples() > settings.cropSamples() ? rng.nextInt(clip.validSamples() - settings.cropSamples() + 1) : 0;
-    int valid = Math.min(settings.cropSamples(), clip.validSamples() - offset);
+    int offset = randomOffset(clip, rng);
+    int valid = validFrom(clip, offset);
     return pickFrames(clip.frameTimes(), clip.secondsAt(offset), clip.secondsAt(offset + valid), settings.framesPerSource(),
         settings.jitterFrames(), rng);
   }
