@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reproduces model-store/model: the corpora, then the six training runs it came from, then its evaluations.
+# Reproduces model-store/model: the corpora, then the seven training runs it came from, then its evaluations.
 # About 6 hours on 2 CPU cores. Usage: model-store/train-shipped-model.sh [WORK_DIR] (default /tmp/pixelplayer-model)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -28,10 +28,15 @@ pp train --corpus "$WORK/solos" --corpus "$WORK/duets" --out "$WORK/run5" --star
 pp train --corpus "$WORK/solos" --corpus "$WORK/duets" --out "$WORK/run6" --start-from "$WORK/run5" --steps 400 \
   --conf pixelplayer.model.videoStride=8 --conf pixelplayer.train.duetsPerStep=8 --conf pixelplayer.train.mosaicsPerStep=8 \
   --conf pixelplayer.train.warmupSteps=50 --conf pixelplayer.train.learningRate=3e-5
+# Run 7: warm start from run 6, mosaics now a pixel-level Mix-and-Separate (each mixture's sources and two silent
+# solos as the quadrants), 1800 steps.
+pp train --corpus "$WORK/solos" --corpus "$WORK/duets" --out "$WORK/run7" --start-from "$WORK/run6" --steps 1800 \
+  --conf pixelplayer.model.videoStride=8 --conf pixelplayer.train.duetsPerStep=8 --conf pixelplayer.train.mosaicsPerStep=8 \
+  --conf pixelplayer.train.warmupSteps=50 --conf pixelplayer.train.learningRate=1e-4
 # Held-out corpora (new seeds): the same SoundFont and style, and the other style with another SoundFont.
 pp synth --out "$WORK/eval-a" --solos 147 --duets 30 --seed 1001
 pp synth --out "$WORK/eval-b" --solos 147 --duets 30 --seed 1002 --art-style twemoji --soundfont /usr/share/sounds/sf2/TimGM6mb.sf2
 for corpus in eval-a eval-b; do
-  pp evaluate --corpus "$WORK/$corpus" --model "$WORK/run6" --json --record
+  pp evaluate --corpus "$WORK/$corpus" --model "$WORK/run7" --json --record
 done
-echo "model in $WORK/run6 (copy pixelplayer-0000.params, model-config.json, training-curve.csv, training-corpus.properties, manifest.json)"
+echo "model in $WORK/run7 (copy pixelplayer-0000.params, model-config.json, training-curve.csv, training-corpus.properties, manifest.json)"

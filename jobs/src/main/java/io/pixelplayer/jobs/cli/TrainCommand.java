@@ -91,9 +91,11 @@ final class TrainCommand implements Callable<Integer> {
     if (clips.isEmpty()) {
       throw new IllegalArgumentException("no training solos in " + corpora + " (manifest split=train, kind=solo)");
     }
-    // Mosaics need as many different instruments among the solos as they have tiles; with fewer there are none.
+    // Mosaics need as many different instruments among the solos as they have tiles, and room for every source of a
+    // mixture; without either there are none. There is at most one a mixture.
     long soloInstruments = clips.stream().filter(c -> c.instruments().size() == 1).map(c -> c.instruments().get(0)).distinct().count();
-    int mosaics = soloInstruments >= MixAndSeparate.MOSAIC_TILES ? setup.mosaicsPerStep() : 0;
+    boolean mosaicsFit = soloInstruments >= MixAndSeparate.MOSAIC_TILES && setup.batches().sourcesPerMix() <= MixAndSeparate.MOSAIC_TILES;
+    int mosaics = mosaicsFit ? Math.min(setup.mosaicsPerStep(), setup.training().batchSize()) : 0;
     int duetsPerStep = duets.isEmpty() ? 0 : setup.duetsPerStep();
     System.err.printf(Locale.ROOT, "train: %d training clips of %d videos (%d instruments), %d duet clips, %d duets and %d mosaics a step, %s scale, on %s%n",
         clips.size(), clips.stream().map(TrainingClip::videoId).distinct().count(), soloInstruments, duets.size(),

@@ -70,7 +70,12 @@ public final class VideoNet extends AbstractBlock {
         .reshape(shape.get(0), shape.get(1), mapShape.get(1), mapShape.get(2), mapShape.get(3))
         .max(new int[] {1});
     pixels = Activation.sigmoid(pixels);
-    return new NDList(pixels, Layers.spatialMax(pixels));
+    return new NDList(pixels, poolPixels(pixels));
+  }
+
+  /** The feature of a clip, or of a region of its pixels: the maximum over them, [B, K, h, w] → [B, K]. */
+  public static NDArray poolPixels(NDArray pixels) {
+    return Layers.spatialMax(pixels);
   }
 
   @Override

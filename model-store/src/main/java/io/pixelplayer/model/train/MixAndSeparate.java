@@ -43,10 +43,12 @@ import java.util.stream.IntStream;
  * frame when that stays inside the span; then {@link FrameImages}.
  *
  * <p>Duets (not in SoP): optionally each batch also carries a few duet clips for the instrument head alone,
- * tagged left to right, so that it must tell where each instrument is, not only that it is there; and a few
- * mosaics: the frames of four solo clips of different instruments, each shrunk to half size, in the four
- * quadrants of one frame, so that it must also tell top from bottom, at a finer scale, in scenes no corpus holds
- * ({@link TrainingBatch.Scenes}).
+ * tagged left to right, so that it must tell where each instrument is, not only that it is there. And mosaics, a
+ * pixel-level Mix-and-Separate: mosaic m shows the frames of mixture m's N sources and of 4 - N solos of other
+ * instruments that are not in the mixture, each shrunk to half size, in random quadrants of one frame; each quadrant
+ * must name its instrument and its pixels must separate from mixture m what that instrument plays (nothing, for a
+ * silent one). So the head must tell top from bottom at a finer scale, and pixels that show no sounding instrument
+ * learn to keep no sound, which the max-pooled clip feature never teaches them ({@link TrainingBatch.Scenes}).
  *
  * <p>Deterministic: a batch depends only on the pool, the settings and the {@link Random} passed in. Thread-safe:
  * nothing is mutated after construction, so several threads may build batches with their own {@code Random}s.
@@ -126,9 +128,10 @@ public final class MixAndSeparate {
 
   /**
    * With {@code duetsPerBatch} duet clips per batch for the instrument head ({@link TrainingBatch.Scenes}), drawn
-   * uniformly from {@code duets}: clips of exactly two different instruments, tagged left to right; and
-   * {@code mosaicsPerBatch} mosaics of four pool clips of four different instruments (drawn uniformly among the
-   * instruments, then among their clips), which needs a frame size divisible by 2 and tagged solos of at least four
+   * uniformly from {@code duets}: clips of exactly two different instruments, tagged left to right; and mosaics of
+   * the first {@code mosaicsPerBatch} mixtures of each batch (at most one per mixture), their silent tiles pool clips
+   * of instruments none of the mixture's sources has (drawn uniformly among the instruments, then among their clips),
+   * which needs at most four sources per mixture, a frame size divisible by 2 and tagged solos of at least four
    * instruments in the pool.
    */
   public MixAndSeparate(Settings settings, List<TrainingClip> pool, List<TrainingClip> duets, int duetsPerBatch,
@@ -174,9 +177,11 @@ public final class MixAndSeparate {
       if (tagOf[i] != TrainingBatch.NO_TAG) byTag.computeIfAbsent(tagOf[i], t -> new ArrayList<>()).add(i);
     }
     this.clipsByTag = byTag.values().stream().map(list -> list.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
-    if (mosaicsPerBatch < 0 || (mosaicsPerBatch > 0 && (clipsByTag.length < MOSAIC_TILES || settings.frameSize() % 2 != 0))) {
+    if (mosaicsPerBatch < 0 || (mosaicsPerBatch > 0 && (clipsByTag.length < MOSAIC_TILES || settings.frameSize() % 2 != 0
+        || settings.sourcesPerMix() > MOSAIC_TILES))) {
       throw new IllegalArgumentException(mosaicsPerBatch + " mosaics per batch need solo clips of at least " + MOSAIC_TILES
-          + " instruments and an even frame size; the pool has " + clipsByTag.length + " instrument(s), frames of " + settings.frameSize());
+          + " instruments, an even frame size and at most " + MOSAIC_TILES + " sources a mixture; the pool has " + clipsByTag.length
+          + " instrument(s), frames of " + settings.frameSize() + ", mixtures of " + settings.sourcesPerMix());
     }
     this.mosaicsPerBatch = mosaicsPerBatch;
     this.warp = new LogFrequencyWarp(stft.bins(), settings.logBins(), settings.stftFrames());
@@ -207,9 +212,12 @@ public final class MixAndSeparate {
     float[] frameValues = new float[batchSize * n * imagesPerSource];
     int[] tags = new int[batchSize * n];
     List<TrainingBatch.MixedSource> sources = new ArrayList<>(batchSize * n);
+    int[][] mixed = new int[batchSize][];
+    int[][][] mixedFrames = new int[batchSize][n][];
 
     for (int b = 0; b < batchSize; b++) {
       int[] clips = drawClips(rng);
+      mixed[b] = clips;
       ComplexSpectrogram[] parts = new ComplexSpectrogram[n];
       for (int s = 0; s < n; s++) {
         int slot = b * n + s;
@@ -222,6 +230,7 @@ public final class MixAndSeparate {
         double from = clip.secondsAt(offset);
         double to = clip.secondsAt(offset + valid);
         int[] picked = pickFrames(clip.frameTimes(), from, to, settings.framesPerSource(), settings.jitterFrames(), rng);
+        mixedFrames[b][s] = picked;
         loadFrames(images, clip, picked, rng, frameValues, slot * imagesPerSource);
         tags[slot] = tagOf[clips[s]];
         sources.add(new TrainingBatch.MixedSource(clip.videoId(), clip.instruments(), offset, valid, gainDb, from, to, picked));
@@ -240,7 +249,8 @@ public final class MixAndSeparate {
       }
     }
     return new TrainingBatch(batchSize, n, bins, frames, settings.framesPerSource(), settings.frameSize(),
-        audioInput, weights, targets, frameValues, tags, sources, duets(imagesPerSource, rng), mosaics(imagesPerSource, rng));
+        audioInput, weights, targets, frameValues, tags, sources, duets(imagesPerSource, rng),
+        mosaics(mixed, mixedFrames, imagesPerSource, rng));
   }
 
   /**
@@ -257,39 +267,67 @@ public final class MixAndSeparate {
       tags[2 * d] = duetTags[i][flipped ? 1 : 0];
       tags[2 * d + 1] = duetTags[i][flipped ? 0 : 1];
     }
-    return new TrainingBatch.Scenes(duetsPerBatch, 2, 1, values, tags);
+    return new TrainingBatch.Scenes(duetsPerBatch, 2, 1, values, tags, new int[0]);
   }
 
   /**
-   * The batch's mosaics: four pool clips of four different instruments, each one's frames (spread over a random
-   * crop's span, with SoP's augmentation of its own) shrunk to half the frame size and laid out as quadrants,
-   * top left, top right, bottom left, bottom right. Draws nothing from {@code rng} when there are none.
+   * The batch's mosaics, one for each of its first mixtures: the mixture's sources, with the frames they have there,
+   * and silent solos of instruments none of the sources has (frames spread over a random crop's span), each tile with
+   * SoP's augmentation of its own, shrunk to half the frame size and put in a random quadrant. Draws nothing from
+   * {@code rng} when there are none.
    */
-  private TrainingBatch.Scenes mosaics(int imagesPerSource, Random rng) {
+  private TrainingBatch.Scenes mosaics(int[][] mixed, int[][][] mixedFrames, int imagesPerSource, Random rng) {
     if (mosaicsPerBatch == 0) return TrainingBatch.Scenes.none(2, 2);
+    int count = Math.min(mosaicsPerBatch, mixed.length);
+    int n = settings.sourcesPerMix();
     int perFrame = images.values();
-    float[] values = new float[mosaicsPerBatch * imagesPerSource];
-    int[] tags = new int[MOSAIC_TILES * mosaicsPerBatch];
+    float[] values = new float[count * imagesPerSource];
+    int[] tags = new int[MOSAIC_TILES * count];
+    int[] shown = new int[MOSAIC_TILES * count];
     float[] tile = new float[settings.framesPerSource() * tiles.values()];
-    for (int m = 0; m < mosaicsPerBatch; m++) {
-      int[] instruments = IntStream.range(0, clipsByTag.length).toArray();
-      for (int q = 0; q < MOSAIC_TILES; q++) {
-        // A partial Fisher-Yates shuffle: the first four entries become four different instruments.
-        int swap = q + rng.nextInt(instruments.length - q);
-        int chosen = instruments[swap];
-        instruments[swap] = instruments[q];
-        instruments[q] = chosen;
-        int[] clips = clipsByTag[chosen];
-        int index = clips[rng.nextInt(clips.length)];
-        TrainingClip clip = pool.get(index);
-        loadFrames(tiles, clip, randomCropFrames(clip, rng), rng, tile, 0);
+    for (int m = 0; m < count; m++) {
+      int[] quadrants = shuffled(MOSAIC_TILES, rng);
+      int[] sources = mixed[m];
+      int[] others = IntStream.range(0, clipsByTag.length)
+          .filter(t -> Arrays.stream(sources).noneMatch(c -> tagOf[c] == tagOf[clipsByTag[t][0]])).toArray();
+      for (int t = 0; t < MOSAIC_TILES; t++) {
+        int index;
+        int[] picked;
+        if (t < n) {
+          index = sources[t];
+          picked = mixedFrames[m][t];
+        } else {
+          // A partial Fisher-Yates shuffle: the silent tiles are of different instruments.
+          int swap = t - n + rng.nextInt(others.length - (t - n));
+          int chosen = others[swap];
+          others[swap] = others[t - n];
+          others[t - n] = chosen;
+          int[] clips = clipsByTag[chosen];
+          index = clips[rng.nextInt(clips.length)];
+          picked = randomCropFrames(pool.get(index), rng);
+        }
+        loadFrames(tiles, pool.get(index), picked, rng, tile, 0);
+        int q = quadrants[t];
         tags[MOSAIC_TILES * m + q] = tagOf[index];
+        shown[MOSAIC_TILES * m + q] = t < n ? t : TrainingBatch.Scenes.SILENT;
         for (int k = 0; k < settings.framesPerSource(); k++) {
           pasteQuadrant(tile, k * tiles.values(), q, values, m * imagesPerSource + k * perFrame);
         }
       }
     }
-    return new TrainingBatch.Scenes(mosaicsPerBatch, 2, 2, values, tags);
+    return new TrainingBatch.Scenes(count, 2, 2, values, tags, shown);
+  }
+
+  /** A random permutation of 0..size-1. */
+  private static int[] shuffled(int size, Random rng) {
+    int[] order = IntStream.range(0, size).toArray();
+    for (int i = size - 1; i > 0; i--) {
+      int j = rng.nextInt(i + 1);
+      int kept = order[i];
+      order[i] = order[j];
+      order[j] = kept;
+    }
+    return order;
   }
 
   /** Copies the half-size CHW image at {@code tile[from..]} into quadrant {@code q} of the CHW frame at {@code frame[to..]}. */

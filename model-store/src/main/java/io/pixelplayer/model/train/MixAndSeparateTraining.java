@@ -18,6 +18,7 @@ import ai.djl.util.Pair;
 import io.pixelplayer.model.net.InstrumentHead;
 import io.pixelplayer.model.net.ModelConfig;
 import io.pixelplayer.model.net.PixelPlayerNet;
+import io.pixelplayer.model.net.VideoNet;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -37,7 +38,9 @@ import java.util.Properties;
  * Mix-and-Separate training (Zhao et al. 2018, section 3.2): mixtures of N solo clips, each video's frames
  * asked for its own binary mask on the log-frequency grid, loss = BCE weighted by clamp(log1p(mixture), 1e-3,
  * 10); plus the instrument head trained from the weak tags by multiple-instance learning (max over pixels,
- * cross-entropy). Adam with warm-up and cosine decay, gradients clipped by global norm, checkpoints every few
+ * cross-entropy); plus, when the batch has them, the duets' and mosaics' losses ({@link #sceneLoss}: region
+ * classes, and for mosaics the pixel-level separation, counted in the mask loss). Adam with warm-up and cosine
+ * decay, gradients clipped by global norm, checkpoints every few
  * minutes from which {@code resume} continues (weights, optimizer moments, batch number and schedule restored).
  */
 public final class MixAndSeparateTraining {
@@ -211,14 +214,17 @@ public final class MixAndSeparateTraining {
             tagged += count;
           }
         }
+        maskLoss = maskLoss.div(batch.sourcesPerMix());
         for (TrainingBatch.Scenes scenes : List.of(batch.duets(), batch.mosaics())) {
           if (scenes.count() > 0) {
-            NDArray sceneLoss = sceneLoss(net, new ParameterStore(scope, false), batch, scenes, scope);
-            classLoss = classLoss == null ? sceneLoss : classLoss.add(sceneLoss);
-            tagged += scenes.tags().length;
+            SceneLoss scene = sceneLoss(net, new ParameterStore(scope, false), batch, scenes, out.spectralFeatures(), weights, scope);
+            if (scene.tagged() > 0) {
+              classLoss = classLoss == null ? scene.classLoss() : classLoss.add(scene.classLoss());
+              tagged += scene.tagged();
+            }
+            if (scene.maskLoss() != null) maskLoss = maskLoss.add(scene.maskLoss());
           }
         }
-        maskLoss = maskLoss.div(batch.sourcesPerMix());
         classLoss = classLoss == null ? maskLoss.zerosLike() : classLoss.div(tagged);
         NDArray total = maskLoss.add(classLoss.mul(settings.classLossWeight()));
         collector.backward(total);
@@ -235,31 +241,70 @@ public final class MixAndSeparateTraining {
   }
 
   /**
-   * The summed cross-entropy of the scenes' regions (duets: left and right; mosaics: four quadrants): the class
-   * map's maximum over a region's pixels must name that region's instrument. A pixel column or row that straddles
-   * two regions (the middle of an odd map) counts for neither. Runs the video net and the head on the scene frames
-   * alone, inside the caller's gradient collector (a second parameter store over the same arrays: on one device
-   * they are not copied).
+   * What the scenes teach: {@code classLoss}, the summed cross-entropy of their {@code tagged} tagged regions;
+   * {@code maskLoss} (null for scenes without sound), the mean of their regions' separation losses.
    */
-  static NDArray sceneLoss(PixelPlayerNet net, ParameterStore store, TrainingBatch batch, TrainingBatch.Scenes scenes, NDManager scope) {
+  record SceneLoss(NDArray classLoss, int tagged, NDArray maskLoss) {}
+
+  /**
+   * The scenes' losses. Class: the class map's maximum over a region's pixels must name that region's instrument
+   * (duets: left and right; mosaics: four quadrants). Sound, for scenes made from the batch's mixtures (mosaic d from
+   * mixture d, separated from its spectral features): the visual features max-pooled over a region must separate
+   * the source that region shows (nothing, for a silent one), weighted as the mixture's mask loss; and every pixel
+   * of a region is charged for any sound it keeps where that source does not dominate (w · BCE against 0 there),
+   * so that no pixel keeps sound its own picture does not make. A pixel column or row that straddles two regions
+   * (the middle of an odd map) counts for neither. Runs the video net and the head on the scene frames alone,
+   * inside the caller's gradient collector (a second parameter store over the same arrays: on one device they are
+   * not copied).
+   */
+  static SceneLoss sceneLoss(PixelPlayerNet net, ParameterStore store, TrainingBatch batch, TrainingBatch.Scenes scenes, NDArray spectral,
+      NDArray weights, NDManager scope) {
     NDArray frames = scope.create(scenes.frames(), new Shape(batch.sceneFrameShape(scenes)));
     NDArray tags = scope.create(scenes.tags(), new Shape(scenes.count(), scenes.regions()));
     NDArray pixels = net.video().forward(store, new NDList(frames), true).get(0);
     NDArray classMap = net.instruments().forward(store, new NDList(pixels), true).get(0);
+    NDArray sceneTargets = null;
+    NDArray sceneSpectral = null;
+    NDArray sceneWeights = null;
+    if (scenes.sounding()) {
+      sceneTargets = scope.create(batch.sceneTargets(scenes), new Shape(scenes.count(), scenes.regions(), batch.logBins(), batch.stftFrames()));
+      sceneSpectral = spectral.get(new NDIndex(":{}", scenes.count()));
+      sceneWeights = weights.get(new NDIndex(":{}", scenes.count()));
+    }
     long height = classMap.getShape().get(2);
     long width = classMap.getShape().get(3);
-    NDArray loss = null;
+    NDArray classLoss = null;
+    NDArray maskLoss = null;
+    int tagged = 0;
     for (int row = 0; row < scenes.rows(); row++) {
       for (int column = 0; column < scenes.columns(); column++) {
-        NDArray region = classMap.get(new NDIndex(":, :, {}:{}, {}:{}", firstCell(row, scenes.rows(), height),
-            endCell(row, scenes.rows(), height), firstCell(column, scenes.columns(), width), endCell(column, scenes.columns(), width)));
-        NDArray logProbabilities = InstrumentHead.poolPixels(region).logSoftmax(1);
-        NDArray tag = tags.get(new NDIndex(":, {}", row * scenes.columns() + column));
-        NDArray ce = logProbabilities.mul(tag.oneHot((int) logProbabilities.getShape().get(1))).sum().neg();
-        loss = loss == null ? ce : loss.add(ce);
+        int r = row * scenes.columns() + column;
+        NDIndex cells = new NDIndex(":, :, {}:{}, {}:{}", firstCell(row, scenes.rows(), height), endCell(row, scenes.rows(), height),
+            firstCell(column, scenes.columns(), width), endCell(column, scenes.columns(), width));
+        NDArray logProbabilities = InstrumentHead.poolPixels(classMap.get(cells)).logSoftmax(1);
+        NDArray tag = tags.get(new NDIndex(":, {}", r));
+        NDArray known = tag.gte(0);
+        int count = (int) known.sum().getLong();
+        if (count > 0) {
+          NDArray picked = logProbabilities.mul(tag.maximum(0).oneHot((int) logProbabilities.getShape().get(1))).sum(new int[] {1});
+          NDArray ce = picked.mul(known.toType(picked.getDataType(), false)).sum().neg();
+          classLoss = classLoss == null ? ce : classLoss.add(ce);
+          tagged += count;
+        }
+        if (scenes.sounding()) {
+          NDArray regionPixels = pixels.get(cells);
+          NDArray target = sceneTargets.get(new NDIndex(":, {}:{}", r, r + 1));
+          NDArray pooled = net.synthesizer().forward(store, new NDList(VideoNet.poolPixels(regionPixels), sceneSpectral), true).singletonOrThrow();
+          // Per pixel [D, h, w, F, T] against the region's target [D, 1, 1, F, T]: only where it is 0.
+          NDArray perPixel = net.synthesizer().forward(store, new NDList(regionPixels, sceneSpectral), true).singletonOrThrow();
+          NDArray absent = target.neg().add(1).mul(sceneWeights).expandDims(1);
+          NDArray kept = softplus(perPixel).mul(absent).mean();
+          NDArray loss = weightedBce(pooled, target, sceneWeights).add(kept);
+          maskLoss = maskLoss == null ? loss : maskLoss.add(loss);
+        }
       }
     }
-    return loss;
+    return new SceneLoss(classLoss, tagged, maskLoss == null ? null : maskLoss.div(scenes.regions()));
   }
 
   /** The first of {@code cells} map cells lying wholly inside part {@code part} of {@code parts} equal parts. */
@@ -274,8 +319,12 @@ public final class MixAndSeparateTraining {
 
   /** Mean of w · BCE(sigmoid(x), y), computed stably from the logits. */
   static NDArray weightedBce(NDArray logits, NDArray target, NDArray weights) {
-    NDArray bce = logits.maximum(0).sub(logits.mul(target)).add(logits.abs().neg().exp().add(1).log());
-    return bce.mul(weights).mean();
+    return softplus(logits).sub(logits.mul(target)).mul(weights).mean();
+  }
+
+  /** log(1 + e^x), stably: BCE(sigmoid(x), 0). */
+  private static NDArray softplus(NDArray x) {
+    return x.maximum(0).add(x.abs().neg().exp().add(1).log());
   }
 
   /** The gradient buffers of every trained parameter. */

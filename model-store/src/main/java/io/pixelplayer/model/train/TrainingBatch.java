@@ -17,8 +17,9 @@ import java.util.List;
  *   <li>{@link #tags} {@code [B, N]}: the class index of each source's instrument, or {@link #NO_TAG};
  *   <li>{@link #duets}: D duet clips for the instrument head alone (no mixing), their frames
  *       {@code [D, K, 3, S, S]} and the classes of their left and right instruments {@code [D, 2]};
- *   <li>{@link #mosaics}: M mosaics of four solo clips, for the instrument head alone, their frames
- *       {@code [M, K, 3, S, S]} and the classes of their quadrants {@code [M, 4]}.
+ *   <li>{@link #mosaics}: M mosaics, mosaic m showing the N sources of mixture m and 4 - N silent solos in its
+ *       four quadrants, their frames {@code [M, K, 3, S, S]}, the classes of their quadrants {@code [M, 4]} and
+ *       which source each quadrant shows {@code [M, 4]} ({@link #sceneTargets}: what each quadrant sounds like).
  * </ul>
  *
  * <p>Magnitudes are of the log-frequency-warped STFTs of the mixture and of each source as it is in the
@@ -57,6 +58,26 @@ public record TrainingBatch(int size, int sourcesPerMix, int logBins, int stftFr
     }
   }
 
+  /**
+   * {@code [D, regions, F, T]}: for scenes made from this batch's mixtures (scene d from mixture d), the target mask
+   * of the source each region shows, all 0 for a silent region.
+   */
+  public float[] sceneTargets(Scenes scenes) {
+    if (!scenes.sounding()) throw new IllegalArgumentException("these scenes have no sound");
+    int spectrogram = logBins * stftFrames;
+    float[] sceneTargets = new float[scenes.count() * scenes.regions() * spectrogram];
+    for (int d = 0; d < scenes.count(); d++) {
+      for (int r = 0; r < scenes.regions(); r++) {
+        int source = scenes.sources()[d * scenes.regions() + r];
+        if (source != Scenes.SILENT) {
+          System.arraycopy(targets, (d * sourcesPerMix + source) * spectrogram, sceneTargets, (d * scenes.regions() + r) * spectrogram,
+              spectrogram);
+        }
+      }
+    }
+    return sceneTargets;
+  }
+
   /** {@code [D, K, 3, S, S]} of {@code scenes} (the duets or the mosaics). */
   public long[] sceneFrameShape(Scenes scenes) {
     return new long[] {scenes.count(), framesPerSource, 3, frameSize, frameSize};
@@ -64,25 +85,38 @@ public record TrainingBatch(int size, int sourcesPerMix, int logBins, int stftFr
 
   /**
    * Frames for learning where instruments are: each is cut into a grid of {@code columns x rows} equal regions,
-   * each showing one known instrument, and the instrument head must find each region's instrument in that region.
-   * Duets are a 2 x 1 grid (the manifest's tags are in left-to-right order); mosaics of four solos a 2 x 2 grid.
+   * each showing one instrument, and the instrument head must find each region's instrument in that region. Duets
+   * are a 2 x 1 grid (the manifest's tags are in left-to-right order). Mosaics are a 2 x 2 grid that also sounds:
+   * the pixels of each quadrant must separate from the mixture what that quadrant's instrument plays, and nothing
+   * of what it does not.
    *
-   * @param count  D
-   * @param frames {@code [D, K, 3, S, S]}
-   * @param tags   {@code [D, columns * rows]}: the class of each region's instrument, row by row from the top left
-   *               (as shown: a mirrored duet has its two swapped)
+   * @param count   D
+   * @param frames  {@code [D, K, 3, S, S]}
+   * @param tags    {@code [D, columns * rows]}: the class of each region's instrument, row by row from the top left
+   *                (as shown: a mirrored duet has its two swapped), or {@link #NO_TAG}
+   * @param sources empty for scenes without sound (duets); else {@code [D, columns * rows]}: the index n of the
+   *                source of mixture d that region shows, or {@link #SILENT} for a picture whose sound is not in it
    */
-  public record Scenes(int count, int columns, int rows, float[] frames, int[] tags) {
+  public record Scenes(int count, int columns, int rows, float[] frames, int[] tags, int[] sources) {
+    /** The source of a region whose instrument is seen but not heard. */
+    public static final int SILENT = -1;
+
     public Scenes {
-      if (count < 0 || columns < 1 || rows < 1 || frames == null || tags == null || tags.length != columns * rows * count) {
+      if (count < 0 || columns < 1 || rows < 1 || frames == null || tags == null || tags.length != columns * rows * count
+          || sources == null || (sources.length != 0 && sources.length != tags.length)) {
         throw new IllegalArgumentException("scenes: " + count + " of " + columns + " x " + rows + " regions need "
-            + columns * rows * count + " tags");
+            + columns * rows * count + " tags, and as many sources or none");
       }
     }
 
     /** No scenes of this grid. */
     public static Scenes none(int columns, int rows) {
-      return new Scenes(0, columns, rows, new float[0], new int[0]);
+      return new Scenes(0, columns, rows, new float[0], new int[0], new int[0]);
+    }
+
+    /** Whether the regions say which of their mixture's sources they show. */
+    public boolean sounding() {
+      return count > 0 && sources.length > 0;
     }
 
     public int regions() {

@@ -10,6 +10,7 @@ import io.pixelplayer.udf.Stft;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -338,52 +339,80 @@ class MixAndSeparateTest {
   }
 
   @Test
-  void mosaicsShowFourDifferentInstrumentsInTheQuadrantsTheirTagsName() {
+  void mosaicsShowTheirMixturesSourcesAndSilentSolosOfOtherInstrumentsInTheQuadrantsTheirTagsName() {
     // One solid colour per instrument; each quadrant's centre must have the colour of the instrument its tag names.
     Map<String, Color> colours = Map.of("cello", Color.RED, "flute", Color.GREEN, "violin", Color.BLUE, "drum", Color.WHITE, "tuba", Color.BLACK);
     List<TrainingClip> pool = new ArrayList<>();
     colours.forEach((instrument, colour) -> {
       byte[] jpeg = TestClips.solidJpeg(32, 32, colour);
-      pool.add(new TrainingClip(instrument + "-video", List.of(instrument), TestClips.RATE, new float[CLIP], CLIP, 0,
+      float[] noise = TestClips.noise(instrument, List.of(), CLIP, instrument.hashCode()).audio();
+      pool.add(new TrainingClip(instrument + "-video", List.of(instrument), TestClips.RATE, noise, CLIP, 0,
           new double[] {0.25, 0.75, 1.25}, List.of(jpeg, jpeg, jpeg)));
     });
-    pool.add(TestClips.noise("untagged", List.of(), CLIP, 3));
     MixAndSeparate.Settings augmented = new MixAndSeparate.Settings(2, 8191, 16, 3, 8, 3, false, true);
-    TrainingBatch batch = new MixAndSeparate(augmented, pool, List.of(), 0, 12, Instruments::index).next(2, new Random(5));
+    // At most one mosaic a mixture.
+    TrainingBatch batch = new MixAndSeparate(augmented, pool, List.of(), 0, 12, Instruments::index).next(6, new Random(5));
 
-    assertThat(batch.mosaics().count()).isEqualTo(12);
-    assertThat(batch.mosaics().columns()).isEqualTo(2);
-    assertThat(batch.mosaics().rows()).isEqualTo(2);
-    assertThat(batch.sceneFrameShape(batch.mosaics())).containsExactly(12, 3, 3, 8, 8);
+    TrainingBatch.Scenes mosaics = batch.mosaics();
+    assertThat(mosaics.count()).isEqualTo(6);
+    assertThat(mosaics.columns()).isEqualTo(2);
+    assertThat(mosaics.rows()).isEqualTo(2);
+    assertThat(mosaics.sounding()).isTrue();
+    assertThat(batch.sceneFrameShape(mosaics)).containsExactly(6, 3, 3, 8, 8);
     Map<Integer, String> byClass = colours.keySet().stream().collect(Collectors.toMap(Instruments::index, Function.identity()));
-    Set<String> seen = new HashSet<>();
-    for (int m = 0; m < 12; m++) {
+    float[] sceneTargets = batch.sceneTargets(mosaics);
+    int spectrogram = 16 * augmented.stftFrames();
+    Set<String> silentSeen = new HashSet<>();
+    Set<Integer> quadrantsOfFirstSource = new HashSet<>();
+    for (int m = 0; m < 6; m++) {
+      Set<String> mixed = Set.of(batch.sources().get(2 * m).instruments().get(0), batch.sources().get(2 * m + 1).instruments().get(0));
       Set<Integer> tags = new HashSet<>();
+      List<Integer> shown = new ArrayList<>();
       for (int q = 0; q < 4; q++) {
-        int tag = batch.mosaics().tags()[4 * m + q];
+        int tag = mosaics.tags()[4 * m + q];
         tags.add(tag);
-        seen.add(byClass.get(tag));
+        int source = mosaics.sources()[4 * m + q];
+        float[] target = Arrays.copyOfRange(sceneTargets, (4 * m + q) * spectrogram, (4 * m + q + 1) * spectrogram);
+        if (source == TrainingBatch.Scenes.SILENT) {
+          assertThat(mixed).as("a silent tile's instrument is not in its mixture").doesNotContain(byClass.get(tag));
+          silentSeen.add(byClass.get(tag));
+          assertThat(target).containsOnly(0f);
+        } else {
+          shown.add(source);
+          if (source == 0) quadrantsOfFirstSource.add(q);
+          assertThat(byClass.get(tag)).isEqualTo(batch.sources().get(2 * m + source).instruments().get(0));
+          assertThat(target).containsExactly(Arrays.copyOfRange(batch.targets(), (2 * m + source) * spectrogram, (2 * m + source + 1) * spectrogram));
+        }
         for (int k = 0; k < 3; k++) {
           // Pixel (4 * column + 1, 4 * row + 1) lies well inside its 4 x 4 quadrant of the 8 x 8 frame.
           int pixel = (4 * (q / 2) + 1) * 8 + 4 * (q % 2) + 1;
           int frame = (m * 3 + k) * 3 * 64;
-          Color shown = colours.get(byClass.get(tag));
-          float[] expected = shown.getRGBColorComponents(null);
+          float[] expected = colours.get(byClass.get(tag)).getRGBColorComponents(null);
           for (int c = 0; c < 3; c++) {
-            float value = batch.mosaics().frames()[frame + c * 64 + pixel] * FrameImages.STD[c] + FrameImages.MEAN[c];
+            float value = mosaics.frames()[frame + c * 64 + pixel] * FrameImages.STD[c] + FrameImages.MEAN[c];
             assertThat(value).as("mosaic %d quadrant %d frame %d channel %d", m, q, k, c).isCloseTo(expected[c], within(0.1f));
           }
         }
       }
+      assertThat(shown).as("each source of the mixture once").containsExactlyInAnyOrder(0, 1);
       assertThat(tags).as("four different instruments").hasSize(4);
     }
-    assertThat(seen).as("every instrument drawn").hasSize(5);
-    // Without mosaics, nothing is drawn for them: the batch is as before.
-    TrainingBatch plain = new MixAndSeparate(augmented, pool, List.of(), 0, 0, Instruments::index).next(2, new Random(5));
-    TrainingBatch first = new MixAndSeparate(augmented, pool, Instruments::index).next(2, new Random(5));
+    assertThat(silentSeen).as("silent tiles of several instruments").hasSizeGreaterThan(2);
+    assertThat(quadrantsOfFirstSource).as("sources in random quadrants").hasSizeGreaterThan(1);
+    assertThatThrownBy(() -> batch.sceneTargets(batch.duets())).hasMessage("these scenes have no sound");
+    // Without mosaics, nothing is drawn for them: the batch is as before; with them the mixtures are as before too.
+    TrainingBatch plain = new MixAndSeparate(augmented, pool, List.of(), 0, 0, Instruments::index).next(6, new Random(5));
+    TrainingBatch first = new MixAndSeparate(augmented, pool, Instruments::index).next(6, new Random(5));
     assertThat(plain.frames()).containsExactly(first.frames());
     assertThat(batch.frames()).containsExactly(first.frames());
+    assertThat(batch.audioInput()).containsExactly(first.audioInput());
+    assertThat(new MixAndSeparate(augmented, pool, List.of(), 0, 2, Instruments::index).next(6, new Random(5)).mosaics().count()).isEqualTo(2);
     assertThatThrownBy(() -> new MixAndSeparate(augmented, pool.subList(0, 3), List.of(), 0, 1, Instruments::index))
-        .hasMessage("1 mosaics per batch need solo clips of at least 4 instruments and an even frame size; the pool has 3 instrument(s), frames of 8");
+        .hasMessage("1 mosaics per batch need solo clips of at least 4 instruments, an even frame size and at most 4 sources a mixture; "
+            + "the pool has 3 instrument(s), frames of 8, mixtures of 2");
+    MixAndSeparate.Settings five = new MixAndSeparate.Settings(5, 8191, 16, 3, 8, 3, false, true);
+    assertThatThrownBy(() -> new MixAndSeparate(five, pool, List.of(), 0, 1, Instruments::index))
+        .hasMessage("1 mosaics per batch need solo clips of at least 4 instruments, an even frame size and at most 4 sources a mixture; "
+            + "the pool has 5 instrument(s), frames of 8, mixtures of 5");
   }
 }

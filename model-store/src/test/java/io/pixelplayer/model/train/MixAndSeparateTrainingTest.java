@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.nn.Parameter;
+import ai.djl.inference.Predictor;
 import io.pixelplayer.model.Instruments;
+import io.pixelplayer.model.infer.ClipAnalysis;
+import io.pixelplayer.model.infer.ClipInput;
+import io.pixelplayer.model.infer.PixelPlayerModel;
 import io.pixelplayer.model.net.ModelConfig;
 import io.pixelplayer.model.net.PixelPlayerNet;
 import java.awt.Color;
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MixAndSeparateTrainingTest {
   private static final ModelConfig TINY = ModelConfig.builder().channels(16).frameSize(32).videoWidth(16)
       .unetDepth(3).unetChannels(16).spectrogram(32, 32).framesPerClip(2).build();
+  private static final int MOSAIC_STEPS = 30;
   private static final MixAndSeparate.Settings BATCHES = new MixAndSeparate.Settings(2, 31 * 256, 32, 2, 32, 3, false, false);
 
   private static MixAndSeparate batches() throws Exception {
@@ -160,17 +165,49 @@ class MixAndSeparateTrainingTest {
   }
 
   @Test
-  void mosaicsTrainTheHeadOnTheirQuadrants(@TempDir Path dir) throws Exception {
-    // The four coloured solos as mosaics: with them the class loss has four more terms a mosaic, and it falls.
+  void mosaicsTeachTheHeadTheirQuadrantsAndThePixelsTheirOwnSound(@TempDir Path dir) throws Exception {
+    // The four tone-and-colour solos as mosaics, one a mixture: both losses fall.
     MixAndSeparate withMosaics = new MixAndSeparate(BATCHES, pool(), List.of(), 0, 4, Instruments::index);
-    assertThat(withMosaics.next(2, new Random(1)).mosaics().count()).isEqualTo(4);
+    assertThat(withMosaics.next(4, new Random(1)).mosaics().count()).isEqualTo(4);
     Path out = dir.resolve("mosaics");
-    MixAndSeparateTraining.run(TINY, withMosaics, steps(12), out, false, 12, Device.cpu(), null);
+    MixAndSeparateTraining.run(TINY, withMosaics, steps(MOSAIC_STEPS), out, false, MOSAIC_STEPS, Device.cpu(), null);
     List<String> curve = Files.readAllLines(out.resolve(MixAndSeparateTraining.CURVE));
-    double[] classLoss = curve.subList(1, curve.size()).stream().mapToDouble(line -> Double.parseDouble(line.split(",")[3])).toArray();
-    assertThat(classLoss).hasSize(12);
-    assertThat(Arrays.stream(classLoss).boxed().toList()).allSatisfy(loss -> assertThat(loss).isFinite().isPositive());
-    assertThat((classLoss[9] + classLoss[10] + classLoss[11]) / 3).isLessThan((classLoss[0] + classLoss[1] + classLoss[2]) / 3);
+    assertThat(curve).hasSize(1 + MOSAIC_STEPS);
+    for (int column : new int[] {2, 3}) {
+      double[] loss = curve.subList(1, curve.size()).stream().mapToDouble(line -> Double.parseDouble(line.split(",")[column])).toArray();
+      assertThat(Arrays.stream(loss).boxed().toList()).allSatisfy(value -> assertThat(value).isFinite().isPositive());
+      int n = loss.length;
+      assertThat((loss[n - 3] + loss[n - 2] + loss[n - 1]) / 3).as("column %d", column).isLessThan((loss[0] + loss[1] + loss[2]) / 3);
+    }
+
+    // A mosaic of all four instruments over the cello's and the flute's tones: their pixels hold more of its
+    // energy than the silent drum's and piano's (one map cell a quadrant at this size).
+    Color[] quadrants = {Color.RED, Color.BLUE, Color.YELLOW, Color.GREEN};
+    BufferedImage image = new BufferedImage(48, 48, BufferedImage.TYPE_3BYTE_BGR);
+    Graphics2D g = image.createGraphics();
+    for (int q = 0; q < 4; q++) {
+      g.setColor(quadrants[q]);
+      g.fillRect(24 * (q % 2), 24 * (q / 2), 24, 24);
+    }
+    g.dispose();
+    ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+    ImageIO.write(image, "jpg", jpeg);
+    List<TrainingClip> solos = pool();
+    float[] mixture = new float[TINY.cropSamples()];
+    for (int i = 0; i < mixture.length; i++) mixture[i] = (solos.get(0).audio()[i] + solos.get(1).audio()[i]) / 2;
+    try (PixelPlayerModel model = PixelPlayerModel.load(out, Device.cpu());
+        Predictor<ClipInput, ClipAnalysis> predictor = model.newPredictor()) {
+      ClipAnalysis analysis = predictor.predict(new ClipInput(mixture, List.of(List.of(jpeg.toByteArray(), jpeg.toByteArray()))));
+      float[] energy = analysis.video(0).pixelEnergy();
+      int h = analysis.height();
+      int w = analysis.width();
+      double[] byQuadrant = new double[4];
+      for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) byQuadrant[(2 * y / h) * 2 + 2 * x / w] += energy[y * w + x];
+      }
+      // Cello top left and flute bottom right sound; drum top right and piano bottom left do not.
+      assertThat(byQuadrant[0] + byQuadrant[3]).isGreaterThan(2 * (byQuadrant[1] + byQuadrant[2]));
+    }
   }
 
   @Test
