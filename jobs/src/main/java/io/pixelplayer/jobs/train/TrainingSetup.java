@@ -45,6 +45,7 @@ public record TrainingSetup(ModelConfig model, MixAndSeparate.Settings batches, 
         conf.getInt(TRAIN + "warmupSteps"),
         (float) conf.getDouble(TRAIN + "maxGradNorm"),
         (float) conf.getDouble(TRAIN + "classLossWeight"),
+        (float) conf.getDouble(TRAIN + "mosaicMaskWeight"),
         conf.getLong(TRAIN + "seed"),
         conf.getDouble(TRAIN + "checkpointMinutes") * 60);
     return new TrainingSetup(model, batches, conf.getInt(TRAIN + "duetsPerStep"), conf.getInt(TRAIN + "mosaicsPerStep"), training);

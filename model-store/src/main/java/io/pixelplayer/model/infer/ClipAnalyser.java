@@ -10,8 +10,10 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.pixelplayer.model.net.InstrumentHead;
 import io.pixelplayer.model.net.ModelConfig;
 import io.pixelplayer.model.net.PixelPlayerNet;
+import io.pixelplayer.model.net.VideoNet;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -20,6 +22,13 @@ import java.io.IOException;
  * PixelPlayer for inference: the trained {@link PixelPlayerNet} plus what separating, recognising and localising
  * need from its outputs, computed on the engine (so on the GPU where there is one). No parameters of its own: its
  * {@code .params} file is the network's, as training writes it.
+ *
+ * <p>Every video is seen twice, as it is and mirrored left to right (one pass of the video net over both, one of the
+ * U-Net), and its pixel features and class map are the mean of the two, the mirror's mirrored back; everything below
+ * comes from those. A strided convolution's output cell is not centred on the input it looks at (with PyTorch's
+ * padding a stride-s cell's receptive field is centred (s - 1) / 2 input pixels up and left of the cell's centre), so
+ * a plain map leans towards one corner; training mirrors frames at random, and the mean of a frame and its mirror
+ * leans neither way sideways.
  *
  * <p>Input: as {@link PixelPlayerNet}, {@code NDList(mixture [B, 1, F, T], frames_1 [B, T', 3, H, W], ...)} with the
  * mixture's log magnitude. Output, per video n = 1..N, {@value #PER_VIDEO} arrays:
@@ -36,6 +45,9 @@ import java.io.IOException;
 public final class ClipAnalyser extends AbstractBlock {
   /** Arrays per video in the output. */
   public static final int PER_VIDEO = 5;
+  /** The column axis of frames {@code [B, T', 3, H, W]} and of maps {@code [B, C, h, w]}. */
+  private static final int FRAME_COLUMNS = 4;
+  private static final int MAP_COLUMNS = 3;
 
   private final PixelPlayerNet net;
 
@@ -53,7 +65,10 @@ public final class ClipAnalyser extends AbstractBlock {
 
   @Override
   protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-    PixelPlayerNet.Outputs out = new PixelPlayerNet.Outputs(net.forward(store, inputs, training, params));
+    int videos = inputs.size() - 1;
+    NDList withMirrors = new NDList(inputs);
+    for (int n = 1; n <= videos; n++) withMirrors.add(inputs.get(n).flip(FRAME_COLUMNS));
+    PixelPlayerNet.Outputs out = new PixelPlayerNet.Outputs(net.forward(store, withMirrors, training, params));
     NDArray mixture = inputs.get(0);
     Shape spectrogram = mixture.getShape();
     long batch = spectrogram.get(0);
@@ -61,9 +76,10 @@ public final class ClipAnalyser extends AbstractBlock {
     // |X|² per cell as a column [B, F·T, 1]: the input is log(|X| + ε), and ε (1e-10) is far below anything heard.
     NDArray power = mixture.mul(2).exp().reshape(batch, cells, 1);
     NDList outputs = new NDList();
-    for (int n = 0; n < out.videos(); n++) {
-      NDArray pixels = out.pixelFeatures(n);
-      NDArray classMap = out.classMap(n);
+    for (int n = 0; n < videos; n++) {
+      NDArray pixels = mirrorMean(out.pixelFeatures(n), out.pixelFeatures(videos + n));
+      NDArray classMap = mirrorMean(out.classMap(n), out.classMap(videos + n));
+      NDArray mask = Activation.sigmoid(out.maskLogits(n)).add(Activation.sigmoid(out.maskLogits(videos + n))).div(2);
       Shape map = classMap.getShape();
       long classes = map.get(1);
       long pixelCount = map.get(2) * map.get(3);
@@ -79,13 +95,18 @@ public final class ClipAnalyser extends AbstractBlock {
       NDArray classMasks = Activation.sigmoid(
           net.synthesizer().forward(store, new NDList(keyFeatures, out.spectralFeatures()), training, params).singletonOrThrow()).reshape(batch, classes, spectrogram.get(2), spectrogram.get(3));
 
-      outputs.add(Activation.sigmoid(out.maskLogits(n)).squeeze(1));
-      outputs.add(out.classLogits(n).softmax(1));
+      outputs.add(mask.squeeze(1));
+      outputs.add(InstrumentHead.poolPixels(classMap).softmax(1));
       outputs.add(classMap.softmax(1));
       outputs.add(energy);
       outputs.add(classMasks);
     }
     return outputs;
+  }
+
+  /** The mean of a map and the map of the mirrored frames, mirrored back ({@code [B, C, h, w]}). */
+  private static NDArray mirrorMean(NDArray map, NDArray mirroredMap) {
+    return map.add(mirroredMap.flip(MAP_COLUMNS)).div(2);
   }
 
   @Override

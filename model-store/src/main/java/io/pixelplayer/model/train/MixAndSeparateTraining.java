@@ -56,16 +56,18 @@ public final class MixAndSeparateTraining {
    * @param learningRate      peak learning rate, reached after {@code warmupSteps}, then cosine decay to 1 %
    * @param maxGradNorm       global gradient norm clipping
    * @param classLossWeight   weight of the instrument head's loss beside the mask loss
+   * @param mosaicMaskWeight  weight of the mosaics' pixel-level separation loss beside the mixtures' mask loss
    * @param seed              drives initialisation and every batch
    * @param checkpointSeconds seconds between checkpoints
    */
   public record Settings(int steps, int batchSize, float learningRate, int warmupSteps, float maxGradNorm,
-      float classLossWeight, long seed, double checkpointSeconds) {
+      float classLossWeight, float mosaicMaskWeight, long seed, double checkpointSeconds) {
     public Settings {
-      if (steps < 1 || batchSize < 1 || warmupSteps < 0 || !(learningRate > 0) || !(maxGradNorm > 0) || classLossWeight < 0) {
+      if (steps < 1 || batchSize < 1 || warmupSteps < 0 || !(learningRate > 0) || !(maxGradNorm > 0) || classLossWeight < 0
+          || mosaicMaskWeight < 0) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "training needs steps >= 1, batch >= 1, learning rate > 0, warm-up >= 0, clip > 0; got %d, %d, %s, %d, %s",
-            steps, batchSize, learningRate, warmupSteps, maxGradNorm));
+            "training needs steps >= 1, batch >= 1, learning rate > 0, warm-up >= 0, clip > 0, loss weights >= 0; got %d, %d, %s, %d, %s, %s, %s",
+            steps, batchSize, learningRate, warmupSteps, maxGradNorm, classLossWeight, mosaicMaskWeight));
       }
     }
   }
@@ -222,7 +224,7 @@ public final class MixAndSeparateTraining {
               classLoss = classLoss == null ? scene.classLoss() : classLoss.add(scene.classLoss());
               tagged += scene.tagged();
             }
-            if (scene.maskLoss() != null) maskLoss = maskLoss.add(scene.maskLoss());
+            if (scene.maskLoss() != null) maskLoss = maskLoss.add(scene.maskLoss().mul(settings.mosaicMaskWeight()));
           }
         }
         classLoss = classLoss == null ? maskLoss.zerosLike() : classLoss.div(tagged);

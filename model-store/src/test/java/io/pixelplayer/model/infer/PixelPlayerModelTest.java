@@ -13,12 +13,15 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
+import io.pixelplayer.model.net.InstrumentHead;
 import io.pixelplayer.model.net.ModelConfig;
 import io.pixelplayer.model.net.PixelPlayerNet;
+import io.pixelplayer.model.net.VideoNet;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,14 +39,17 @@ class PixelPlayerModelTest {
       assertThat(model.version()).matches("pixelplayer-[0-9a-f]{12}");
       ClipAnalysis analysis = predictor.predict(input);
 
-      // The same inputs through the bare network, loaded from the same file.
+      // The same inputs, and the videos mirrored, through the bare network loaded from the same file.
       PixelPlayerNet net = PixelPlayerNet.of(TINY);
       try (Model bare = Model.newInstance("bare")) {
         bare.setBlock(net);
         bare.load(dir, PixelPlayerModel.NAME);
         NDList arrays = model.translator().arrays(manager, input);
         NDList batched = new NDList(arrays.stream().map(a -> a.expandDims(0)).toList());
-        PixelPlayerNet.Outputs out = new PixelPlayerNet.Outputs(net.forward(new ParameterStore(manager, false), batched, false));
+        NDList withMirrors = new NDList(batched);
+        withMirrors.add(batched.get(1).flip(4));
+        withMirrors.add(batched.get(2).flip(4));
+        PixelPlayerNet.Outputs out = new PixelPlayerNet.Outputs(net.forward(new ParameterStore(manager, false), withMirrors, false));
 
         assertThat(analysis.logBins()).isEqualTo(16);
         assertThat(analysis.frames()).isEqualTo(16);
@@ -51,23 +57,29 @@ class PixelPlayerModelTest {
         assertThat(analysis.width()).isEqualTo(4);
         for (int n = 0; n < 2; n++) {
           ClipAnalysis.Video video = analysis.video(n);
-          assertThat(video.mask()).containsExactly(Activation.sigmoid(out.maskLogits(n)).toFloatArray(), within(1e-5f));
-          assertThat(video.classes()).containsExactly(out.classLogits(n).softmax(1).toFloatArray(), within(1e-5f));
+          // A video's features and class map: the mean of its own and its mirror's, mirrored back.
+          NDArray pixels = out.pixelFeatures(n).add(out.pixelFeatures(2 + n).flip(3)).div(2);
+          NDArray classMap = out.classMap(n).add(out.classMap(2 + n).flip(3)).div(2);
+          NDArray maskLogits = net.synthesizer().forward(new ParameterStore(manager, false),
+              new NDList(VideoNet.poolPixels(pixels), out.spectralFeatures()), false).singletonOrThrow();
+          assertThat(video.mask()).containsExactly(Activation.sigmoid(maskLogits).toFloatArray(), within(1e-5f));
+          assertThat(video.classes()).containsExactly(InstrumentHead.poolPixels(classMap).softmax(1).toFloatArray(), within(1e-5f));
+          assertThat(video.pixelClasses()).containsExactly(classMap.softmax(1).toFloatArray(), within(1e-5f));
           assertThat(sum(video.classes())).isCloseTo(1f, within(1e-5f));
           assertThat(video.pixelClasses()).hasSize(3 * 16);
 
           // Pixel energy: each pixel's own mask applied to the mixture, squared and summed.
           NDArray power = batched.get(0).mul(2).exp().reshape(-1);
           NDArray pixelMasks = Activation.sigmoid(net.synthesizer()
-              .forward(new ParameterStore(manager, false), new NDList(out.pixelFeatures(n), out.spectralFeatures()), false)
+              .forward(new ParameterStore(manager, false), new NDList(pixels, out.spectralFeatures()), false)
               .singletonOrThrow()).reshape(16, -1);
           float[] expected = pixelMasks.square().mul(power).sum(new int[] {1}).toFloatArray();
           assertThat(video.pixelEnergy()).containsExactly(expected, within(1e-3f * max(expected)));
 
           // A class's mask is the mask of the features at the pixel that class scores highest.
           for (int c = 0; c < 3; c++) {
-            int best = ClipAnalysis.argMax(out.classMap(n).get(0).get(c).reshape(-1).toFloatArray());
-            NDArray features = out.pixelFeatures(n).get(0).reshape(16, -1).get(":, " + best).expandDims(0);
+            int best = ClipAnalysis.argMax(classMap.get(0).get(c).reshape(-1).toFloatArray());
+            NDArray features = pixels.get(0).reshape(16, -1).get(":, " + best).expandDims(0);
             NDArray mask = Activation.sigmoid(net.synthesizer()
                 .forward(new ParameterStore(manager, false), new NDList(features, out.spectralFeatures()), false).singletonOrThrow());
             assertThat(analysis.classMask(n, c)).containsExactly(mask.toFloatArray(), within(1e-5f));
@@ -81,6 +93,44 @@ class PixelPlayerModelTest {
       assertThat(both.get(0).video(1).mask()).containsExactly(analysis.video(1).mask(), within(1e-5f));
       assertThat(both.get(1).video(0).classes()).containsExactly(predictor.predict(other).video(0).classes(), within(1e-5f));
     }
+  }
+
+  @Test
+  void mirroredFramesGiveMirroredMapsAndTheSameSounds(@TempDir Path dir) throws Exception {
+    TestModels.saveRandom(TINY, dir);
+    float[] mixture = input(new Random(5), Color.RED, Color.BLUE).mixture();
+    // Lossless frames, so that the mirror's pixels are exactly the picture's mirrored.
+    ClipInput plain = new ClipInput(mixture, List.of(List.of(png(Color.RED, false), png(Color.BLUE, false))));
+    ClipInput mirrored = new ClipInput(mixture, List.of(List.of(png(Color.RED, true), png(Color.BLUE, true))));
+    try (PixelPlayerModel model = PixelPlayerModel.load(dir, Device.cpu());
+        Predictor<ClipInput, ClipAnalysis> predictor = model.newPredictor()) {
+      ClipAnalysis.Video a = predictor.predict(plain).video(0);
+      ClipAnalysis.Video b = predictor.predict(mirrored).video(0);
+      float[] energy = a.pixelEnergy();
+      assertThat(b.pixelEnergy()).containsExactly(mirror(energy, 1, 4, 4), within(1e-3f * max(energy)));
+      assertThat(b.pixelClasses()).containsExactly(mirror(a.pixelClasses(), 3, 4, 4), within(1e-3f));
+      assertThat(b.mask()).containsExactly(a.mask(), within(1e-3f));
+      assertThat(b.classes()).containsExactly(a.classes(), within(1e-3f));
+      // Not trivially so: the picture itself is not symmetric.
+      float[] flipped = mirror(energy, 1, 4, 4);
+      assertThat(IntStream.range(0, energy.length).mapToDouble(i -> Math.abs(energy[i] - flipped[i])).max().orElseThrow())
+          .isGreaterThan(1e-2 * max(energy));
+    }
+  }
+
+  private static byte[] png(Color colour, boolean mirrored) throws Exception {
+    return TestModels.encode(TestModels.picture(colour, mirrored), "png");
+  }
+
+  /** {@code maps} planes of {@code height x width}, each mirrored left to right. */
+  private static float[] mirror(float[] values, int maps, int height, int width) {
+    float[] mirrored = new float[values.length];
+    for (int m = 0; m < maps; m++) {
+      for (int y = 0; y < height; y++) {
+        for (int x = 0; x < width; x++) mirrored[(m * height + y) * width + x] = values[(m * height + y) * width + width - 1 - x];
+      }
+    }
+    return mirrored;
   }
 
   @Test

@@ -39,15 +39,24 @@ public final class TestModels {
 
   /** A 40x30 JPEG of {@code colour} with a white square near the top left. */
   public static byte[] jpeg(Color colour) throws Exception {
+    return encode(picture(colour, false), "jpg");
+  }
+
+  /** A 40x30 picture of {@code colour} with a white square near the top left, or its mirror image (near the top right). */
+  public static BufferedImage picture(Color colour, boolean mirrored) {
     BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_3BYTE_BGR);
     Graphics2D g = image.createGraphics();
     g.setColor(colour);
     g.fillRect(0, 0, 40, 30);
     g.setColor(Color.WHITE);
-    g.fillRect(5, 5, 10, 10);
+    g.fillRect(mirrored ? 25 : 5, 5, 10, 10);
     g.dispose();
+    return image;
+  }
+
+  public static byte[] encode(BufferedImage image, String format) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ImageIO.write(image, "jpg", out);
+    ImageIO.write(image, format, out);
     return out.toByteArray();
   }
 }

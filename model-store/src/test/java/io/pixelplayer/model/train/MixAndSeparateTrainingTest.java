@@ -90,7 +90,7 @@ class MixAndSeparateTrainingTest {
   }
 
   private static MixAndSeparateTraining.Settings steps(int steps) {
-    return new MixAndSeparateTraining.Settings(steps, 4, 3e-3f, 2, 5f, 0.5f, 7, 0);
+    return new MixAndSeparateTraining.Settings(steps, 4, 3e-3f, 2, 5f, 0.5f, 1f, 7, 0);
   }
 
   @Test
