@@ -13,7 +13,6 @@ import ai.djl.util.PairList;
 import io.pixelplayer.model.net.InstrumentHead;
 import io.pixelplayer.model.net.ModelConfig;
 import io.pixelplayer.model.net.PixelPlayerNet;
-import io.pixelplayer.model.net.VideoNet;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
