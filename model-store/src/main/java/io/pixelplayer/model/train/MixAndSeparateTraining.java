@@ -205,13 +205,9 @@ public final class MixAndSeparateTraining {
           NDArray target = targets.get(new NDIndex(":, {}:{}", n, n + 1));
           NDArray bce = weightedBce(out.maskLogits(n), target, weights);
           maskLoss = maskLoss == null ? bce : maskLoss.add(bce);
-          NDArray tag = tags.get(new NDIndex(":, {}", n));
-          NDArray known = tag.gte(0);
-          int count = (int) known.sum().getLong();
+          int count = known(batch.tags(), n, batch.sourcesPerMix());
           if (count > 0) {
-            NDArray logProbabilities = out.classLogits(n).logSoftmax(1);
-            NDArray picked = logProbabilities.mul(tag.maximum(0).oneHot((int) logProbabilities.getShape().get(1))).sum(new int[] {1});
-            NDArray ce = picked.mul(known.toType(picked.getDataType(), false)).sum().neg();
+            NDArray ce = taggedCrossEntropy(out.classLogits(n), tags.get(new NDIndex(":, {}", n)));
             classLoss = classLoss == null ? ce : classLoss.add(ce);
             tagged += count;
           }
@@ -283,13 +279,9 @@ public final class MixAndSeparateTraining {
         int r = row * scenes.columns() + column;
         NDIndex cells = new NDIndex(":, :, {}:{}, {}:{}", firstCell(row, scenes.rows(), height), endCell(row, scenes.rows(), height),
             firstCell(column, scenes.columns(), width), endCell(column, scenes.columns(), width));
-        NDArray logProbabilities = InstrumentHead.poolPixels(classMap.get(cells)).logSoftmax(1);
-        NDArray tag = tags.get(new NDIndex(":, {}", r));
-        NDArray known = tag.gte(0);
-        int count = (int) known.sum().getLong();
+        int count = known(scenes.tags(), r, scenes.regions());
         if (count > 0) {
-          NDArray picked = logProbabilities.mul(tag.maximum(0).oneHot((int) logProbabilities.getShape().get(1))).sum(new int[] {1});
-          NDArray ce = picked.mul(known.toType(picked.getDataType(), false)).sum().neg();
+          NDArray ce = taggedCrossEntropy(InstrumentHead.poolPixels(classMap.get(cells)), tags.get(new NDIndex(":, {}", r)));
           classLoss = classLoss == null ? ce : classLoss.add(ce);
           tagged += count;
         }
@@ -307,6 +299,25 @@ public final class MixAndSeparateTraining {
       }
     }
     return new SceneLoss(classLoss, tagged, maskLoss == null ? null : maskLoss.div(scenes.regions()));
+  }
+
+  /**
+   * The cross-entropy of {@code logits [B, C]} against the classes {@code tag [B]}, summed over the entries whose class
+   * is known (not {@link TrainingBatch#NO_TAG}).
+   */
+  static NDArray taggedCrossEntropy(NDArray logits, NDArray tag) {
+    NDArray logProbabilities = logits.logSoftmax(1);
+    NDArray picked = logProbabilities.mul(tag.maximum(0).oneHot((int) logProbabilities.getShape().get(1))).sum(new int[] {1});
+    return picked.mul(tag.gte(0).toType(picked.getDataType(), false)).sum().neg();
+  }
+
+  /** How many rows of the row-major {@code [rows, columns]} tags have a known class in {@code column}. */
+  static int known(int[] tags, int column, int columns) {
+    int count = 0;
+    for (int i = column; i < tags.length; i += columns) {
+      if (tags[i] != TrainingBatch.NO_TAG) count++;
+    }
+    return count;
   }
 
   /** The first of {@code cells} map cells lying wholly inside part {@code part} of {@code parts} equal parts. */
