@@ -30,10 +30,12 @@ pp train --corpus "$WORK/solos" --corpus "$WORK/duets" --out "$WORK/run5" --star
 pp train --corpus "$WORK/solos" --corpus "$WORK/duets" --out "$WORK/run6" --start-from "$WORK/run5" --steps 400 \
   --conf pixelplayer.model.videoStride=8 --conf pixelplayer.train.duetsPerStep=8 --conf pixelplayer.train.mosaicsPerStep=8 \
   --conf pixelplayer.train.mosaicMaskWeight=0 --conf pixelplayer.train.warmupSteps=50 --conf pixelplayer.train.learningRate=3e-5
-# Held-out corpora (new seeds): the same SoundFont and style, and the other style with another SoundFont.
+# Held-out corpora (new seeds): the same SoundFont and style, and the other style with another SoundFont; and a
+# validation corpus (its own seed), on which choices of how the model is read (ClipAnalyser's views) were made.
 pp synth --out "$WORK/eval-a" --solos 147 --duets 30 --seed 1001
 pp synth --out "$WORK/eval-b" --solos 147 --duets 30 --seed 1002 --art-style twemoji --soundfont /usr/share/sounds/sf2/TimGM6mb.sf2
-for corpus in eval-a eval-b; do
+pp synth --out "$WORK/val" --solos 147 --duets 30 --seed 1003
+for corpus in eval-a eval-b val; do
   pp evaluate --corpus "$WORK/$corpus" --model "$WORK/run6" --json --record
 done
 echo "model in $WORK/run6 (copy pixelplayer-0000.params, model-config.json, training-curve.csv, training-corpus.properties, manifest.json)"

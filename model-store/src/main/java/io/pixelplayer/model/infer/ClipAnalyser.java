@@ -16,23 +16,25 @@ import io.pixelplayer.model.net.PixelPlayerNet;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.function.IntFunction;
 
 /**
  * PixelPlayer for inference: the trained {@link PixelPlayerNet} plus what separating, recognising and localising
  * need from its outputs, computed on the engine (so on the GPU where there is one). No parameters of its own: its
  * {@code .params} file is the network's, as training writes it.
  *
- * <p>Every video is seen twice, as it is and mirrored left to right (one pass of the video net over both, one of the
- * U-Net), and its pixel features and class map are the mean of the two, the mirror's mirrored back; everything below
- * comes from those. A strided convolution's output cell is not centred on the input it looks at (with PyTorch's
- * padding a stride-s cell's receptive field is centred (s - 1) / 2 input pixels up and left of the cell's centre), so
- * a plain map leans towards one corner; training mirrors frames at random, and the mean of a frame and its mirror
- * leans neither way sideways.
+ * <p>Every video is seen in four orientations (one pass of the video net over all of them, one of the U-Net): as it
+ * is, mirrored left to right, upside down, and both. Trained maps lean: on a validation corpus (its own seed, not the
+ * test corpus) the energy of a solo's map sat above its instrument's box centre on average and the loudest pixel
+ * missed the box upwards in most misses (the upright-only maps lean the same way sideways). The mean of a video's maps over the four orientations, each turned back, cannot lean either
+ * way, so the maps ({@code pixelClasses}, {@code pixelEnergy}) come from that mean. The network was trained on
+ * upright frames (mirrored at random) only, so what it hears and names ({@code mask}, {@code classes},
+ * {@code classMasks}) comes from the two upright views alone.
  *
  * <p>Input: as {@link PixelPlayerNet}, {@code NDList(mixture [B, 1, F, T], frames_1 [B, T', 3, H, W], ...)} with the
  * mixture's log magnitude. Output, per video n = 1..N, {@value #PER_VIDEO} arrays:
  * <ul>
- *   <li>{@code mask [B, F, T]}: the video's mask probabilities (sigmoid of the synthesizer's logits);</li>
+ *   <li>{@code mask [B, F, T]}: the video's mask probabilities (sigmoid of the synthesizer's logits, upright views);</li>
  *   <li>{@code classes [B, C]}: instrument probabilities (softmax of the pixel-pooled logits, as trained);</li>
  *   <li>{@code pixelClasses [B, C, h, w]}: per-pixel instrument probabilities (softmax over C);</li>
  *   <li>{@code pixelEnergy [B, h, w]}: the energy each pixel's own mask keeps of the mixture,
@@ -44,9 +46,13 @@ import java.io.IOException;
 public final class ClipAnalyser extends AbstractBlock {
   /** Arrays per video in the output. */
   public static final int PER_VIDEO = 5;
-  /** The column axis of frames {@code [B, T', 3, H, W]} and of maps {@code [B, C, h, w]}. */
-  private static final int FRAME_COLUMNS = 4;
-  private static final int MAP_COLUMNS = 3;
+  /** Orientations each video is seen in; view v is mirrored if bit 0 is set and upside down if bit 1 is. */
+  private static final int VIEWS = 4;
+  /** The first views, as it is and mirrored: the orientations the network was trained on. */
+  private static final int UPRIGHT = 2;
+  /** The row axis of frames {@code [B, T', 3, H, W]} and of maps {@code [B, C, h, w]} (columns follow rows). */
+  private static final int FRAME_ROWS = 3;
+  private static final int MAP_ROWS = 2;
 
   private final PixelPlayerNet net;
 
@@ -65,9 +71,11 @@ public final class ClipAnalyser extends AbstractBlock {
   @Override
   protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
     int videos = inputs.size() - 1;
-    NDList withMirrors = new NDList(inputs);
-    for (int n = 1; n <= videos; n++) withMirrors.add(inputs.get(n).flip(FRAME_COLUMNS));
-    PixelPlayerNet.Outputs out = new PixelPlayerNet.Outputs(net.forward(store, withMirrors, training, params));
+    NDList views = new NDList(inputs.get(0));
+    for (int n = 1; n <= videos; n++) {
+      for (int v = 0; v < VIEWS; v++) views.add(turned(inputs.get(n), v, FRAME_ROWS));
+    }
+    PixelPlayerNet.Outputs out = new PixelPlayerNet.Outputs(net.forward(store, views, training, params));
     NDArray mixture = inputs.get(0);
     Shape spectrogram = mixture.getShape();
     long batch = spectrogram.get(0);
@@ -76,9 +84,14 @@ public final class ClipAnalyser extends AbstractBlock {
     NDArray power = mixture.mul(2).exp().reshape(batch, cells, 1);
     NDList outputs = new NDList();
     for (int n = 0; n < videos; n++) {
-      NDArray pixels = mirrorMean(out.pixelFeatures(n), out.pixelFeatures(videos + n));
-      NDArray classMap = mirrorMean(out.classMap(n), out.classMap(videos + n));
-      NDArray mask = Activation.sigmoid(out.maskLogits(n)).add(Activation.sigmoid(out.maskLogits(videos + n))).div(2);
+      int first = n * VIEWS;
+      NDArray pixels = meanOfViews(out::pixelFeatures, first, VIEWS);
+      NDArray classMap = meanOfViews(out::classMap, first, VIEWS);
+      NDArray uprightPixels = meanOfViews(out::pixelFeatures, first, UPRIGHT);
+      NDArray uprightClassMap = meanOfViews(out::classMap, first, UPRIGHT);
+      NDArray mask = Activation.sigmoid(out.maskLogits(first));
+      for (int v = 1; v < UPRIGHT; v++) mask = mask.add(Activation.sigmoid(out.maskLogits(first + v)));
+      mask = mask.div(UPRIGHT);
       Shape map = classMap.getShape();
       long classes = map.get(1);
       long pixelCount = map.get(2) * map.get(3);
@@ -88,14 +101,15 @@ public final class ClipAnalyser extends AbstractBlock {
       NDArray energy = pixelMasks.reshape(batch, pixelCount, cells).square().matMul(power).reshape(batch, map.get(2), map.get(3));
 
       // The features at each class's best pixel: [B, K, P] x one-hot [B, P, C] → [B, K, C], as a C x 1 "image".
-      NDArray best = classMap.reshape(batch, classes, pixelCount).argMax(2).oneHot((int) pixelCount).toType(pixels.getDataType(), false);
-      NDArray keyFeatures = pixels.reshape(batch, pixels.getShape().get(1), pixelCount).matMul(best.transpose(0, 2, 1))
+      NDArray best = uprightClassMap.reshape(batch, classes, pixelCount).argMax(2).oneHot((int) pixelCount)
+          .toType(pixels.getDataType(), false);
+      NDArray keyFeatures = uprightPixels.reshape(batch, pixels.getShape().get(1), pixelCount).matMul(best.transpose(0, 2, 1))
           .expandDims(3);
       NDArray classMasks = Activation.sigmoid(
           net.synthesizer().forward(store, new NDList(keyFeatures, out.spectralFeatures()), training, params).singletonOrThrow()).reshape(batch, classes, spectrogram.get(2), spectrogram.get(3));
 
       outputs.add(mask.squeeze(1));
-      outputs.add(InstrumentHead.poolPixels(classMap).softmax(1));
+      outputs.add(InstrumentHead.poolPixels(uprightClassMap).softmax(1));
       outputs.add(classMap.softmax(1));
       outputs.add(energy);
       outputs.add(classMasks);
@@ -103,9 +117,21 @@ public final class ClipAnalyser extends AbstractBlock {
     return outputs;
   }
 
-  /** The mean of a map and the map of the mirrored frames, mirrored back ({@code [B, C, h, w]}). */
-  private static NDArray mirrorMean(NDArray map, NDArray mirroredMap) {
-    return map.add(mirroredMap.flip(MAP_COLUMNS)).div(2);
+  /** An image or map turned into orientation {@code view}, or back from it (each turn is its own inverse). */
+  private static NDArray turned(NDArray array, int view, int rowAxis) {
+    return switch (view) {
+      case 0 -> array;
+      case 1 -> array.flip(rowAxis + 1);
+      case 2 -> array.flip(rowAxis);
+      default -> array.flip(rowAxis, rowAxis + 1);
+    };
+  }
+
+  /** The mean of the maps ({@code [B, C, h, w]}) of views {@code first .. first + count - 1}, each turned back. */
+  private static NDArray meanOfViews(IntFunction<NDArray> maps, int first, int count) {
+    NDArray sum = maps.apply(first);
+    for (int v = 1; v < count; v++) sum = sum.add(turned(maps.apply(first + v), v, MAP_ROWS));
+    return sum.div(count);
   }
 
   @Override

@@ -38,17 +38,19 @@ class PixelPlayerModelTest {
       assertThat(model.version()).matches("pixelplayer-[0-9a-f]{12}");
       ClipAnalysis analysis = predictor.predict(input);
 
-      // The same inputs, and the videos mirrored, through the bare network loaded from the same file.
+      // The same inputs, each video in its four orientations, through the bare network loaded from the same file.
       PixelPlayerNet net = PixelPlayerNet.of(TINY);
       try (Model bare = Model.newInstance("bare")) {
         bare.setBlock(net);
         bare.load(dir, PixelPlayerModel.NAME);
         NDList arrays = model.translator().arrays(manager, input);
         NDList batched = new NDList(arrays.stream().map(a -> a.expandDims(0)).toList());
-        NDList withMirrors = new NDList(batched);
-        withMirrors.add(batched.get(1).flip(4));
-        withMirrors.add(batched.get(2).flip(4));
-        PixelPlayerNet.Outputs out = new PixelPlayerNet.Outputs(net.forward(new ParameterStore(manager, false), withMirrors, false));
+        NDList views = new NDList(batched.get(0));
+        for (int n = 1; n <= 2; n++) {
+          NDArray frames = batched.get(n);
+          views.addAll(List.of(frames, frames.flip(4), frames.flip(3), frames.flip(3, 4)));
+        }
+        PixelPlayerNet.Outputs out = new PixelPlayerNet.Outputs(net.forward(new ParameterStore(manager, false), views, false));
 
         assertThat(analysis.logBins()).isEqualTo(16);
         assertThat(analysis.frames()).isEqualTo(16);
@@ -56,13 +58,16 @@ class PixelPlayerModelTest {
         assertThat(analysis.width()).isEqualTo(4);
         for (int n = 0; n < 2; n++) {
           ClipAnalysis.Video video = analysis.video(n);
-          // A video's features and class map: the mean of its own and its mirror's, mirrored back.
-          NDArray pixels = out.pixelFeatures(n).add(out.pixelFeatures(2 + n).flip(3)).div(2);
-          NDArray classMap = out.classMap(n).add(out.classMap(2 + n).flip(3)).div(2);
-          // Its mask: the mean of the two views' masks.
-          NDArray meanMask = Activation.sigmoid(out.maskLogits(n)).add(Activation.sigmoid(out.maskLogits(2 + n))).div(2);
+          int v = 4 * n;
+          // What it hears and names: the mean of the upright views (as it is and mirrored, mirrored back).
+          NDArray uprightPixels = out.pixelFeatures(v).add(out.pixelFeatures(v + 1).flip(3)).div(2);
+          NDArray uprightClassMap = out.classMap(v).add(out.classMap(v + 1).flip(3)).div(2);
+          NDArray meanMask = Activation.sigmoid(out.maskLogits(v)).add(Activation.sigmoid(out.maskLogits(v + 1))).div(2);
+          // Where: the mean of all four, each turned back.
+          NDArray pixels = uprightPixels.mul(2).add(out.pixelFeatures(v + 2).flip(2)).add(out.pixelFeatures(v + 3).flip(2, 3)).div(4);
+          NDArray classMap = uprightClassMap.mul(2).add(out.classMap(v + 2).flip(2)).add(out.classMap(v + 3).flip(2, 3)).div(4);
           assertThat(video.mask()).containsExactly(meanMask.toFloatArray(), within(1e-5f));
-          assertThat(video.classes()).containsExactly(InstrumentHead.poolPixels(classMap).softmax(1).toFloatArray(), within(1e-5f));
+          assertThat(video.classes()).containsExactly(InstrumentHead.poolPixels(uprightClassMap).softmax(1).toFloatArray(), within(1e-5f));
           assertThat(video.pixelClasses()).containsExactly(classMap.softmax(1).toFloatArray(), within(1e-5f));
           assertThat(sum(video.classes())).isCloseTo(1f, within(1e-5f));
           assertThat(video.pixelClasses()).hasSize(3 * 16);
@@ -75,10 +80,10 @@ class PixelPlayerModelTest {
           float[] expected = pixelMasks.square().mul(power).sum(new int[] {1}).toFloatArray();
           assertThat(video.pixelEnergy()).containsExactly(expected, within(1e-3f * max(expected)));
 
-          // A class's mask is the mask of the features at the pixel that class scores highest.
+          // A class's mask is the mask of the upright features at the pixel that class scores highest there.
           for (int c = 0; c < 3; c++) {
-            int best = ClipAnalysis.argMax(classMap.get(0).get(c).reshape(-1).toFloatArray());
-            NDArray features = pixels.get(0).reshape(16, -1).get(":, " + best).expandDims(0);
+            int best = ClipAnalysis.argMax(uprightClassMap.get(0).get(c).reshape(-1).toFloatArray());
+            NDArray features = uprightPixels.get(0).reshape(16, -1).get(":, " + best).expandDims(0);
             NDArray mask = Activation.sigmoid(net.synthesizer()
                 .forward(new ParameterStore(manager, false), new NDList(features, out.spectralFeatures()), false).singletonOrThrow());
             assertThat(analysis.classMask(n, c)).containsExactly(mask.toFloatArray(), within(1e-5f));
@@ -98,38 +103,61 @@ class PixelPlayerModelTest {
   void mirroredFramesGiveMirroredMapsAndTheSameSounds(@TempDir Path dir) throws Exception {
     TestModels.saveRandom(TINY, dir);
     float[] mixture = input(new Random(5), Color.RED, Color.BLUE).mixture();
-    // Lossless frames, so that the mirror's pixels are exactly the picture's mirrored.
-    ClipInput plain = new ClipInput(mixture, List.of(List.of(png(Color.RED, false), png(Color.BLUE, false))));
-    ClipInput mirrored = new ClipInput(mixture, List.of(List.of(png(Color.RED, true), png(Color.BLUE, true))));
     try (PixelPlayerModel model = PixelPlayerModel.load(dir, Device.cpu());
         Predictor<ClipInput, ClipAnalysis> predictor = model.newPredictor()) {
-      ClipAnalysis.Video a = predictor.predict(plain).video(0);
-      ClipAnalysis.Video b = predictor.predict(mirrored).video(0);
+      ClipAnalysis.Video a = predictor.predict(clip(mixture, false, false)).video(0);
+      ClipAnalysis.Video b = predictor.predict(clip(mixture, true, false)).video(0);
       float[] energy = a.pixelEnergy();
-      assertThat(b.pixelEnergy()).containsExactly(mirror(energy, 1, 4, 4), within(1e-3f * max(energy)));
-      assertThat(b.pixelClasses()).containsExactly(mirror(a.pixelClasses(), 3, 4, 4), within(1e-3f));
+      assertThat(b.pixelEnergy()).containsExactly(turn(energy, 1, true, false), within(1e-3f * max(energy)));
+      assertThat(b.pixelClasses()).containsExactly(turn(a.pixelClasses(), 3, true, false), within(1e-3f));
       assertThat(b.mask()).containsExactly(a.mask(), within(1e-3f));
       assertThat(b.classes()).containsExactly(a.classes(), within(1e-3f));
       // Not trivially so: the picture itself is not symmetric.
-      float[] flipped = mirror(energy, 1, 4, 4);
-      assertThat(IntStream.range(0, energy.length).mapToDouble(i -> Math.abs(energy[i] - flipped[i])).max().orElseThrow())
-          .isGreaterThan(1e-2 * max(energy));
+      assertThat(largestDifference(energy, turn(energy, 1, true, false))).isGreaterThan(1e-2 * max(energy));
     }
   }
 
-  private static byte[] png(Color colour, boolean mirrored) throws Exception {
-    return TestModels.encode(TestModels.picture(colour, mirrored), "png");
+  @Test
+  void upsideDownFramesGiveUpsideDownMaps(@TempDir Path dir) throws Exception {
+    TestModels.saveRandom(TINY, dir);
+    float[] mixture = input(new Random(6), Color.RED, Color.BLUE).mixture();
+    try (PixelPlayerModel model = PixelPlayerModel.load(dir, Device.cpu());
+        Predictor<ClipInput, ClipAnalysis> predictor = model.newPredictor()) {
+      ClipAnalysis.Video a = predictor.predict(clip(mixture, false, false)).video(0);
+      ClipAnalysis.Video b = predictor.predict(clip(mixture, false, true)).video(0);
+      float[] energy = a.pixelEnergy();
+      assertThat(b.pixelEnergy()).containsExactly(turn(energy, 1, false, true), within(1e-3f * max(energy)));
+      assertThat(b.pixelClasses()).containsExactly(turn(a.pixelClasses(), 3, false, true), within(1e-3f));
+      assertThat(largestDifference(energy, turn(energy, 1, false, true))).isGreaterThan(1e-2 * max(energy));
+    }
   }
 
-  /** {@code maps} planes of {@code height x width}, each mirrored left to right. */
-  private static float[] mirror(float[] values, int maps, int height, int width) {
-    float[] mirrored = new float[values.length];
+  /** One video of lossless frames (so that a turned picture's pixels are exactly the picture's turned) over {@code mixture}. */
+  private static ClipInput clip(float[] mixture, boolean mirrored, boolean upsideDown) throws Exception {
+    return new ClipInput(mixture, List.of(List.of(png(Color.RED, mirrored, upsideDown), png(Color.BLUE, mirrored, upsideDown))));
+  }
+
+  private static byte[] png(Color colour, boolean mirrored, boolean upsideDown) throws Exception {
+    return TestModels.encode(TestModels.picture(colour, mirrored, upsideDown), "png");
+  }
+
+  /** {@code maps} planes of {@code height x width} = 4 x 4, each mirrored left to right and/or turned upside down. */
+  private static float[] turn(float[] values, int maps, boolean mirrored, boolean upsideDown) {
+    int side = 4;
+    float[] turned = new float[values.length];
     for (int m = 0; m < maps; m++) {
-      for (int y = 0; y < height; y++) {
-        for (int x = 0; x < width; x++) mirrored[(m * height + y) * width + x] = values[(m * height + y) * width + width - 1 - x];
+      for (int y = 0; y < side; y++) {
+        for (int x = 0; x < side; x++) {
+          int from = (m * side + (upsideDown ? side - 1 - y : y)) * side + (mirrored ? side - 1 - x : x);
+          turned[(m * side + y) * side + x] = values[from];
+        }
       }
     }
-    return mirrored;
+    return turned;
+  }
+
+  private static double largestDifference(float[] a, float[] b) {
+    return IntStream.range(0, a.length).mapToDouble(i -> Math.abs(a[i] - b[i])).max().orElseThrow();
   }
 
   @Test

@@ -39,17 +39,20 @@ public final class TestModels {
 
   /** A 40x30 JPEG of {@code colour} with a white square near the top left. */
   public static byte[] jpeg(Color colour) throws Exception {
-    return encode(picture(colour, false), "jpg");
+    return encode(picture(colour, false, false), "jpg");
   }
 
-  /** A 40x30 picture of {@code colour} with a white square near the top left, or its mirror image (near the top right). */
-  public static BufferedImage picture(Color colour, boolean mirrored) {
+  /**
+   * A 40x30 picture of {@code colour} with a white square near the top left, or its mirror image (near the top right),
+   * or either upside down (near the bottom).
+   */
+  public static BufferedImage picture(Color colour, boolean mirrored, boolean upsideDown) {
     BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_3BYTE_BGR);
     Graphics2D g = image.createGraphics();
     g.setColor(colour);
     g.fillRect(0, 0, 40, 30);
     g.setColor(Color.WHITE);
-    g.fillRect(mirrored ? 25 : 5, 5, 10, 10);
+    g.fillRect(mirrored ? 25 : 5, upsideDown ? 15 : 5, 10, 10);
     g.dispose();
     return image;
   }
