@@ -25,11 +25,11 @@ import java.util.function.IntFunction;
  *
  * <p>Every video is seen in four orientations (one pass of the video net over all of them, one of the U-Net): as it
  * is, mirrored left to right, upside down, and both. Trained maps lean: on a validation corpus (its own seed, not the
- * test corpus) the energy of a solo's map sat above its instrument's box centre on average and the loudest pixel
- * missed the box upwards in most misses (the upright-only maps lean the same way sideways). The mean of a video's maps over the four orientations, each turned back, cannot lean either
- * way, so the maps ({@code pixelClasses}, {@code pixelEnergy}) come from that mean. The network was trained on
- * upright frames (mirrored at random) only, so what it hears and names ({@code mask}, {@code classes},
- * {@code classMasks}) comes from the two upright views alone.
+ * test corpus) the loudest pixel of a map from the upright views missed its instrument's box upwards in most misses,
+ * and a map from the frames as they are alone leaned sideways too. The mean of a video's maps over the four
+ * orientations, each turned back, cannot lean either way, so the maps ({@code pixelClasses}, {@code pixelEnergy})
+ * come from that mean. The network was trained on upright frames (mirrored at random) only, so what it hears and
+ * names ({@code mask}, {@code classes}, {@code classMasks}) comes from the two upright views alone.
  *
  * <p>Input: as {@link PixelPlayerNet}, {@code NDList(mixture [B, 1, F, T], frames_1 [B, T', 3, H, W], ...)} with the
  * mixture's log magnitude. Output, per video n = 1..N, {@value #PER_VIDEO} arrays:
