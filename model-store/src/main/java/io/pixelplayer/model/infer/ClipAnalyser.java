@@ -85,32 +85,30 @@ public final class ClipAnalyser extends AbstractBlock {
     NDList outputs = new NDList();
     for (int n = 0; n < videos; n++) {
       int first = n * VIEWS;
-      NDArray pixels = meanOfViews(out::pixelFeatures, first, VIEWS);
-      NDArray classMap = meanOfViews(out::classMap, first, VIEWS);
-      NDArray uprightPixels = meanOfViews(out::pixelFeatures, first, UPRIGHT);
-      NDArray uprightClassMap = meanOfViews(out::classMap, first, UPRIGHT);
+      ViewMeans features = ViewMeans.of(out::pixelFeatures, first);
+      ViewMeans classMaps = ViewMeans.of(out::classMap, first);
       NDArray mask = Activation.sigmoid(out.maskLogits(first));
       for (int v = 1; v < UPRIGHT; v++) mask = mask.add(Activation.sigmoid(out.maskLogits(first + v)));
       mask = mask.div(UPRIGHT);
-      Shape map = classMap.getShape();
+      Shape map = classMaps.all().getShape();
       long classes = map.get(1);
       long pixelCount = map.get(2) * map.get(3);
 
       NDArray pixelMasks = Activation.sigmoid(
-          net.synthesizer().forward(store, new NDList(pixels, out.spectralFeatures()), training, params).singletonOrThrow());
+          net.synthesizer().forward(store, new NDList(features.all(), out.spectralFeatures()), training, params).singletonOrThrow());
       NDArray energy = pixelMasks.reshape(batch, pixelCount, cells).square().matMul(power).reshape(batch, map.get(2), map.get(3));
 
       // The features at each class's best pixel: [B, K, P] x one-hot [B, P, C] → [B, K, C], as a C x 1 "image".
-      NDArray best = uprightClassMap.reshape(batch, classes, pixelCount).argMax(2).oneHot((int) pixelCount)
-          .toType(pixels.getDataType(), false);
-      NDArray keyFeatures = uprightPixels.reshape(batch, pixels.getShape().get(1), pixelCount).matMul(best.transpose(0, 2, 1))
-          .expandDims(3);
+      NDArray best = classMaps.upright().reshape(batch, classes, pixelCount).argMax(2).oneHot((int) pixelCount)
+          .toType(features.upright().getDataType(), false);
+      NDArray keyFeatures = features.upright().reshape(batch, features.upright().getShape().get(1), pixelCount)
+          .matMul(best.transpose(0, 2, 1)).expandDims(3);
       NDArray classMasks = Activation.sigmoid(
           net.synthesizer().forward(store, new NDList(keyFeatures, out.spectralFeatures()), training, params).singletonOrThrow()).reshape(batch, classes, spectrogram.get(2), spectrogram.get(3));
 
       outputs.add(mask.squeeze(1));
-      outputs.add(InstrumentHead.poolPixels(uprightClassMap).softmax(1));
-      outputs.add(classMap.softmax(1));
+      outputs.add(InstrumentHead.poolPixels(classMaps.upright()).softmax(1));
+      outputs.add(classMaps.all().softmax(1));
       outputs.add(energy);
       outputs.add(classMasks);
     }
@@ -127,11 +125,16 @@ public final class ClipAnalyser extends AbstractBlock {
     };
   }
 
-  /** The mean of the maps ({@code [B, C, h, w]}) of views {@code first .. first + count - 1}, each turned back. */
-  private static NDArray meanOfViews(IntFunction<NDArray> maps, int first, int count) {
-    NDArray sum = maps.apply(first);
-    for (int v = 1; v < count; v++) sum = sum.add(turned(maps.apply(first + v), v, MAP_ROWS));
-    return sum.div(count);
+  /** A video's maps ({@code [B, C, h, w]}) averaged over its upright views and over all its views, each turned back. */
+  private record ViewMeans(NDArray upright, NDArray all) {
+    /** The means of views {@code first .. first + VIEWS - 1}, each view's map summed once. */
+    static ViewMeans of(IntFunction<NDArray> maps, int first) {
+      NDArray upright = maps.apply(first);
+      for (int v = 1; v < UPRIGHT; v++) upright = upright.add(turned(maps.apply(first + v), v, MAP_ROWS));
+      NDArray all = upright;
+      for (int v = UPRIGHT; v < VIEWS; v++) all = all.add(turned(maps.apply(first + v), v, MAP_ROWS));
+      return new ViewMeans(upright.div(UPRIGHT), all.div(VIEWS));
+    }
   }
 
   @Override

@@ -101,34 +101,33 @@ class PixelPlayerModelTest {
 
   @Test
   void mirroredFramesGiveMirroredMapsAndTheSameSounds(@TempDir Path dir) throws Exception {
-    TestModels.saveRandom(TINY, dir);
-    float[] mixture = input(new Random(5), Color.RED, Color.BLUE).mixture();
-    try (PixelPlayerModel model = PixelPlayerModel.load(dir, Device.cpu());
-        Predictor<ClipInput, ClipAnalysis> predictor = model.newPredictor()) {
-      ClipAnalysis.Video a = predictor.predict(clip(mixture, false, false)).video(0);
-      ClipAnalysis.Video b = predictor.predict(clip(mixture, true, false)).video(0);
-      float[] energy = a.pixelEnergy();
-      assertThat(b.pixelEnergy()).containsExactly(turn(energy, 1, true, false), within(1e-3f * max(energy)));
-      assertThat(b.pixelClasses()).containsExactly(turn(a.pixelClasses(), 3, true, false), within(1e-3f));
-      assertThat(b.mask()).containsExactly(a.mask(), within(1e-3f));
-      assertThat(b.classes()).containsExactly(a.classes(), within(1e-3f));
-      // Not trivially so: the picture itself is not symmetric.
-      assertThat(largestDifference(energy, turn(energy, 1, true, false))).isGreaterThan(1e-2 * max(energy));
-    }
+    ClipAnalysis.Video[] views = asIsAndTurned(dir, new Random(5), true, false);
+    assertThat(views[1].mask()).containsExactly(views[0].mask(), within(1e-3f));
+    assertThat(views[1].classes()).containsExactly(views[0].classes(), within(1e-3f));
   }
 
   @Test
   void upsideDownFramesGiveUpsideDownMaps(@TempDir Path dir) throws Exception {
+    asIsAndTurned(dir, new Random(6), false, true);
+  }
+
+  /**
+   * A random tiny model's analyses of one video as it is and turned; checks that the turned one's maps are the first
+   * one's turned, and that this is not trivially so (the picture itself is not symmetric that way).
+   */
+  private static ClipAnalysis.Video[] asIsAndTurned(Path dir, Random rng, boolean mirrored, boolean upsideDown) throws Exception {
     TestModels.saveRandom(TINY, dir);
-    float[] mixture = input(new Random(6), Color.RED, Color.BLUE).mixture();
+    float[] mixture = input(rng, Color.RED, Color.BLUE).mixture();
     try (PixelPlayerModel model = PixelPlayerModel.load(dir, Device.cpu());
         Predictor<ClipInput, ClipAnalysis> predictor = model.newPredictor()) {
       ClipAnalysis.Video a = predictor.predict(clip(mixture, false, false)).video(0);
-      ClipAnalysis.Video b = predictor.predict(clip(mixture, false, true)).video(0);
+      ClipAnalysis.Video b = predictor.predict(clip(mixture, mirrored, upsideDown)).video(0);
       float[] energy = a.pixelEnergy();
-      assertThat(b.pixelEnergy()).containsExactly(turn(energy, 1, false, true), within(1e-3f * max(energy)));
-      assertThat(b.pixelClasses()).containsExactly(turn(a.pixelClasses(), 3, false, true), within(1e-3f));
-      assertThat(largestDifference(energy, turn(energy, 1, false, true))).isGreaterThan(1e-2 * max(energy));
+      float[] turnedEnergy = turn(energy, 1, mirrored, upsideDown);
+      assertThat(b.pixelEnergy()).containsExactly(turnedEnergy, within(1e-3f * max(energy)));
+      assertThat(b.pixelClasses()).containsExactly(turn(a.pixelClasses(), 3, mirrored, upsideDown), within(1e-3f));
+      assertThat(largestDifference(energy, turnedEnergy)).isGreaterThan(1e-2 * max(energy));
+      return new ClipAnalysis.Video[] {a, b};
     }
   }
 
