@@ -45,7 +45,7 @@ final class IndexOptions {
       IndexJob.Result result = IndexJob.run(spark, settings, input, target, new IndexJob.ModelRef(modelUri, driverModel.model().version()),
           incremental, conf.getDouble("pixelplayer.progress.intervalSeconds"), System.err);
       if (!result.cleared().isEmpty()) {
-        stdout.printf("cleared what interrupted runs left behind: %s%n", String.join(", ", result.cleared()));
+        System.err.printf("%s: cleared what interrupted runs left behind: %s%n", verb, String.join(", ", result.cleared()));
       }
       if (result.runId() == null) {
         stdout.printf("nothing new under %s: %d videos, all indexed by earlier runs; nothing committed%n", input, result.videosFound());

@@ -39,8 +39,16 @@ public final class PixelPlayerCli implements Runnable {
   }
 
   public static void main(String[] args) {
+    // Errors are one line; Spark's, Hadoop's and FFmpeg's logs (stack traces included) only with --verbose. Set before
+    // anything starts logging (spark-submit has configured its logging already and keeps it).
+    if (System.getProperty(LOG_LEVEL) == null) {
+      System.setProperty(LOG_LEVEL, java.util.Arrays.asList(args).contains("--verbose") ? "info" : "off");
+    }
     System.exit(run(args));
   }
+
+  /** The log level of log4j2.properties and FfmpegLog. */
+  static final String LOG_LEVEL = "pixelplayer.log.level";
 
   static int run(String... args) {
     CommandLine cli = commandLine();
@@ -86,11 +94,6 @@ public final class PixelPlayerCli implements Runnable {
 
   /** The most telling message of an exception chain, on one line. */
   static String oneLine(Throwable e) {
-    Throwable t = e;
-    while (t.getMessage() == null && t.getCause() != null) {
-      t = t.getCause();
-    }
-    String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    return message.strip().replaceAll("\\s+", " ");
+    return ErrorMessages.oneLine(e);
   }
 }

@@ -66,7 +66,7 @@ final class RemixCommand implements Callable<Integer> {
       try {
         remix = VideoRemix.analyse(video, loaded, settings.clips().tiling(), settings.sources(), settings.batch());
       } catch (io.pixelplayer.jobs.ingest.IngestFailure e) {
-        throw new IllegalStateException(video + " [" + e.stage() + "]: " + e.reason(), e);
+        throw new IllegalStateException(video + " [" + e.stage().column() + "]: " + e.reason(), e);
       }
       Map<String, Integer> found = remix.instruments();
       stdout.printf("found in %s: %s%n", video.getFileName(), found.isEmpty() ? "no instrument"

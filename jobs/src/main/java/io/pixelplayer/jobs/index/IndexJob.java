@@ -1,7 +1,9 @@
 package io.pixelplayer.jobs.index;
 
+import io.pixelplayer.jobs.fs.FileUris;
 import io.pixelplayer.jobs.ingest.VideoDecoding;
 import io.pixelplayer.jobs.ingest.VideoListing;
+import io.pixelplayer.jobs.ingest.VideoOutcomes;
 import io.pixelplayer.jobs.ingest.VideoListing.VideoFile;
 import io.pixelplayer.jobs.ingest.VideoRecord;
 import io.pixelplayer.jobs.spark.HadoopSettings;
@@ -13,15 +15,14 @@ import io.pixelplayer.jobs.warehouse.WarehouseTables;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -67,9 +68,17 @@ public final class IndexJob {
 
   public static Result run(SparkSession spark, IndexSettings settings, String input, Warehouse warehouse, ModelRef model,
       boolean incremental, double progressIntervalSeconds, PrintStream progress) throws IOException {
+    return run(spark, settings, input, warehouse, model, TaskModel.shared(model.uri(), model.version(), settings.device()), incremental,
+        progressIntervalSeconds, progress);
+  }
+
+  /** The job with the model its tasks analyse clips with given: {@code model} names what the run records. */
+  static Result run(SparkSession spark, IndexSettings settings, String input, Warehouse warehouse, ModelRef model, TaskModel.Source taskModel,
+      boolean incremental, double progressIntervalSeconds, PrintStream progress) throws IOException {
     long start = System.nanoTime();
     Instant started = Instant.now();
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    warehouse.requireWritable();
     Set<String> cleared = warehouse.clearInterrupted();
     List<VideoFile> found = VideoListing.list(input, settings.input().extensions(), hadoop);
     if (found.isEmpty() && !incremental) {
@@ -92,8 +101,8 @@ public final class IndexJob {
     CollectionAccumulator<FailureRecord> failures = spark.sparkContext().collectionAccumulator("index.failures");
     LongAccumulator clips = spark.sparkContext().longAccumulator("index.clips");
     VideoIndexer indexer = new VideoIndexer(new VideoDecoding(settings.clips(), HadoopSettings.of(hadoop), videos, failures),
-        settings, model.uri(), model.version(), warehouse.staged(runId, Warehouse.STEMS).toString(),
-        warehouse.committed(Warehouse.STEMS, runId).toString(), clips);
+        settings, taskModel, FileUris.of(warehouse.staged(runId, Warehouse.STEMS)),
+        FileUris.of(warehouse.committed(Warehouse.STEMS, runId)), clips);
 
     // One group per task: parallelize gives each slice exactly one element when slices == elements.
     JavaRDD<Row> rows = jsc.parallelize(groups, groups.size()).flatMap(indexer::index);
@@ -108,19 +117,22 @@ public final class IndexJob {
       if (listener != null) listener.close();
     }
 
+    // Each file indexed (in full or in part) or failed, once; what lost files gave is dropped with their stems.
+    VideoOutcomes.Settled settled = VideoOutcomes.settle(videos.value(), failures.value());
+    dropStems(todo, settled.dropped(), warehouse.staged(runId, Warehouse.STEMS), hadoop);
+
     // The networks ran once per clip; the tables are cheap reshapes of what they wrote.
     spark.sparkContext().setJobDescription("index " + input + ": tables");
-    Dataset<Row> indexed = spark.read().parquet(indexedPath);
+    Dataset<Row> indexed = VideoOutcomes.withoutDropped(spark, spark.read().parquet(indexedPath), settled);
     int files = Math.max(1, Math.min(groups.size(), spark.sparkContext().defaultParallelism()));
     write(IndexedClipRows.clips(indexed, runId).coalesce(files), warehouse.staged(runId, WarehouseTables.CLIPS).toString());
     write(IndexedClipRows.sources(indexed, runId).coalesce(files), warehouse.staged(runId, WarehouseTables.SOURCES).toString());
     write(IndexedClipRows.pixelMaps(indexed, runId).coalesce(files), warehouse.staged(runId, WarehouseTables.PIXEL_MAPS).toString());
+    long clipCount = spark.read().parquet(warehouse.staged(runId, WarehouseTables.CLIPS).toString()).count();
     long sourceCount = spark.read().parquet(warehouse.staged(runId, WarehouseTables.SOURCES).toString()).count();
 
-    List<VideoRecord> done = new ArrayList<>(new LinkedHashSet<>(videos.value()));
-    done.sort(Comparator.comparing(VideoRecord::uri));
-    List<FailureRecord> failed = new ArrayList<>(new LinkedHashSet<>(failures.value()));
-    failed.sort(Comparator.comparing(FailureRecord::uri).thenComparing(FailureRecord::stage).thenComparing(FailureRecord::reason));
+    List<VideoRecord> done = settled.videos();
+    List<FailureRecord> failed = settled.failures();
     List<Row> videoRows = done.stream().map(v -> v.toWarehouseRow(runId, model.version())).toList();
     write(spark.createDataFrame(videoRows, WarehouseTables.VIDEOS_SCHEMA).coalesce(1), warehouse.staged(runId, WarehouseTables.VIDEOS).toString());
     write(spark.createDataFrame(failed.stream().map(f -> f.toRow(runId)).toList(), FailureRecord.SCHEMA).coalesce(1),
@@ -134,7 +146,7 @@ public final class IndexJob {
     details.put("videos_found", Integer.toString(found.size()));
     details.put("videos_unchanged", Integer.toString(unchanged));
     details.put("videos_indexed", Integer.toString(done.size()));
-    details.put("clips", Long.toString(clips.value()));
+    details.put("clips", Long.toString(clipCount));
     details.put("sources", Long.toString(sourceCount));
     details.put("failures", Integer.toString(failed.size()));
     details.put("media_seconds", String.format(Locale.ROOT, "%.1f", media));
@@ -142,7 +154,15 @@ public final class IndexJob {
     details.put("committed", Instant.now().toString());
     details.put("wall_seconds", String.format(Locale.ROOT, "%.1f", wall));
     warehouse.commit(new WarehouseRun(runId, !incremental, details));
-    return new Result(runId, found.size(), unchanged, done.size(), clips.value(), sourceCount, media, wall, failed, cleared);
+    return new Result(runId, found.size(), unchanged, done.size(), clipCount, sourceCount, media, wall, failed, cleared);
+  }
+
+  /** Deletes the staged stems of the videos that are lost (each video's stems lie in a folder named by its id). */
+  private static void dropStems(List<VideoFile> videos, Set<String> dropped, Path stems, Configuration hadoop) throws IOException {
+    FileSystem fs = stems.getFileSystem(hadoop);
+    for (VideoFile video : videos) {
+      if (dropped.contains(video.uri())) fs.delete(new Path(stems, video.videoId()), true);
+    }
   }
 
   private static void write(Dataset<Row> rows, String path) {

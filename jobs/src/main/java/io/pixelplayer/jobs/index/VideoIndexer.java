@@ -1,15 +1,14 @@
 package io.pixelplayer.jobs.index;
 
-import ai.djl.inference.Predictor;
+import io.pixelplayer.jobs.fs.FileUris;
 import io.pixelplayer.jobs.ingest.DecodedClip;
-import io.pixelplayer.jobs.ingest.IngestFailure;
 import io.pixelplayer.jobs.ingest.VideoDecoding;
 import io.pixelplayer.jobs.ingest.VideoDecoding.VideoClip;
 import io.pixelplayer.jobs.ingest.VideoListing.VideoFile;
-import io.pixelplayer.jobs.spark.TaskDevice;
+import io.pixelplayer.jobs.warehouse.FailureRecord;
+import io.pixelplayer.jobs.warehouse.FailureStage;
 import io.pixelplayer.model.infer.ClipAnalysis;
 import io.pixelplayer.model.infer.ClipInput;
-import io.pixelplayer.model.infer.PixelPlayerModel;
 import io.pixelplayer.model.infer.SourceFinder;
 import io.pixelplayer.udf.MaskSeparation;
 import io.pixelplayer.udf.Masks;
@@ -25,6 +24,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -47,22 +47,20 @@ import org.apache.spark.util.TaskCompletionListener;
 final class VideoIndexer implements Serializable {
   private final VideoDecoding decoding;
   private final IndexSettings settings;
-  private final String modelUri;
-  private final String modelVersion;
+  private final TaskModel.Source model;
   private final String stagedStems;
   private final String committedStems;
   private final LongAccumulator clips;
 
   /**
-   * @param stagedStems    where this run writes stems until its commit
+   * @param stagedStems    where this run writes stems until its commit (a stored URI, {@link FileUris})
    * @param committedStems where the commit moves them: what {@code stem_uri} points at
    */
-  VideoIndexer(VideoDecoding decoding, IndexSettings settings, String modelUri, String modelVersion, String stagedStems,
-      String committedStems, LongAccumulator clips) {
+  VideoIndexer(VideoDecoding decoding, IndexSettings settings, TaskModel.Source model, String stagedStems, String committedStems,
+      LongAccumulator clips) {
     this.decoding = decoding;
     this.settings = settings;
-    this.modelUri = modelUri;
-    this.modelVersion = modelVersion;
+    this.model = model;
     this.stagedStems = stagedStems;
     this.committedStems = committedStems;
     this.clips = clips;
@@ -77,8 +75,9 @@ final class VideoIndexer implements Serializable {
     private final Iterator<VideoClip> decoded;
     private final Queue<Row> ready = new ArrayDeque<>();
     private final Configuration hadoop = decoding.hadoop();
-    private ExecutorModels.Lease lease;
-    private Predictor<ClipInput, ClipAnalysis> predictor;
+    /** Videos the model failed on: their remaining clips are skipped (the driver drops what they already gave). */
+    private final Set<String> failed = new HashSet<>();
+    private TaskModel taskModel;
     private SourceFinder finder;
     private MaskSeparation separation;
 
@@ -107,23 +106,25 @@ final class VideoIndexer implements Serializable {
       List<VideoClip> seen = new ArrayList<>();
       List<ClipInput> inputs = new ArrayList<>();
       for (VideoClip clip : batch) {
+        if (failed.contains(clip.video().uri())) continue;
         if (clip.clip().frames().isEmpty()) {
           // Audio goes on past the end of the picture: nothing for the model to look at.
           ready.add(IndexedClipRows.toRow(clip.video(), clip.clip(), decoding.spec().sampleRate(), null, List.of(), List.of()));
           continue;
         }
-        inputs.add(clip.clip().modelInput(lease.model().config().framesPerClip()));
+        inputs.add(clip.clip().modelInput(taskModel.framesPerClip()));
         seen.add(clip);
       }
       if (seen.isEmpty()) return;
       List<ClipAnalysis> analyses;
       try {
-        analyses = predictor.batchPredict(inputs);
-      } catch (Exception e) {
+        analyses = taskModel.analyse(inputs);
+      } catch (Exception | OutOfMemoryError e) {
         Set<VideoFile> videos = new LinkedHashSet<>();
         seen.forEach(c -> videos.add(c.video()));
         for (VideoFile video : videos) {
-          decoding.fail(video, "model", "the model failed on clips of this video: " + IngestFailure.oneLine(String.valueOf(e.getMessage())));
+          decoding.fail(video, FailureStage.MODEL, "the model failed on clips of this video: " + FailureRecord.describe(e));
+          failed.add(video.uri());
         }
         return;
       }
@@ -150,7 +151,7 @@ final class VideoIndexer implements Serializable {
       float[] separated = separation.separate(decoded.audio(), source.mask(), Masks.PAPER_THRESHOLD);
       float[] audio = Arrays.copyOf(separated, decoded.validSamples());
       String name = clip.video().videoId() + "/" + decoded.index() + "-" + source.index() + "-" + source.instrument() + ".wav";
-      Path staged = new Path(stagedStems, name);
+      Path staged = new Path(FileUris.path(stagedStems), name);
       try {
         FileSystem fs = staged.getFileSystem(hadoop);
         try (OutputStream out = fs.create(staged, true)) {
@@ -159,20 +160,18 @@ final class VideoIndexer implements Serializable {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write stem " + staged + ": " + e.getMessage(), e);
       }
-      return new Path(committedStems, name).toString();
+      return FileUris.of(new Path(FileUris.path(committedStems), name));
     }
 
     private void open() {
-      if (lease != null) return;
+      if (taskModel != null) return;
       try {
-        lease = ExecutorModels.acquire(modelUri, modelVersion, TaskDevice.resolve(settings.device()), hadoop);
+        taskModel = model.open(hadoop);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot load the model " + modelUri + ": " + e.getMessage(), e);
+        throw new UncheckedIOException("cannot load the model: " + e.getMessage(), e);
       }
-      PixelPlayerModel model = lease.model();
-      predictor = model.newPredictor();
       finder = new SourceFinder(settings.sources());
-      separation = new MaskSeparation(Stft.paper(), model.translator().warp());
+      separation = new MaskSeparation(Stft.paper(), taskModel.warp());
       TaskContext task = TaskContext.get();
       if (task != null) {
         task.addTaskCompletionListener((TaskCompletionListener) context -> close());
@@ -180,9 +179,7 @@ final class VideoIndexer implements Serializable {
     }
 
     private void close() {
-      if (predictor != null) predictor.close();
-      if (lease != null) lease.close();
-      predictor = null;
+      if (taskModel != null) taskModel.close();
     }
   }
 }

@@ -6,6 +6,8 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_TIME_BASE;
 
 import io.pixelplayer.jobs.ingest.DecodedClip.EncodedFrame;
 import io.pixelplayer.jobs.media.FfmpegLog;
+import io.pixelplayer.jobs.warehouse.FailureRecord;
+import io.pixelplayer.jobs.warehouse.FailureStage;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -32,8 +34,6 @@ import org.bytedeco.javacv.FrameGrabber;
  * <p>Not thread-safe. Close it (or exhaust it) to free the native decoder.
  */
 public final class ClipReader implements Iterator<DecodedClip>, AutoCloseable {
-  private static final String OPEN = "open";
-  private static final String PROBE = "probe";
   /** Frame timestamps are floored to microseconds: a frame this close before a tick still counts as reaching it. */
   private static final long TICK_TOLERANCE_US = 1000;
   /**
@@ -83,7 +83,7 @@ public final class ClipReader implements Iterator<DecodedClip>, AutoCloseable {
     this.spec = spec;
     Path file = Path.of(source);
     String unopenable = OpenFailures.beforeOpening(file);
-    if (unopenable != null) throw new IngestFailure(OPEN, unopenable);
+    if (unopenable != null) throw new IngestFailure(FailureStage.OPEN, unopenable);
 
     FFmpegFrameGrabber opened = new FFmpegFrameGrabber(file.toFile());
     // Video stays in its decoded format: only kept frames are converted (see JpegFrameEncoder).
@@ -96,17 +96,17 @@ public final class ClipReader implements Iterator<DecodedClip>, AutoCloseable {
         opened.start();
       } catch (FrameGrabber.Exception | RuntimeException e) {
         if (String.valueOf(e.getMessage()).startsWith("Did not find a video or audio stream")) {
-          throw new IngestFailure(PROBE, "no video or audio stream", e);
+          throw new IngestFailure(FailureStage.PROBE, "no video or audio stream", e);
         }
-        throw new IngestFailure(OPEN, OpenFailures.afterFailedStart(file, e), e);
+        throw new IngestFailure(FailureStage.OPEN, OpenFailures.afterFailedStart(file, e), e);
       }
       AVFormatContext format = opened.getFormatContext();
-      if (!opened.hasVideo()) throw new IngestFailure(PROBE, "no video stream (audio only)");
+      if (!opened.hasVideo()) throw new IngestFailure(FailureStage.PROBE, "no video stream (audio only)");
       AVStream video = format.streams(opened.getVideoStream());
       if ((video.disposition() & AV_DISPOSITION_ATTACHED_PIC) != 0) {
-        throw new IngestFailure(PROBE, "no video stream (audio only, with cover art)");
+        throw new IngestFailure(FailureStage.PROBE, "no video stream (audio only, with cover art)");
       }
-      if (!opened.hasAudio()) throw new IngestFailure(PROBE, "no audio stream");
+      if (!opened.hasAudio()) throw new IngestFailure(FailureStage.PROBE, "no audio stream");
       AVStream audio = format.streams(opened.getAudioStream());
 
       double fps = opened.getVideoFrameRate(); // num/den of the stream's frame rate: NaN or 0 if unknown
@@ -130,7 +130,7 @@ public final class ClipReader implements Iterator<DecodedClip>, AutoCloseable {
       throw e;
     } catch (RuntimeException e) {
       release(opened);
-      throw new IngestFailure(PROBE, "FFmpeg: " + OpenFailures.withoutHints(String.valueOf(e.getMessage()), file), e);
+      throw new IngestFailure(FailureStage.PROBE, "FFmpeg: " + OpenFailures.withoutHints(String.valueOf(e.getMessage()), file), e);
     }
     maxSamples = Math.round(spec.maxSeconds() * spec.sampleRate());
     heldPadding = new float[(int) Math.ceil(PADDING_TOLERANCE_SECONDS * spec.sampleRate())];
@@ -205,7 +205,7 @@ public final class ClipReader implements Iterator<DecodedClip>, AutoCloseable {
       frame = grabber.grabFrame(true, true, true, false, false);
     } catch (FrameGrabber.Exception | RuntimeException e) {
       truncation = String.format(Locale.ROOT, "decoding failed after %.1f s: %s", decodedSeconds(),
-          IngestFailure.oneLine(e.getMessage()));
+          FailureRecord.oneLine(e.getMessage()));
       frame = null;
     }
     if (frame == null) {

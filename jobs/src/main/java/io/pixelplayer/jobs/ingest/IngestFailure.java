@@ -1,32 +1,27 @@
 package io.pixelplayer.jobs.ingest;
 
-/**
- * Why a video could not be ingested, as one row of the {@code failures} table: the stage that failed
- * ({@code open}, {@code probe}, {@code decode}, ...) and a reason on one line.
- */
+import io.pixelplayer.jobs.warehouse.FailureRecord;
+import io.pixelplayer.jobs.warehouse.FailureStage;
+
+/** Why a video could not be ingested: the stage that failed and a reason on one line (a row of the {@code failures} table). */
 public final class IngestFailure extends Exception {
-  private final String stage;
+  private final FailureStage stage;
 
-  public IngestFailure(String stage, String reason) {
-    super(oneLine(reason));
+  public IngestFailure(FailureStage stage, String reason) {
+    super(FailureRecord.oneLine(reason));
     this.stage = stage;
   }
 
-  public IngestFailure(String stage, String reason, Throwable cause) {
-    super(oneLine(reason), cause);
+  public IngestFailure(FailureStage stage, String reason, Throwable cause) {
+    super(FailureRecord.oneLine(reason), cause);
     this.stage = stage;
   }
 
-  public String stage() {
+  public FailureStage stage() {
     return stage;
   }
 
   public String reason() {
     return getMessage();
-  }
-
-  /** Collapses whitespace so that any message fits on one line. */
-  public static String oneLine(String text) {
-    return text == null ? "unknown error" : text.strip().replaceAll("\\s+", " ");
   }
 }

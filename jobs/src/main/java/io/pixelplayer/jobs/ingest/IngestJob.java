@@ -1,5 +1,6 @@
 package io.pixelplayer.jobs.ingest;
 
+import io.pixelplayer.jobs.fs.WritableFolder;
 import io.pixelplayer.jobs.ingest.VideoListing.VideoFile;
 import io.pixelplayer.jobs.spark.HadoopSettings;
 import io.pixelplayer.jobs.spark.JobProgress;
@@ -9,13 +10,13 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -57,6 +58,7 @@ public final class IngestJob {
     long start = System.nanoTime();
     String runId = "ingest-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    WritableFolder.require(new Path(out), hadoop, "--out");
     List<VideoFile> found = VideoListing.list(input, settings.extensions(), hadoop);
     if (found.isEmpty()) {
       throw new IOException("no videos under " + input + " (extensions " + String.join(",", settings.extensions().stream().sorted().toList()) + ")");
@@ -75,27 +77,46 @@ public final class IngestJob {
     JobProgress listener = progress == null ? null : new JobProgress(spark.sparkContext(), "ingest", groups.size(),
         found.size(), "videos", i -> groups.get(i).stream().mapToLong(v -> Math.max(1, v.sizeBytes())).sum(),
         i -> groups.get(i).size(), clips, "clips", progressIntervalSeconds, progress);
+    // Clips are staged: which files are lost (silent, say) is known only once they are decoded.
+    Path staged = new Path(out, "_" + CLIPS + "-" + runId);
     try {
       spark.sparkContext().setJobDescription("ingest " + input);
-      spark.createDataFrame(rows, ClipRows.SCHEMA).write().mode(SaveMode.Overwrite)
-          .option("parquet.enable.dictionary#audio", "false")
-          .option("parquet.enable.dictionary#frames.list.element", "false")
-          .parquet(table(out, CLIPS));
+      writeClips(spark.createDataFrame(rows, ClipRows.SCHEMA), staged.toString());
     } finally {
       if (listener != null) {
         listener.close();
       }
     }
 
-    List<VideoRecord> ingested = new ArrayList<>(videos.value());
-    ingested.sort(Comparator.comparing(VideoRecord::uri));
-    List<FailureRecord> failed = new ArrayList<>(failures.value());
-    failed.sort(Comparator.comparing(FailureRecord::uri).thenComparing(FailureRecord::stage));
+    VideoOutcomes.Settled settled = VideoOutcomes.settle(videos.value(), failures.value());
+    publishClips(spark, settled, staged, new Path(out, CLIPS));
+    List<VideoRecord> ingested = settled.videos();
+    List<FailureRecord> failed = settled.failures();
     writeSmall(spark, ingested.stream().map(v -> v.toRow(runId)).toList(), VideoRecord.SCHEMA, table(out, VIDEOS));
     writeSmall(spark, failed.stream().map(f -> f.toRow(runId)).toList(), FailureRecord.SCHEMA, table(out, FAILURES));
 
     double media = ingested.stream().mapToDouble(VideoRecord::durationSeconds).sum();
-    return new Result(runId, found.size(), ingested.size(), clips.value(), media, (System.nanoTime() - start) / 1e9, failed);
+    long kept = settled.dropped().isEmpty() ? clips.value() : spark.read().parquet(table(out, CLIPS)).count();
+    return new Result(runId, found.size(), ingested.size(), kept, media, (System.nanoTime() - start) / 1e9, failed);
+  }
+
+  private static void writeClips(Dataset<Row> clips, String path) {
+    clips.write().mode(SaveMode.Overwrite)
+        .option("parquet.enable.dictionary#audio", "false")
+        .option("parquet.enable.dictionary#frames.list.element", "false")
+        .parquet(path);
+  }
+
+  /** Moves the staged clips into place, without those of lost files (rewritten only when there are any). */
+  private static void publishClips(SparkSession spark, VideoOutcomes.Settled settled, Path staged, Path target) throws IOException {
+    FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    if (settled.dropped().isEmpty()) {
+      fs.delete(target, true);
+      if (!fs.rename(staged, target)) throw new IOException("cannot move " + staged + " to " + target);
+      return;
+    }
+    writeClips(VideoOutcomes.withoutDropped(spark, spark.read().parquet(staged.toString()), settled), target.toString());
+    fs.delete(staged, true);
   }
 
   public static String table(String out, String name) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
+import io.pixelplayer.jobs.fs.FileUris;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
@@ -23,8 +24,9 @@ final class LocalCopy implements AutoCloseable {
     this.temporary = temporary;
   }
 
+  /** The video a stored URI ({@link FileUris}) names. */
   static LocalCopy of(String uri, Configuration hadoop) throws IOException {
-    Path source = new Path(uri);
+    Path source = FileUris.path(uri);
     FileSystem fs = source.getFileSystem(hadoop);
     if (fs instanceof LocalFileSystem local) {
       return new LocalCopy(local.pathToFile(source).toPath(), false);

@@ -3,6 +3,7 @@ package io.pixelplayer.jobs.ingest;
 import io.pixelplayer.jobs.ingest.VideoListing.VideoFile;
 import io.pixelplayer.jobs.spark.HadoopSettings;
 import io.pixelplayer.jobs.warehouse.FailureRecord;
+import io.pixelplayer.jobs.warehouse.FailureStage;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.Collections;
@@ -45,9 +46,9 @@ public final class VideoDecoding implements Serializable {
     return hadoopSettings.configuration();
   }
 
-  /** Records a failure of {@code video} at {@code stage}. */
-  public void fail(VideoFile video, String stage, String reason) {
-    failures.add(new FailureRecord(video.uri(), stage, reason, video.fingerprint()));
+  /** Records a failure of {@code video} at {@code stage}; the driver settles each file's rows into one ({@link VideoOutcomes}). */
+  public void fail(VideoFile video, FailureStage stage, String reason) {
+    failures.add(FailureRecord.of(video.uri(), stage, reason, video.fingerprint()));
   }
 
   /** The clips of {@code group}'s videos in order, decoded as they are asked for. */
@@ -80,7 +81,7 @@ public final class VideoDecoding implements Serializable {
     try {
       local = LocalCopy.of(video.uri(), hadoop);
     } catch (IOException | RuntimeException e) {
-      fail(video, "read", "cannot read the file: " + e.getMessage());
+      fail(video, FailureStage.READ, "cannot read the file: " + FailureRecord.describe(e));
       return Collections.emptyIterator();
     }
     ClipReader reader;
@@ -120,7 +121,7 @@ public final class VideoDecoding implements Serializable {
       try {
         more = reader.hasNext();
       } catch (RuntimeException e) {
-        fail(video, "decode", "decoding stopped: " + e.getMessage());
+        fail(video, FailureStage.DECODE, "decoding stopped: " + FailureRecord.describe(e));
         more = false;
       }
       if (!more) {
@@ -144,16 +145,16 @@ public final class VideoDecoding implements Serializable {
       videos.add(new VideoRecord(video.videoId(), video.uri(), video.sizeBytes(), video.fingerprint(),
           reader.decodedSeconds(), info.width(), info.height(), info.fps(), info.audioRate(), emitted));
       if (reader.truncation() != null) {
-        fail(video, "decode", reader.truncation());
+        fail(video, FailureStage.DECODE, reader.truncation());
       }
       if (reader.decodedSeconds() >= spec.maxSeconds()) {
-        fail(video, "decode", String.format("stopped after %.0f s (pixelplayer.ingest.maxSeconds); the rest is not read", spec.maxSeconds()));
+        fail(video, FailureStage.DECODE, String.format("stopped after %.0f s (pixelplayer.ingest.maxSeconds); the rest is not read", spec.maxSeconds()));
       }
       if (emitted == 0) {
-        fail(video, "clip", String.format("too short: %.2f s of audio decoded, a clip needs at least %.2f s",
+        fail(video, FailureStage.CLIP, String.format("too short: %.2f s of audio decoded, a clip needs at least %.2f s",
             reader.decodedSeconds(), spec.clipSeconds() * spec.minClipFraction()));
       } else if (reader.silentClips() == emitted) {
-        fail(video, "audio", String.format("silent audio track: all %d clips are below %.0f dBFS", emitted, spec.silenceDb()));
+        fail(video, FailureStage.AUDIO, String.format("silent audio track: all %d clips are below %.0f dBFS", emitted, spec.silenceDb()));
       }
       release();
     }

@@ -1,5 +1,6 @@
 package io.pixelplayer.jobs.ingest;
 
+import io.pixelplayer.jobs.fs.FileUris;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.Serializable;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -28,8 +30,8 @@ public final class VideoListing {
   /**
    * A video file to ingest.
    *
-   * @param videoId     the file's base name without extension, made unique within the listing
-   * @param uri         fully qualified URI
+   * @param videoId     the file's base name without extension, made safe ({@link #videoId}) and unique within the listing
+   * @param uri         fully qualified, escaped URI ({@link FileUris})
    * @param sizeBytes   file size
    * @param modifiedMs  modification time (ms since the epoch)
    */
@@ -62,14 +64,14 @@ public final class VideoListing {
         }
       }
     }
-    Map<String, Long> stemCounts = files.stream()
-        .collect(Collectors.groupingBy(f -> stem(f.getPath().getName()), Collectors.counting()));
+    Map<String, Long> idCounts = files.stream()
+        .collect(Collectors.groupingBy(f -> videoId(f.getPath().getName()), Collectors.counting()));
     List<VideoFile> videos = new ArrayList<>();
     for (FileStatus f : files) {
-      String uri = f.getPath().toUri().toString();
-      String stem = stem(f.getPath().getName());
-      // The same name in two folders must not collide: the second gets a short hash of its URI.
-      String id = stemCounts.get(stem) == 1 ? stem : stem + "-" + shortHash(uri);
+      String uri = FileUris.of(fs.makeQualified(f.getPath()));
+      String id = videoId(f.getPath().getName());
+      // The same name in two folders must not collide: each gets a short hash of its URI.
+      if (idCounts.get(id) > 1) id = id + "-" + shortHash(uri);
       videos.add(new VideoFile(id, uri, f.getLen(), f.getModificationTime()));
     }
     videos.sort(Comparator.comparingLong(VideoFile::sizeBytes).reversed().thenComparing(VideoFile::uri));
@@ -107,6 +109,25 @@ public final class VideoListing {
     int dot = name.lastIndexOf('.');
     return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
   }
+
+  /**
+   * The id of a video file named {@code name}: its base name when that holds only letters, digits (any script),
+   * {@code - _ .} and starts with a letter or digit. Otherwise every other character becomes {@code _}, a name that
+   * does not start with a letter or digit gets {@code video-} before it, and a short hash of the name is appended, so that ids are safe in file names, stem paths and SQL literals, and distinct names
+   * stay distinct.
+   */
+  static String videoId(String name) {
+    String stem = stem(name);
+    String safe = UNSAFE_ID_CHARACTERS.matcher(stem).replaceAll("_");
+    boolean startsWell = !safe.isEmpty() && Character.isLetterOrDigit(safe.codePointAt(0));
+    if (safe.equals(stem) && startsWell) {
+      return safe;
+    }
+    return (startsWell ? safe : safe.isEmpty() ? "video" : "video-" + safe) + "-" + shortHash(name);
+  }
+
+  /** What a video id may not hold: anything but letters, digits, '-', '_' and '.'. */
+  private static final Pattern UNSAFE_ID_CHARACTERS = Pattern.compile("[^\\p{L}\\p{N}._-]");
 
   static String stem(String name) {
     int dot = name.lastIndexOf('.');

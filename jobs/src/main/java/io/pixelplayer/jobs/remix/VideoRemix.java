@@ -6,6 +6,7 @@ import io.pixelplayer.jobs.ingest.ClipReader;
 import io.pixelplayer.jobs.ingest.ClipSpec;
 import io.pixelplayer.jobs.ingest.DecodedClip;
 import io.pixelplayer.jobs.ingest.IngestFailure;
+import io.pixelplayer.jobs.warehouse.FailureStage;
 import io.pixelplayer.model.infer.ClipAnalysis;
 import io.pixelplayer.model.infer.ClipInput;
 import io.pixelplayer.model.infer.PixelPlayerModel;
@@ -62,8 +63,8 @@ public final class VideoRemix {
         if (pending.size() == batch) analyse(pending, predictor, model, finder, clips);
       }
       analyse(pending, predictor, model, finder, clips);
-      if (reader.truncation() != null) throw new IngestFailure("decode", reader.truncation());
-      if (clips.isEmpty()) throw new IngestFailure("clip", "no audio to remix");
+      if (reader.truncation() != null) throw new IngestFailure(FailureStage.DECODE, reader.truncation());
+      if (clips.isEmpty()) throw new IngestFailure(FailureStage.CLIP, "no audio to remix");
       decoded = (int) Math.round(reader.decodedSeconds() * spec.sampleRate());
     }
     return new VideoRemix(clips, spec.sampleRate(), new MaskSeparation(Stft.paper(), model.translator().warp()), decoded);

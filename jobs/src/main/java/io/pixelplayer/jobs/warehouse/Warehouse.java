@@ -1,5 +1,6 @@
 package io.pixelplayer.jobs.warehouse;
 
+import io.pixelplayer.jobs.fs.WritableFolder;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,7 +59,7 @@ public final class Warehouse {
 
   /** Where run {@code runId} writes {@code folder} (a table or {@link #STEMS}) before its commit. */
   public Path staged(String runId, String folder) {
-    return new Path(new Path(new Path(root, STAGING), runId), folder);
+    return fs.makeQualified(new Path(new Path(new Path(root, STAGING), runId), folder));
   }
 
   /** Where {@code folder} (a table or {@link #STEMS}) of a committed run {@code runId} lies. */
@@ -88,6 +89,11 @@ public final class Warehouse {
       if (all.get(i).full()) from = i;
     }
     return all.subList(from, all.size());
+  }
+
+  /** Fails in one line, before a run does any work, when the warehouse cannot be written. */
+  public void requireWritable() throws IOException {
+    WritableFolder.require(root, fs.getConf(), "the warehouse");
   }
 
   /**
@@ -158,9 +164,9 @@ public final class Warehouse {
     for (String table : WarehouseTables.ALL) {
       all.put(table, read(spark, table, runIds));
     }
-    // The latest run of each input: a changed video was indexed again, its earlier rows are out of date.
+    // The latest run of each input: a changed video was indexed again, or a failed one tried again; earlier rows are out of date.
     Dataset<Row> processed = all.get(WarehouseTables.VIDEOS).select("uri", "run_id")
-        .union(all.get(WarehouseTables.FAILURES).where("fingerprint IS NOT NULL").select("uri", "run_id"));
+        .union(all.get(WarehouseTables.FAILURES).select("uri", "run_id"));
     Dataset<Row> latest = processed.groupBy("uri").agg(functions.max("run_id").as("run_id"));
     Map<String, Dataset<Row>> current = new HashMap<>();
     for (String table : List.of(WarehouseTables.VIDEOS, WarehouseTables.CLIPS, WarehouseTables.SOURCES, WarehouseTables.FAILURES)) {
@@ -221,7 +227,10 @@ public final class Warehouse {
     }
   }
 
-  /** The fingerprint each input had when its latest visible run processed it (indexed or failed). */
+  /**
+   * The fingerprint each input had when its latest visible run processed it (indexed, or failed in a way that is the
+   * file's fault); inputs whose latest run failed for another reason (the model) have none, so they are tried again.
+   */
   public Map<String, String> fingerprints(SparkSession spark) throws IOException {
     Map<String, Dataset<Row>> current = tables(spark);
     Map<String, String> fingerprints = new HashMap<>();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.pixelplayer.jobs.conf.PixelPlayerConf;
+import io.pixelplayer.jobs.ingest.HostileNames;
 import io.pixelplayer.jobs.ingest.TestVideos;
 import io.pixelplayer.jobs.spark.SparkSessions;
 import io.pixelplayer.jobs.warehouse.Warehouse;
@@ -61,7 +62,7 @@ class IndexJobTest {
     assertThat(warehouse.runs()).singleElement().satisfies(run -> {
       assertThat(run.runId()).isEqualTo(result.runId());
       assertThat(run.full()).isTrue();
-      assertThat(run.details()).containsEntry("videos_indexed", "3").containsEntry("clips", Long.toString(result.clips()));
+      assertThat(run.details()).containsEntry("videos_indexed", "2").containsEntry("failures", "2");
     });
     assertThat(dir.resolve("wh/_staging")).doesNotExist();
     Map<String, org.apache.spark.sql.Dataset<Row>> tables = warehouse.tables(spark);
@@ -78,21 +79,21 @@ class IndexJobTest {
       assertThat(r.<String>getAs("fingerprint")).matches("\\d+-\\d+");
     });
 
-    // Videos: the three that opened, with the model's version.
+    // Videos: the two good ones, with the model's version; the silent one is a failure only (nothing of it is indexed).
     String version = ShippedModelIndex.version(spark);
     List<Row> videos = tables.get(WarehouseTables.VIDEOS).orderBy("video_id").collectAsList();
-    assertThat(videos).extracting(r -> r.<String>getAs("video_id")).containsExactly("duet-0003", "silent", "solo-0012");
+    assertThat(videos).extracting(r -> r.<String>getAs("video_id")).containsExactly("duet-0003", "solo-0012");
     assertThat(videos).allSatisfy(r -> {
       assertThat(r.<String>getAs("model_version")).isEqualTo(version);
       assertThat(r.<String>getAs("run_id")).isEqualTo(result.runId());
     });
 
-    // Clips: the model's 3 s crops tile each 6 s sample video; the silent video's clips have no sources.
+    // Clips: the model's 3 s crops tile each 6 s sample video; none of the silent video, and none of its stems.
     List<Row> clips = tables.get(WarehouseTables.CLIPS).orderBy("clip_id").collectAsList();
-    assertThat(clips).extracting(r -> r.<String>getAs("clip_id"))
-        .containsExactly("duet-0003#0", "duet-0003#1", "silent#0", "solo-0012#0", "solo-0012#1");
+    assertThat(clips).extracting(r -> r.<String>getAs("clip_id")).containsExactly("duet-0003#0", "duet-0003#1", "solo-0012#0", "solo-0012#1");
     assertThat(clips.get(1).<Double>getAs("start_s")).isCloseTo(32767 / 11025.0, within(1e-6));
-    assertThat(clips).filteredOn(r -> r.<String>getAs("video_id").equals("silent")).allSatisfy(r -> assertThat(r.<Integer>getAs("n_sources")).isZero());
+    assertThat(result.clips()).isEqualTo(clips.size());
+    assertThat(dir.resolve("wh/stems/" + result.runId() + "/silent")).doesNotExist();
 
     // Sources: the solo cello is heard and seen as a cello; each source's stem is its clip's length of audio.
     List<Row> sources = tables.get(WarehouseTables.SOURCES).orderBy("clip_id", "source_index").collectAsList();
@@ -129,5 +130,99 @@ class IndexJobTest {
 
   private static String fileName(String uri) {
     return Path.of(URI.create(uri)).getFileName().toString();
+  }
+
+  @Test
+  void videosWithAnyNameAreIndexedWithSafeIdsAndUsableStems(@TempDir Path dir) throws Exception {
+    Path in = Files.createDirectories(dir.resolve("in put"));
+    List<Path> files = new java.util.ArrayList<>();
+    for (String name : HostileNames.ALL) {
+      files.add(Files.copy(ROOT.resolve("samples/videos/solo-0012.mp4"), in.resolve(name + ".mp4")));
+    }
+    Warehouse warehouse = new Warehouse(dir.resolve("ware house").toString(), spark.sparkContext().hadoopConfiguration());
+
+    IndexJob.Result result = index(in, warehouse, false, PixelPlayerConf.defaults());
+
+    assertThat(result.failures()).isEmpty();
+    assertThat(result.videosIndexed()).isEqualTo(files.size());
+    Map<String, org.apache.spark.sql.Dataset<Row>> tables = warehouse.tables(spark);
+    List<Row> videos = tables.get(WarehouseTables.VIDEOS).collectAsList();
+    assertThat(videos).extracting(r -> Path.of(URI.create(r.getAs("uri")))).containsExactlyInAnyOrderElementsOf(files);
+    assertThat(videos).extracting(r -> r.<String>getAs("video_id")).doesNotHaveDuplicates()
+        .allSatisfy(id -> assertThat(id).matches("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]*"));
+    List<Row> sources = tables.get(WarehouseTables.SOURCES).collectAsList();
+    assertThat(sources).extracting(r -> r.<String>getAs("video_id")).containsAll(videos.stream().map(r -> r.<String>getAs("video_id")).toList());
+    for (Row source : sources) {
+      Path stem = Path.of(URI.create(source.getAs("stem_uri")));
+      assertThat(stem).startsWith(dir.resolve("ware house"));
+      assertThat(Wav.read(stem).sampleRate()).isEqualTo(11025);
+    }
+    try (var everything = Files.walk(dir)) {
+      assertThat(everything.map(p -> p.getFileName().toString())).as("no name was run by a shell").doesNotContain("pwned", "x");
+    }
+    assertThat(Path.of("pwned")).doesNotExist();
+
+    // Each file alone as the input, and the folder again incrementally: the same URIs, so nothing is new.
+    Path alone = files.get(HostileNames.ALL.indexOf("what?"));
+    IndexJob.Result single = index(alone, new Warehouse(dir.resolve("single").toString(), spark.sparkContext().hadoopConfiguration()), false,
+        PixelPlayerConf.defaults());
+    assertThat(single.failures()).isEmpty();
+    assertThat(single.videosIndexed()).isEqualTo(1);
+    assertThat(index(in, warehouse, true, PixelPlayerConf.defaults()).runId()).isNull();
+  }
+
+  @Test
+  void videosTheModelFailsOnAreFailuresOnlyAndTheNextNightlyRetriesThem(@TempDir Path dir) throws Exception {
+    Path in = Files.createDirectories(dir.resolve("in"));
+    Files.copy(ROOT.resolve("samples/videos/solo-0012.mp4"), in.resolve("solo-0012.mp4"));
+    Files.copy(ROOT.resolve("samples/videos/solo-0009.mp4"), in.resolve("solo-0009.mp4"));
+    Warehouse warehouse = new Warehouse(dir.resolve("wh").toString(), spark.sparkContext().hadoopConfiguration());
+
+    IndexJob.Result failed = ShippedModelIndex.index(spark, in, warehouse, true, PixelPlayerConf.defaults(), hadoop -> new LostDevice());
+
+    assertThat(failed.videosIndexed()).isZero();
+    Map<String, org.apache.spark.sql.Dataset<Row>> tables = warehouse.tables(spark);
+    assertThat(tables.get(WarehouseTables.VIDEOS).count()).isZero();
+    assertThat(tables.get(WarehouseTables.CLIPS).count()).isZero();
+    assertThat(tables.get(WarehouseTables.FAILURES).collectAsList()).hasSize(2).allSatisfy(r -> {
+      assertThat(r.<String>getAs("stage")).isEqualTo("model");
+      assertThat(r.<String>getAs("reason")).isEqualTo("the model failed on clips of this video: IllegalStateException: CUDA error: device lost");
+      assertThat(r.<String>getAs("fingerprint")).isNull();
+    });
+    Path stems = dir.resolve("wh/stems");
+    if (Files.exists(stems)) {
+      try (var written = Files.walk(stems)) {
+        assertThat(written.filter(Files::isRegularFile)).as("no stems of lost videos").isEmpty();
+      }
+    }
+
+    IndexJob.Result retried = index(in, warehouse, true, PixelPlayerConf.defaults());
+    assertThat(retried.videosIndexed()).isEqualTo(2);
+    assertThat(retried.unchanged()).isZero();
+    tables = warehouse.tables(spark);
+    assertThat(tables.get(WarehouseTables.VIDEOS).count()).isEqualTo(2);
+    assertThat(tables.get(WarehouseTables.FAILURES).count()).isZero();
+    assertThat(index(in, warehouse, true, PixelPlayerConf.defaults()).runId()).as("a rerun finds nothing new").isNull();
+  }
+
+  /** A model whose device is gone: every batch fails. */
+  private static final class LostDevice implements TaskModel {
+    @Override
+    public int framesPerClip() {
+      return 3;
+    }
+
+    @Override
+    public io.pixelplayer.udf.LogFrequencyWarp warp() {
+      return io.pixelplayer.udf.LogFrequencyWarp.paper();
+    }
+
+    @Override
+    public List<io.pixelplayer.model.infer.ClipAnalysis> analyse(List<io.pixelplayer.model.infer.ClipInput> clips) {
+      throw new IllegalStateException("CUDA error: device lost");
+    }
+
+    @Override
+    public void close() {}
   }
 }

@@ -259,7 +259,7 @@ class ClipReaderTest {
   private static void assertFailure(Path file, String stage, String reasonPattern) {
     assertThatThrownBy(() -> new ClipReader(file.toString(), PAPER).close())
         .isInstanceOfSatisfying(IngestFailure.class, failure -> {
-          assertThat(failure.stage()).isEqualTo(stage);
+          assertThat(failure.stage().column()).isEqualTo(stage);
           assertThat(failure.reason()).matches(reasonPattern);
         });
   }

@@ -12,8 +12,10 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.apache.spark.sql.Dataset;
@@ -44,6 +46,7 @@ class IngestJobTest {
     Path nested = Files.createDirectories(in.resolve("nested"));
     Path a = TestVideos.good(in, "a.mp4", 7, 320, 240, 25, 440);
     Path b = TestVideos.good(nested, "b.mp4", 7, 352, 288, 30, 660);
+    Path cutShort = TestVideos.faststartCutShort(in, 7, 0.5);
     Map<Path, String> bad = Map.of(
         TestVideos.empty(in), "open",
         TestVideos.randomBytes(in), "open",
@@ -52,7 +55,7 @@ class IngestJobTest {
         TestVideos.noAudio(in, 3), "probe",
         TestVideos.audioOnly(in, 3), "probe",
         TestVideos.silentAudio(in, 7), "audio",
-        TestVideos.faststartCutShort(in, 7, 0.5), "decode");
+        cutShort, "decode");
     Files.writeString(in.resolve("notes.txt"), "not a video, and not named like one: skipped");
     Files.writeString(in.resolve("manifest.csv"), "video_id,path,split,kind,instruments,seconds\na,a.mp4,train,solo,cello,7\n");
     Path out = dir.resolve("out");
@@ -90,15 +93,34 @@ class IngestJobTest {
     assertThat(frame.getHeight()).isEqualTo(224);
     assertThat(clips.where("video_id = 'b'").count()).isEqualTo(2);
     assertThat(clips.where("video_id = 'b'").first().<String>getAs("split")).isNull();
-    assertThat(clips.where("silent").count()).isEqualTo(2);
+    assertThat(clips.where("silent").count()).as("the silent video is lost: none of its clips").isZero();
 
-    // Videos: the ones that opened, with their decoded (not claimed) length.
+    // Videos: the ones indexed, with their decoded (not claimed) length; the one cut short is also a failure, the
+    // silent one only a failure: videos and failures account for every file once, both only for the partial one.
     Map<String, Row> videos = spark.read().parquet(out.resolve("videos").toString()).collectAsList().stream()
         .collect(Collectors.toMap(r -> r.getString(0), r -> r));
+    Set<String> indexedUris = videos.values().stream().map(r -> r.<String>getAs("uri")).collect(Collectors.toSet());
+    Set<String> failedUris = failures.collectAsList().stream().map(r -> r.getString(0)).collect(Collectors.toSet());
+    Set<String> inputs = new HashSet<>(List.of(a.toUri().toString(), b.toUri().toString()));
+    bad.keySet().forEach(file -> inputs.add(file.toUri().toString()));
+    assertThat(union(indexedUris, failedUris)).containsExactlyInAnyOrderElementsOf(inputs);
+    assertThat(intersection(indexedUris, failedUris)).containsExactly(cutShort.toUri().toString());
     assertThat(videos.get("a").<Double>getAs("duration_s")).isCloseTo(7.0, within(0.1));
     assertThat(videos.get("b").<Integer>getAs("width")).isEqualTo(352);
     assertThat(result.videosFound()).isEqualTo(2 + bad.size());
     assertThat(result.clips()).isEqualTo(clips.count());
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new HashSet<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  private static Set<String> intersection(Set<String> a, Set<String> b) {
+    Set<String> both = new HashSet<>(a);
+    both.retainAll(b);
+    return both;
   }
 
   @Test

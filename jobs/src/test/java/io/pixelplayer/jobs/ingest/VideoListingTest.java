@@ -3,8 +3,10 @@ package io.pixelplayer.jobs.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pixelplayer.jobs.fs.FileUris;
 import io.pixelplayer.jobs.ingest.VideoListing.VideoFile;
 import java.io.FileNotFoundException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,6 +42,37 @@ class VideoListingTest {
         .extracting(VideoFile::videoId).containsExactly("one");
     assertThatThrownBy(() -> VideoListing.list(dir.resolve("none").toString(), Set.of("mp4"), new Configuration()))
         .isInstanceOf(FileNotFoundException.class).hasMessageContaining("none");
+  }
+
+  @Test
+  void anyNameGetsASafeDistinctIdAndAUriThatNamesTheFile(@TempDir Path dir) throws Exception {
+    for (String name : HostileNames.ALL) Files.write(dir.resolve(name + ".mp4"), new byte[7]);
+    Files.write(dir.resolve("good_one.mp4"), new byte[7]);
+    Configuration hadoop = new Configuration();
+
+    List<VideoFile> videos = VideoListing.list(dir.toString(), Set.of("mp4"), hadoop);
+
+    assertThat(videos).hasSize(HostileNames.ALL.size() + 1);
+    assertThat(videos).extracting(VideoFile::videoId).doesNotHaveDuplicates()
+        .allSatisfy(id -> assertThat(id).matches("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]*"))
+        .contains("good_one");
+    for (VideoFile video : videos) {
+      Path file = Path.of(URI.create(video.uri()));
+      assertThat(file).as(video.uri()).exists().hasParent(dir);
+      assertThat(FileUris.path(video.uri()).getFileSystem(hadoop).exists(FileUris.path(video.uri()))).isTrue();
+      assertThat(VideoListing.list(file.toString(), Set.of("mp4"), hadoop)).as("the file alone as input").singleElement()
+          .satisfies(alone -> assertThat(alone.uri()).isEqualTo(video.uri()));
+    }
+  }
+
+  @Test
+  void idsKeepSafeNamesInAnyScriptAndMarkAlteredOnes() {
+    assertThat(VideoListing.videoId("solo-0012.mp4")).isEqualTo("solo-0012");
+    assertThat(VideoListing.videoId("Виолончель_2.mkv")).isEqualTo("Виолончель_2");
+    assertThat(VideoListing.videoId("good one.mp4")).matches("good_one-[0-9a-f]{8}");
+    assertThat(VideoListing.videoId("good one.mp4")).isNotEqualTo(VideoListing.videoId("good?one.mp4"));
+    assertThat(VideoListing.videoId(".mp4")).matches("video-\\.mp4-[0-9a-f]{8}");
+    assertThat(VideoListing.videoId("_x.mp4")).matches("video-_x-[0-9a-f]{8}");
   }
 
   @Test
