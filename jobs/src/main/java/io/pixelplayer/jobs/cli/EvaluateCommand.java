@@ -60,7 +60,7 @@ final class EvaluateCommand implements Callable<Integer> {
     List<TrainingClip> solos;
     List<TrainingClip> duets;
     try (SparkSession spark = SparkSessions.create("pixelplayer evaluate", conf, master)) {
-      String cache = TrainingCache.ingested(spark, conf, corpus, "evaluate").toString();
+      String cache = TrainingCache.ingested(spark, conf, corpus).toString();
       solos = TrainingCache.load(spark, cache, split, "solo");
       duets = TrainingCache.load(spark, cache, split, "duet");
     }

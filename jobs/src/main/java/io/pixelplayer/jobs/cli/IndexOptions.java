@@ -41,7 +41,6 @@ final class IndexOptions {
         spark.sparkContext().hadoopConfiguration())) {
       IndexSettings settings = IndexSettings.from(conf, driverModel.model().config());
       Warehouse target = new Warehouse(warehouse, spark.sparkContext().hadoopConfiguration());
-      System.err.println(verb + ": model " + driverModel.model().version() + " from " + modelUri + "; warehouse " + target.uri());
       IndexJob.Result result = IndexJob.run(spark, settings, input, target, new IndexJob.ModelRef(modelUri, driverModel.model().version()),
           incremental, conf.getDouble("pixelplayer.progress.intervalSeconds"), System.err);
       if (!result.cleared().isEmpty()) {

@@ -54,6 +54,10 @@ final class RemixCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--out must end in .wav or .mp4, got " + out.getFileName());
     }
     if (!Files.isRegularFile(video)) throw new IllegalArgumentException("--video " + video + ": no such file");
+    Path outFolder = out.toAbsolutePath().getParent();
+    if (!Files.isDirectory(outFolder) || !Files.isWritable(outFolder)) {
+      throw new IllegalArgumentException("--out " + out + ": " + outFolder + " is not a folder that can be written to");
+    }
     double[] point = click == null ? null : point(click);
     Map<String, Double> byName = point == null ? named(gains) : null;
     if (point != null && gains.size() != 1) throw new IllegalArgumentException("--click takes one --gain DB");

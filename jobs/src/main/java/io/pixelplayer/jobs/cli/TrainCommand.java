@@ -77,7 +77,7 @@ final class TrainCommand implements Callable<Integer> {
     List<TrainingClip> duets = new ArrayList<>();
     try (SparkSession spark = SparkSessions.create("pixelplayer train", conf, master)) {
       for (Path corpus : corpora) {
-        String cache = TrainingCache.ingested(spark, conf, corpus, "train").toString();
+        String cache = TrainingCache.ingested(spark, conf, corpus).toString();
         clips.addAll(TrainingCache.load(spark, cache, "train", "solo"));
         if (setup.duetsPerStep() > 0) {
           // Duets teach the instrument head where things are: only those of two different, known instruments.

@@ -90,6 +90,10 @@ public final class IndexJob {
       todo = found.stream().filter(v -> !v.fingerprint().equals(known.get(v.uri()))).toList();
     }
     int unchanged = found.size() - todo.size();
+    if (progress != null) {
+      progress.printf("%s: %d videos under %s (%d new or changed); model %s; warehouse %s%n", incremental ? "nightly" : "index", found.size(), input, todo.size(),
+          model.version(), warehouse.uri());
+    }
     if (todo.isEmpty()) {
       return new Result(null, found.size(), unchanged, 0, 0, 0, 0, (System.nanoTime() - start) / 1e9, List.of(), cleared);
     }

@@ -63,6 +63,7 @@ public final class IngestJob {
     if (found.isEmpty()) {
       throw new IOException("no videos under " + input + " (extensions " + String.join(",", settings.extensions().stream().sorted().toList()) + ")");
     }
+    if (progress != null) progress.printf("ingest: %d videos under %s into %s%n", found.size(), input, out);
     CorpusManifest manifest = CorpusManifest.find(input, hadoop);
     List<List<VideoFile>> groups = VideoListing.balance(found, settings.maxTasks());
 

@@ -51,7 +51,12 @@ public final class VideoListing {
   public static List<VideoFile> list(String input, Set<String> extensions, Configuration hadoop) throws IOException {
     Path root = new Path(input);
     FileSystem fs = root.getFileSystem(hadoop);
-    FileStatus rootStatus = fs.getFileStatus(root); // throws FileNotFoundException with the path
+    FileStatus rootStatus;
+    try {
+      rootStatus = fs.getFileStatus(root);
+    } catch (FileNotFoundException e) {
+      throw new FileNotFoundException("no such file or folder: " + input);
+    }
     List<FileStatus> files = new ArrayList<>();
     if (rootStatus.isFile()) {
       files.add(rootStatus);

@@ -26,13 +26,11 @@ public final class TrainingCache {
   /**
    * The ingest output of {@code corpus}: the corpus itself when it is one (holds {@code clips/}), else
    * {@code CORPUS/ingest}, ingested there first unless a finished run is there already.
-   *
-   * @param verb names the command in the progress line
    */
-  public static Path ingested(SparkSession spark, PixelPlayerConf conf, Path corpus, String verb) throws IOException {
+  public static Path ingested(SparkSession spark, PixelPlayerConf conf, Path corpus) throws IOException {
+    if (!Files.isDirectory(corpus)) throw new IllegalArgumentException("corpus " + corpus + ": no such folder");
     Path cache = Files.isDirectory(corpus.resolve(IngestJob.CLIPS)) ? corpus : corpus.resolve("ingest");
     if (!Files.exists(cache.resolve(IngestJob.CLIPS).resolve("_SUCCESS"))) {
-      System.err.println(verb + ": ingesting " + corpus + " into " + cache);
       IngestJob.run(spark, IngestSettings.from(conf), corpus.toString(), cache.toString(),
           conf.getDouble("pixelplayer.progress.intervalSeconds"), System.err);
     }

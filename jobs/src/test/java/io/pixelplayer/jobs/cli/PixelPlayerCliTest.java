@@ -52,6 +52,6 @@ class PixelPlayerCliTest {
   void aFailedJobIsOneLineAndExitsOne(@TempDir Path dir) {
     assertThat(run("ingest", "--input", dir.resolve("missing").toString(), "--out", dir.resolve("out").toString()))
         .isEqualTo(1);
-    assertThat(err.toString().strip()).matches("pixelplayer ingest: failed: .*missing.* does not exist");
+    assertThat(err.toString().strip()).matches("pixelplayer ingest: failed: no such file or folder: .*missing");
   }
 }

@@ -2,15 +2,14 @@ package io.pixelplayer.jobs.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pixelplayer.jobs.cli.CliProcess;
 import io.pixelplayer.jobs.ingest.TestVideos;
 import io.pixelplayer.model.infer.TestModels;
 import io.pixelplayer.model.net.ModelConfig;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
@@ -38,35 +37,19 @@ class LongVideoMemoryTest {
     Path model = dir.resolve("model");
     TestModels.saveRandom(clipLength, model);
 
-    Path root = Path.of(System.getProperty("pixelplayer.root"));
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("@" + root.resolve("conf/jvm.options"));
-    command.add("-Xmx" + (DEFAULT_EXECUTOR_HEAP >> 20) + "m");
-    command.add("-Dpixelplayer.root=" + root);
-    for (String property : List.of("DJL_CACHE_DIR", "ENGINE_CACHE_DIR", "org.bytedeco.javacpp.cachedir", "ai.djl.offline")) {
-      if (System.getProperty(property) != null) command.add("-D" + property + "=" + System.getProperty(property));
-    }
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.pixelplayer.jobs.cli.PixelPlayerCli", "index",
+    CliProcess.Result index = CliProcess.run(dir, List.of("-Xmx" + (DEFAULT_EXECUTOR_HEAP >> 20) + "m"), Duration.ofMinutes(20), "index",
         "--input", in.toString(), "--warehouse", dir.resolve("wh").toString(), "--model", model.toString(), "--master", "local[2]",
-        "--conf", "pixelplayer.device=cpu"));
-    Path log = dir.resolve("index.log");
-    Process index = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    assertThat(index.waitFor(20, TimeUnit.MINUTES)).as("index finished").isTrue();
-    String output = Files.readString(log);
-    assertThat(index.exitValue()).as(tail(output)).isZero();
+        "--conf", "pixelplayer.device=cpu");
+    String output = index.out() + index.err();
+    assertThat(index.exitCode()).as(index.tail()).isZero();
 
     assertThat(output).contains("indexed 1 of 1 videos").contains("media     3600.0 s decoded").contains("failures  0");
     Matcher clips = Pattern.compile("clips +(\\d+),").matcher(output);
     assertThat(clips.find()).isTrue();
     assertThat(Integer.parseInt(clips.group(1))).isEqualTo((int) (3600 * 11025L / 32767));
     Matcher heap = Pattern.compile("peak heap (\\d+) MiB of (\\d+) MiB").matcher(output);
-    assertThat(heap.find()).as(tail(output)).isTrue();
+    assertThat(heap.find()).as(index.tail()).isTrue();
     System.out.println("one-hour video: " + heap.group() + "; " + output.lines().filter(l -> l.contains("speed")).findFirst().orElse(""));
     assertThat(Long.parseLong(heap.group(2))).isLessThanOrEqualTo(DEFAULT_EXECUTOR_HEAP >> 20);
-  }
-
-  private static String tail(String output) {
-    return output.length() > 4000 ? output.substring(output.length() - 4000) : output;
   }
 }
