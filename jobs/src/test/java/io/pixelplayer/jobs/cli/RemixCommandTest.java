@@ -8,6 +8,7 @@ import io.pixelplayer.udf.SampledAudio;
 import io.pixelplayer.udf.Wav;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,8 @@ import picocli.CommandLine;
 
 /** remix from the command line: by name, by click (the same as naming what was clicked), to WAV and to MP4. */
 class RemixCommandTest {
-  private static final Path DUET = Path.of(System.getProperty("pixelplayer.root")).resolve("samples/videos/duet-0003.mp4");
+  private static final Path ROOT = Path.of(System.getProperty("pixelplayer.root"));
+  private static final Path DUET = ROOT.resolve("samples/videos/duet-0003.mp4");
 
   @Test
   void aClickChangesTheInstrumentUnderIt(@TempDir Path dir) throws Exception {
@@ -40,10 +42,16 @@ class RemixCommandTest {
   }
 
   @Test
-  void writesTheVideoWithItsNewSound(@TempDir Path dir) throws Exception {
-    Path mp4 = dir.resolve("softer.mp4");
+  void writesTheVideoWithItsNewSoundWhateverTheNames(@TempDir Path dir) throws Exception {
+    Path video = Files.copy(DUET, Files.createDirectories(dir.resolve("in \"put\" #1")).resolve("what? [draft] 50%20 $(x).mp4"));
+    Path model = Files.createDirectories(dir.resolve("mo del [v2] 100%"));
+    try (var files = Files.list(ROOT.resolve("model-store/model"))) {
+      for (Path file : files.toList()) Files.copy(file, model.resolve(file.getFileName()));
+    }
+    Path mp4 = Files.createDirectories(dir.resolve("out: #2")).resolve("soft?er \"チェロ\".mp4");
     StringWriter out = new StringWriter();
-    assertThat(run(out, "remix", "--video", DUET.toString(), "--out", mp4.toString(), "--gain", "drum=-20", "--device", "cpu")).isZero();
+    assertThat(run(out, "remix", "--video", video.toString(), "--out", mp4.toString(), "--gain", "drum=-20", "--model", model.toString(),
+        "--device", "cpu")).isZero();
     assertThat(out.toString()).contains("wrote " + mp4, "drum -20.0 dB");
     ClipSpec spec = new ClipSpec(11025, 11025, 11025, 8, 64, 64, 80, -60, 0.5, 60);
     try (ClipReader reader = new ClipReader(mp4.toString(), spec)) {
