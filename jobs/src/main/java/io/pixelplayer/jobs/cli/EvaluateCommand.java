@@ -9,6 +9,7 @@ import io.pixelplayer.jobs.train.TrainingCache;
 import io.pixelplayer.model.eval.Evaluation;
 import io.pixelplayer.model.eval.EvaluationClip;
 import io.pixelplayer.model.eval.EvaluationReport;
+import io.pixelplayer.model.eval.EvaluationSummary;
 import io.pixelplayer.model.infer.ModelManifest;
 import io.pixelplayer.model.infer.PixelPlayerModel;
 import io.pixelplayer.model.train.TrainingClip;
@@ -28,8 +29,10 @@ import picocli.CommandLine.Option;
         + "two solos (SDR, SIR, SAR, NSDR, with the ideal binary mask as the ceiling), duets, pointing (energy peak in "
         + "the instrument's box) and recognition. The corpus is ingested first (into CORPUS/ingest) unless it has been.")
 final class EvaluateCommand implements Callable<Integer> {
-  @Option(names = "--corpus", required = true, paramLabel = "DIR", description = "A corpus with ground truth (manifest.csv, videos/, truth/).")
-  Path corpus;
+  @Option(names = "--corpus", required = true, paramLabel = "DIR",
+      description = "A corpus with ground truth (manifest.csv, videos/, truth/). Repeat it for several corpora (fresh seeds of one kind): "
+          + "the figures are then the mean over them, with their spread and each corpus's own.")
+  List<Path> corpora;
 
   @Option(names = "--model", paramLabel = "MODEL_DIR", description = "A trained model (default: the shipped one, pixelplayer.model.dir).")
   Path model;
@@ -55,39 +58,71 @@ final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PixelPlayerConf conf = common.conf();
-    CorpusTruth truth = new CorpusTruth(corpus);
     Path modelDir = model != null ? model : conf.getPath("pixelplayer.model.dir");
-    List<TrainingClip> solos;
-    List<TrainingClip> duets;
+    List<CorpusTruth> truths = new ArrayList<>();
+    for (Path corpus : corpora) truths.add(new CorpusTruth(corpus));
+    List<List<EvaluationClip>> solos = new ArrayList<>();
+    List<List<EvaluationClip>> duets = new ArrayList<>();
     try (SparkSession spark = SparkSessions.create("pixelplayer evaluate", conf, master)) {
-      String cache = TrainingCache.ingested(spark, conf, corpus).toString();
-      solos = TrainingCache.load(spark, cache, split, "solo");
-      duets = TrainingCache.load(spark, cache, split, "duet");
+      for (int i = 0; i < corpora.size(); i++) {
+        String cache = TrainingCache.ingested(spark, conf, corpora.get(i)).toString();
+        solos.add(truthOf(truths.get(i), TrainingCache.load(spark, cache, split, "solo")));
+        duets.add(truthOf(truths.get(i), TrainingCache.load(spark, cache, split, "duet")));
+        if (solos.get(i).isEmpty() && duets.get(i).isEmpty()) {
+          throw new IllegalArgumentException("no clips of split '" + split + "' in " + corpora.get(i));
+        }
+      }
     }
-    if (solos.isEmpty() && duets.isEmpty()) {
-      throw new IllegalArgumentException("no clips of split '" + split + "' in " + corpus);
-    }
-    List<EvaluationClip> soloClips = new ArrayList<>();
-    for (TrainingClip clip : solos) soloClips.add(truth.of(clip));
-    List<EvaluationClip> duetClips = new ArrayList<>();
-    for (TrainingClip clip : duets) duetClips.add(truth.of(clip));
 
-    EvaluationReport report;
+    List<EvaluationReport> reports = new ArrayList<>();
     try (PixelPlayerModel loaded = PixelPlayerModel.load(modelDir, device.device())) {
-      System.err.println("evaluate: model " + loaded.version() + " from " + modelDir + " on " + loaded.device() + "; "
-          + soloClips.size() + " solo and " + duetClips.size() + " duet clips of split " + split);
       Evaluation.Settings settings = new Evaluation.Settings(conf.getLong("pixelplayer.evaluate.seed"), conf.getInt("pixelplayer.evaluate.batch"));
-      report = new Evaluation(loaded, settings).run(soloClips, duetClips, System.err);
-      if (record) {
-        Path description = corpus.resolve(SynthJob.DESCRIPTION);
-        JsonObject corpusJson = Files.exists(description) ? ModelManifest.describe(description) : new JsonObject();
-        corpusJson.addProperty("path", corpus.toAbsolutePath().normalize().getFileName().toString());
-        System.err.println("evaluate: recorded in " + ModelManifest.record(loaded, corpusJson, split, report.toJson()));
+      for (int i = 0; i < corpora.size(); i++) {
+        Path corpus = corpora.get(i);
+        System.err.println("evaluate: model " + loaded.version() + " from " + modelDir + " on " + loaded.device() + "; " + corpus + ": "
+            + solos.get(i).size() + " solo and " + duets.get(i).size() + " duet clips of split " + split);
+        EvaluationReport report = new Evaluation(loaded, settings).run(solos.get(i), duets.get(i), System.err);
+        reports.add(report);
+        if (record) {
+          Path description = corpus.resolve(SynthJob.DESCRIPTION);
+          JsonObject corpusJson = Files.exists(description) ? ModelManifest.describe(description) : new JsonObject();
+          corpusJson.addProperty("path", name(corpus));
+          System.err.println("evaluate: recorded in " + ModelManifest.record(loaded, corpusJson, split, report.toJson()));
+        }
       }
     }
     PrintWriter stdout = common.out();
-    stdout.println(json ? report.toJsonString() : report.toText());
+    if (reports.size() == 1) {
+      stdout.println(json ? reports.get(0).toJsonString() : reports.get(0).toText());
+    } else {
+      JsonObject summary = EvaluationSummary.of(corpora.stream().map(EvaluateCommand::name).toList(), reports);
+      stdout.println(json ? EvaluationSummary.toJsonString(summary) : text(summary, reports));
+    }
     stdout.flush();
     return 0;
+  }
+
+  private static List<EvaluationClip> truthOf(CorpusTruth truth, List<TrainingClip> clips) throws java.io.IOException {
+    List<EvaluationClip> withTruth = new ArrayList<>();
+    for (TrainingClip clip : clips) withTruth.add(truth.of(clip));
+    return withTruth;
+  }
+
+  private static String name(Path corpus) {
+    return corpus.toAbsolutePath().normalize().getFileName().toString();
+  }
+
+  /** Each corpus's figures, then the mean ± spread of the headline metrics. */
+  private String text(JsonObject summary, List<EvaluationReport> reports) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < reports.size(); i++) text.append(name(corpora.get(i))).append(": ").append(reports.get(i).toText()).append('\n');
+    text.append(String.format(java.util.Locale.ROOT, "mean over %d corpora (± sample standard deviation):", reports.size()));
+    JsonObject spread = summary.getAsJsonObject("spread");
+    for (String key : List.of("nsdr", "sdr", "sir", "sar", "duet_sdr", "duet_sir", "pointing_accuracy", "recognition_accuracy")) {
+      if (spread.has(key)) {
+        text.append(String.format(java.util.Locale.ROOT, "%n  %-22s %.4f ± %.4f", key, summary.get(key).getAsDouble(), spread.get(key).getAsDouble()));
+      }
+    }
+    return text.toString();
   }
 }

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -47,6 +48,19 @@ class EvaluateCommandTest {
     JsonObject recorded = manifest.getAsJsonArray("evaluations").asList().stream().map(e -> e.getAsJsonObject())
         .filter(e -> e.getAsJsonObject("corpus").get("path").getAsString().equals("corpus")).findFirst().orElseThrow();
     assertThat(recorded.getAsJsonObject("metrics")).isEqualTo(metrics);
+
+    // Several corpora: the mean of each metric, its spread and each corpus's figures (here the same corpus twice).
+    StringWriter twice = new StringWriter();
+    assertThat(run(twice, "evaluate", "--corpus", corpus.toString(), "--corpus", corpus.toString(), "--model", model.toString(), "--json",
+        "--master", "local[2]")).isZero();
+    JsonObject summary = JsonParser.parseString(twice.toString().strip()).getAsJsonObject();
+    for (String metric : List.of("nsdr", "sir", "pointing_accuracy", "recognition_accuracy")) {
+      assertThat(summary.get(metric)).as(metric).isEqualTo(metrics.get(metric));
+      assertThat(summary.getAsJsonObject("spread").get(metric).getAsDouble()).as(metric).isZero();
+    }
+    assertThat(summary.get("clips").getAsInt()).isEqualTo(2 * metrics.get("clips").getAsInt());
+    assertThat(summary.get("n_corpora").getAsInt()).isEqualTo(2);
+    assertThat(summary.getAsJsonArray("corpora")).hasSize(2);
   }
 
   // The shipped model reaches NSDR 3.4 dB, SIR 8.5 dB, recognition 100 % here (half the art unseen); an untrained
