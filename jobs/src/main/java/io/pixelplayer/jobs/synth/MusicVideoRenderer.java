@@ -24,20 +24,19 @@ import java.util.Random;
  */
 final class MusicVideoRenderer {
   private final SynthSettings settings;
-  private final SoundFontRenderer soundFont;
   private final boolean clutter;
 
   /**
    * @param clutter backgrounds of every kind, occlusion and sensor noise (off only for tests that need a
    *                plain picture)
    */
-  MusicVideoRenderer(SynthSettings settings, SoundFontRenderer soundFont, boolean clutter) {
+  MusicVideoRenderer(SynthSettings settings, boolean clutter) {
     this.settings = settings;
-    this.soundFont = soundFont;
     this.clutter = clutter;
   }
 
-  void render(VideoPlan video, ArtLibrary art, double seconds, Path corpus) throws IOException {
+  void render(VideoPlan video, ArtLibrary art, SoundFontRenderer soundFont, double seconds, Path corpus)
+      throws IOException {
     Random random = new Random(video.seed());
     List<Score> scores = new ArrayList<>();
     List<float[]> dry = new ArrayList<>();

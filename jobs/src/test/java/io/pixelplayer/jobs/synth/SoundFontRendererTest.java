@@ -32,22 +32,25 @@ class SoundFontRendererTest {
 
   private static SoundFontRenderer fluid;
   private static SoundFontRenderer timGm6mb;
+  private static SoundFontRenderer builtIn;
 
   @BeforeAll
   static void openTheSoundFonts() {
     fluid = SoundFontRenderer.open(null); // the default: FluidR3
     timGm6mb = SoundFontRenderer.open(TIM_GM6MB);
+    builtIn = SoundFontRenderer.openBuiltIn();
   }
 
   @AfterAll
   static void closeThem() {
     fluid.close();
     timGm6mb.close();
+    builtIn.close();
   }
 
   static Stream<Arguments> instrumentsAndSoundFonts() {
-    return GmInstruments.names().stream()
-        .flatMap(name -> Stream.of(Arguments.of(name, "FluidR3"), Arguments.of(name, "TimGM6mb")));
+    return GmInstruments.names().stream().flatMap(name -> Stream.of(
+        Arguments.of(name, "FluidR3"), Arguments.of(name, "TimGM6mb"), Arguments.of(name, SoundFontRenderer.BUILT_IN)));
   }
 
   @ParameterizedTest(name = "{0} with {1}")
@@ -203,8 +206,23 @@ class SoundFontRendererTest {
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
   }
 
+  @Test
+  void theBuiltInBankIsAnotherTimbreAndNamedSo() {
+    Score score = Composer.compose("trumpet", 1.5, 9);
+
+    assertThat(builtIn.name()).isEqualTo("builtin");
+    assertThat(fluid.name()).isEqualTo("FluidR3_GM.sf2");
+    assertThat(builtIn.render(score, RATE)).isNotEqualTo(fluid.render(score, RATE));
+    // made by code, so the same every time
+    assertThat(SoundFontRenderer.openBuiltIn().render(score, RATE)).isEqualTo(builtIn.render(score, RATE));
+  }
+
   private static SoundFontRenderer renderer(String soundFont) {
-    return soundFont.equals("FluidR3") ? fluid : timGm6mb;
+    return switch (soundFont) {
+      case "FluidR3" -> fluid;
+      case "TimGM6mb" -> timGm6mb;
+      default -> builtIn;
+    };
   }
 
   private static int ms(double milliseconds) {
