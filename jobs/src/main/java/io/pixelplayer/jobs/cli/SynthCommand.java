@@ -54,6 +54,11 @@ final class SynthCommand implements Callable<Integer> {
   @Option(names = "--instruments", paramLabel = "a,b,...", split = ",", description = "Only these instruments (default: all 21).")
   List<String> instruments;
 
+  @Option(names = "--dry", description = "The dry sound: no room, microphone, compression, background noise, level drift, "
+      + "detuning or tempo variety (pixelplayer.synth.acoustics=false; by default each video draws its own acoustics "
+      + "from pixelplayer.synth.acoustics.*).")
+  boolean dry;
+
   @Option(names = "--contact-sheet", paramLabel = "FILE.png", description = "Write a picture of every instrument in every built-in style (and --art's) and exit.")
   Path contactSheet;
 
@@ -63,7 +68,7 @@ final class SynthCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PixelPlayerConf conf = common.conf();
-    SynthSettings settings = SynthSettings.from(conf);
+    SynthSettings settings = SynthSettings.from(dry ? conf.with("pixelplayer.synth.acoustics", "false") : conf);
     PrintWriter stdout = common.out();
     List<String> chosen = instruments == null ? Instruments.ALL : Instruments.checked(instruments);
     if (contactSheet != null) {

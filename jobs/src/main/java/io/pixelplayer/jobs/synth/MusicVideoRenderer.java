@@ -2,6 +2,7 @@ package io.pixelplayer.jobs.synth;
 
 import io.pixelplayer.jobs.media.MusicVideoWriter;
 import io.pixelplayer.jobs.synth.CorpusPlan.VideoPlan;
+import io.pixelplayer.jobs.synth.acoustics.Acoustics;
 import io.pixelplayer.jobs.synth.art.ArtLibrary;
 import io.pixelplayer.udf.Resampler;
 import io.pixelplayer.udf.SampledAudio;
@@ -20,9 +21,14 @@ import java.util.Random;
 /**
  * Renders one planned video into a corpus folder: {@code videos/<id>.mp4} and its truth,
  * {@code truth/<id>/<i>_<instrument>.wav} (each source's part of the mix, mono, at the model's rate) and
- * {@code truth/<id>/boxes.csv} (each source's box in every frame).
+ * {@code truth/<id>/boxes.csv} (each source's box in every frame), and {@code truth/<id>/background.wav} when the
+ * video's acoustics add background noise.
  */
 final class MusicVideoRenderer {
+  /** The noise under the music, in the mixture but in no source's truth: truths plus this make the mixture. */
+  static final String BACKGROUND = "background.wav";
+  private static final long ACOUSTICS_SALT = 0xAC0057L;
+
   private final SynthSettings settings;
   private final boolean clutter;
 
@@ -35,19 +41,26 @@ final class MusicVideoRenderer {
     this.clutter = clutter;
   }
 
-  void render(VideoPlan video, ArtLibrary art, SoundFontRenderer soundFont, double seconds, Path corpus)
+  /**
+   * @return the video's acoustics, as drawn
+   */
+  Acoustics render(VideoPlan video, ArtLibrary art, SoundFontRenderer soundFont, double seconds, Path corpus)
       throws IOException {
     Random random = new Random(video.seed());
+    // Drawn from a stream of their own, so that the dry sound (acoustics off) is what it always was.
+    Acoustics acoustics = Acoustics.draw(settings.acoustics(), video.instruments().size(), new Random(video.seed() ^ ACOUSTICS_SALT));
+    Composer.Style style = new Composer.Style(acoustics.tempoFactor(), acoustics.legatoShift());
     List<Score> scores = new ArrayList<>();
     List<float[]> dry = new ArrayList<>();
     List<BufferedImage> pictures = new ArrayList<>();
-    for (String instrument : video.instruments()) {
-      Score score = Composer.compose(instrument, seconds, random.nextLong());
+    for (int s = 0; s < video.instruments().size(); s++) {
+      String instrument = video.instruments().get(s);
+      Score score = Composer.compose(instrument, seconds, random.nextLong(), style);
       scores.add(score);
-      dry.add(soundFont.render(score, settings.audioRate()));
+      dry.add(soundFont.render(score, settings.audioRate(), acoustics.detuneCents()[s]));
       pictures.add(art.image(instrument));
     }
-    Soundtrack soundtrack = Soundtrack.mix(dry, random);
+    Soundtrack soundtrack = Soundtrack.mix(dry, random, acoustics, settings.audioRate());
     Scene scene = new Scene(settings.width(), settings.height(), pictures, scores, random, clutter);
 
     Path truth = Files.createDirectories(corpus.resolve("truth").resolve(video.videoId()));
@@ -56,6 +69,10 @@ final class MusicVideoRenderer {
       float[] mono = Resampler.downsample(soundtrack.sourceMono(s), factor);
       Wav.write(truth.resolve(s + "_" + video.instruments().get(s) + ".wav"), SampledAudio.mono(mono, settings.truthRate()),
           Wav.Encoding.PCM_16);
+    }
+    if (soundtrack.backgroundMono() != null) {
+      Wav.write(truth.resolve(BACKGROUND), SampledAudio.mono(Resampler.downsample(soundtrack.backgroundMono(), factor),
+          settings.truthRate()), Wav.Encoding.PCM_16);
     }
 
     Path file = Files.createDirectories(corpus.resolve("videos")).resolve(video.videoId() + ".mp4");
@@ -74,5 +91,6 @@ final class MusicVideoRenderer {
         }
       }
     }
+    return acoustics;
   }
 }

@@ -55,6 +55,9 @@ public final class SoundFontRenderer implements AutoCloseable {
   private static final int MIN_SAMPLE_RATE = 4_000;
   private static final int MAX_SAMPLE_RATE = 192_000;
   private static final int BYTES_PER_SAMPLE = Float.BYTES;
+  /** General MIDI's default pitch-bend range and the 14-bit bend value that means no bend. */
+  private static final double PITCH_BEND_RANGE_CENTS = 200;
+  private static final int PITCH_BEND_CENTRE = 8192;
 
   /**
    * How often Gervill updates envelopes and takes in MIDI messages (its default). A message is honoured to the
@@ -128,6 +131,19 @@ public final class SoundFontRenderer implements AutoCloseable {
    * @throws IllegalStateException after {@link #close()}
    */
   public float[] render(Score score, int sampleRate) {
+    return render(score, sampleRate, 0);
+  }
+
+  /**
+   * {@link #render(Score, int)} with the instrument out of tune by {@code detuneCents} (a pitch bend held from
+   * the start; General MIDI's bend range is ±2 semitones).
+   *
+   * @throws IllegalArgumentException also for a detuning beyond ±200 cents
+   */
+  public float[] render(Score score, int sampleRate, double detuneCents) {
+    if (!(Math.abs(detuneCents) <= PITCH_BEND_RANGE_CENTS)) {
+      throw new IllegalArgumentException("detuning of " + detuneCents + " cents beyond ±" + PITCH_BEND_RANGE_CENTS);
+    }
     Map<String, Instrument> loaded = presets;
     if (loaded == null) throw new IllegalStateException("the renderer for " + source + " is closed");
     if (score == null) throw new IllegalArgumentException("score is null");
@@ -155,7 +171,7 @@ public final class SoundFontRenderer implements AutoCloseable {
         if (!synthesizer.loadInstrument(preset)) {
           throw new IllegalStateException("the synthesizer refused preset " + preset.getName() + " of " + source);
         }
-        play(score, instrument, synthesizer.getReceiver());
+        play(score, instrument, detuneCents, synthesizer.getReceiver());
         // Skip Gervill's one control period of latency, so that a note sounds from its onset's very sample.
         audio.skipNBytes((long) latencySamples(sampleRate) * BYTES_PER_SAMPLE);
         return read(audio, (int) frames);
@@ -189,10 +205,15 @@ public final class SoundFontRenderer implements AutoCloseable {
    * Queues the score as time-stamped MIDI messages. Gervill nudges a message whose time is taken 1 µs later,
    * so at equal times note-offs go first: a note ending where the same key starts again must not silence it.
    */
-  private static void play(Score score, GmInstrument instrument, Receiver receiver)
+  private static void play(Score score, GmInstrument instrument, double detuneCents, Receiver receiver)
       throws InvalidMidiDataException {
     int channel = instrument.midiChannel();
     receiver.send(new ShortMessage(ShortMessage.PROGRAM_CHANGE, channel, instrument.program(), 0), 0);
+    if (detuneCents != 0) {
+      int bend = (int) Math.round(PITCH_BEND_CENTRE * (1 + detuneCents / PITCH_BEND_RANGE_CENTS));
+      bend = Math.max(0, Math.min(2 * PITCH_BEND_CENTRE - 1, bend));
+      receiver.send(new ShortMessage(ShortMessage.PITCH_BEND, channel, bend & 0x7F, bend >> 7), 0);
+    }
     record Event(long micros, boolean on, int key, int velocity) {}
     List<Event> events = new ArrayList<>(2 * score.notes().size());
     for (Note note : score.notes()) {

@@ -207,6 +207,37 @@ class SoundFontRendererTest {
   }
 
   @Test
+  void detuningBendsThePitchByTheCentsAsked() {
+    Score a4 = new Score("flute", List.of(new Note(0, 2, 69, 90)), 2);
+
+    double inTune = pitchHz(fluid.render(a4, RATE));
+    double sharp = pitchHz(fluid.render(a4, RATE, 30));
+
+    System.out.printf("detune: A4 at %.2f Hz, +30 cents at %.2f Hz%n", inTune, sharp);
+    assertThat(1200 * Math.log(sharp / inTune) / Math.log(2)).isCloseTo(30, org.assertj.core.api.Assertions.within(3.0));
+    assertThatThrownBy(() -> fluid.render(a4, RATE, 300)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** The strongest frequency between 400 and 480 Hz, to 0.25 Hz, over the second half second to the second. */
+  private static double pitchHz(float[] audio) {
+    double best = 0;
+    double bestPower = -1;
+    for (double f = 400; f <= 480; f += 0.25) {
+      double re = 0;
+      double im = 0;
+      for (int i = RATE / 2; i < 2 * RATE - RATE / 2; i++) {
+        re += audio[i] * Math.cos(2 * Math.PI * f * i / RATE);
+        im += audio[i] * Math.sin(2 * Math.PI * f * i / RATE);
+      }
+      if (re * re + im * im > bestPower) {
+        bestPower = re * re + im * im;
+        best = f;
+      }
+    }
+    return best;
+  }
+
+  @Test
   void theBuiltInBankIsAnotherTimbreAndNamedSo() {
     Score score = Composer.compose("trumpet", 1.5, 9);
 

@@ -53,7 +53,8 @@ class SynthJobTest {
     try (Stream<Path> files = Files.walk(dir.resolve("a/truth"))) {
       truths = files.filter(Files::isRegularFile).toList();
     }
-    assertThat(truths).hasSize(3 * 2 + 3); // a wav and boxes.csv per solo, two wavs and boxes.csv for the duet
+    // per solo a wav, the background and boxes.csv; for the duet two wavs, the background and boxes.csv
+    assertThat(truths).hasSize(3 * 3 + 4);
     for (Path a : truths) {
       Path b = dir.resolve("b").resolve(dir.resolve("a").relativize(a));
       assertThat(Files.mismatch(a, b)).as(a.toString()).isEqualTo(-1L);
@@ -83,9 +84,14 @@ class SynthJobTest {
         .containsEntry("solos", "3").containsEntry("duets", "1").containsEntry("seconds", "2.5").containsKey("created")
         // twemoji is kept for evaluation
         .containsEntry(SynthJob.RESERVED_FOR_EVALUATION, "true").containsEntry("reserved_assets", "twemoji");
-    assertThat(Files.readAllLines(dir.resolve(SynthJob.RENDERS))).containsExactly("video_id,soundfont,art",
-        "solo-0001,FluidR3_GM.sf2,noto", "solo-0002,FluidR3_GM.sf2,twemoji", "solo-0003,FluidR3_GM.sf2,noto",
-        "duet-0001,FluidR3_GM.sf2,twemoji");
+    assertThat(description).containsEntry("acoustics", "true").containsEntry("acoustics.rt60MaxSeconds", "1.2");
+    List<String> renders = Files.readAllLines(dir.resolve(SynthJob.RENDERS));
+    assertThat(renders.get(0)).isEqualTo("video_id,soundfont,art,tempo_factor,rt60_s,tilt_db,snr_db,hum_hz,compression_ratio");
+    assertThat(renders.subList(1, renders.size())).hasSize(4).satisfiesExactly(
+        line -> assertThat(line).startsWith("solo-0001,FluidR3_GM.sf2,noto,"),
+        line -> assertThat(line).startsWith("solo-0002,FluidR3_GM.sf2,twemoji,"),
+        line -> assertThat(line).startsWith("solo-0003,FluidR3_GM.sf2,noto,"),
+        line -> assertThat(line).startsWith("duet-0001,FluidR3_GM.sf2,twemoji,"));
   }
 
   @Test
@@ -97,6 +103,7 @@ class SynthJobTest {
     List<String> renders = Files.readAllLines(dir.resolve(SynthJob.RENDERS));
     assertThat(renders.subList(1, renders.size()).stream().map(line -> line.split(",")[1]))
         .containsExactlyInAnyOrder("FluidR3_GM.sf2", "builtin", "TimGM6mb.sf2");
+    assertThat(renders.subList(1, renders.size()).stream().map(line -> line.split(",")[4]).distinct()).hasSize(3); // RT60s
     Properties description = new Properties();
     try (var reader = Files.newBufferedReader(dir.resolve(SynthJob.DESCRIPTION))) {
       description.load(reader);
@@ -110,7 +117,8 @@ class SynthJobTest {
     VideoPlan duet = new VideoPlan("d", "duet", "test", List.of("violin", "tuba"), 11);
     new MusicVideoRenderer(SETTINGS, true).render(duet, ArtLibrary.builtIn("twemoji"), soundFont, 3, dir);
     float[] sum = new float[3 * 11025];
-    for (String name : List.of("0_violin.wav", "1_tuba.wav")) {
+    // the background noise is in the mixture, in no source's truth
+    for (String name : List.of("0_violin.wav", "1_tuba.wav", MusicVideoRenderer.BACKGROUND)) {
       float[] source = Wav.read(dir.resolve("truth/d").resolve(name)).samples();
       assertThat(source).hasSize(sum.length);
       for (int i = 0; i < sum.length; i++) {
