@@ -28,13 +28,14 @@ final class MusicVideoRenderer {
   /** The noise under the music, in the mixture but in no source's truth: truths plus this make the mixture. */
   static final String BACKGROUND = "background.wav";
   private static final long ACOUSTICS_SALT = 0xAC0057L;
+  private static final long CAMERA_SALT = 0xCA3E7AL;
 
   private final SynthSettings settings;
   private final boolean clutter;
 
   /**
-   * @param clutter backgrounds of every kind, occlusion and sensor noise (off only for tests that need a
-   *                plain picture)
+   * @param clutter backgrounds of every kind, occlusion, sensor noise and the camera's look (off only for tests
+   *                that need a plain picture)
    */
   MusicVideoRenderer(SynthSettings settings, boolean clutter) {
     this.settings = settings;
@@ -61,7 +62,10 @@ final class MusicVideoRenderer {
       pictures.add(art.image(instrument));
     }
     Soundtrack soundtrack = Soundtrack.mix(dry, random, acoustics, settings.audioRate());
-    Scene scene = new Scene(settings.width(), settings.height(), pictures, scores, random, clutter);
+    Camera camera = clutter && settings.camera().enabled()
+        ? new Camera(settings.camera(), settings.width(), settings.height(), new Random(video.seed() ^ CAMERA_SALT))
+        : null;
+    Scene scene = new Scene(settings.width(), settings.height(), pictures, scores, random, clutter, camera);
 
     Path truth = Files.createDirectories(corpus.resolve("truth").resolve(video.videoId()));
     int factor = settings.audioRate() / settings.truthRate();

@@ -8,9 +8,10 @@ import io.pixelplayer.jobs.synth.acoustics.AcousticsSettings;
  *
  * @param truthRate  the rate of the truth files, the model's rate (a divisor of {@code audioRate})
  * @param acoustics  what rooms, microphones and players may do to the sound
+ * @param camera     what the camera may do to the pictures
  */
 public record SynthSettings(int width, int height, double fps, int audioRate, int audioBitrate, int videoBitrate,
-    int truthRate, String artStyle, int threads, AcousticsSettings acoustics) {
+    int truthRate, String artStyle, int threads, AcousticsSettings acoustics, CameraSettings camera) {
 
   public SynthSettings {
     if (width < 320 || height < 240) {
@@ -41,12 +42,20 @@ public record SynthSettings(int width, int height, double fps, int audioRate, in
         conf.getInt("pixelplayer.audio.sampleRate"),
         conf.getString("pixelplayer.synth.artStyle"),
         conf.getInt("pixelplayer.synth.threads"),
-        AcousticsSettings.from(conf));
+        AcousticsSettings.from(conf),
+        CameraSettings.from(conf));
   }
 
   /** The same settings with other acoustics. */
   public SynthSettings withAcoustics(AcousticsSettings other) {
-    return new SynthSettings(width, height, fps, audioRate, audioBitrate, videoBitrate, truthRate, artStyle, threads, other);
+    return new SynthSettings(width, height, fps, audioRate, audioBitrate, videoBitrate, truthRate, artStyle, threads, other,
+        camera);
+  }
+
+  /** The same settings with another camera. */
+  public SynthSettings withCamera(CameraSettings other) {
+    return new SynthSettings(width, height, fps, audioRate, audioBitrate, videoBitrate, truthRate, artStyle, threads,
+        acoustics, other);
   }
 
   /** Threads to render with: the setting, or one per core. */
