@@ -1,7 +1,7 @@
 package io.pixelplayer.jobs.cli;
 
 import io.pixelplayer.jobs.conf.PixelPlayerConf;
-import io.pixelplayer.jobs.synth.SoundFontRenderer;
+import io.pixelplayer.jobs.synth.SoundFonts;
 import io.pixelplayer.jobs.synth.SynthJob;
 import io.pixelplayer.jobs.synth.SynthSettings;
 import io.pixelplayer.jobs.synth.art.ArtLibrary;
@@ -37,18 +37,27 @@ final class SynthCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "X", defaultValue = "1", description = "Seed: the same arguments give the same corpus (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--soundfont", paramLabel = "FILE.sf2", description = "General MIDI SoundFont (default: FluidR3_GM from fluid-soundfont-gm).")
-  Path soundFont;
+  @Option(names = "--soundfont", paramLabel = "FILE.sf2[,...]", split = ",",
+      description = "General MIDI SoundFont(s); with several, each video is dealt one (about equally often, from the seed). "
+          + "'builtin' (or 'jdk') names the JDK's own soundbank (default: FluidR3_GM from fluid-soundfont-gm). "
+          + "TimGM6mb and csound's sf_GMbank are kept for evaluation: corpus.properties then says reserved_for_evaluation=true.")
+  List<String> soundFonts;
 
   @Option(names = "--art", paramLabel = "DIR", description = "Folder of <instrument>.png pictures (RGBA) to use instead of the built-in art.")
   Path artDir;
 
   @Option(names = "--art-style", paramLabel = "NAME[,NAME]", split = ",",
-      description = "Built-in art style(s): noto, twemoji; several alternate from video to video (default: pixelplayer.synth.artStyle).")
+      description = "Built-in art style(s): noto, twemoji; several alternate from video to video (default: pixelplayer.synth.artStyle). "
+          + "twemoji is kept for evaluation (reserved_for_evaluation=true in corpus.properties).")
   List<String> artStyles;
 
   @Option(names = "--instruments", paramLabel = "a,b,...", split = ",", description = "Only these instruments (default: all 21).")
   List<String> instruments;
+
+  @Option(names = "--dry", description = "The dry sound: no room, microphone, compression, background noise, level drift, "
+      + "detuning or tempo variety (pixelplayer.synth.acoustics=false; by default each video draws its own acoustics "
+      + "from pixelplayer.synth.acoustics.*).")
+  boolean dry;
 
   @Option(names = "--contact-sheet", paramLabel = "FILE.png", description = "Write a picture of every instrument in every built-in style (and --art's) and exit.")
   Path contactSheet;
@@ -59,7 +68,7 @@ final class SynthCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PixelPlayerConf conf = common.conf();
-    SynthSettings settings = SynthSettings.from(conf);
+    SynthSettings settings = SynthSettings.from(dry ? conf.with("pixelplayer.synth.acoustics", "false") : conf);
     PrintWriter stdout = common.out();
     List<String> chosen = instruments == null ? Instruments.ALL : Instruments.checked(instruments);
     if (contactSheet != null) {
@@ -79,12 +88,13 @@ final class SynthCommand implements Callable<Integer> {
     List<String> styles = artStyles != null ? artStyles : List.of(settings.artStyle());
     List<ArtLibrary> arts = artDir != null ? List.of(ArtLibrary.fromDirectory(artDir, chosen))
         : styles.stream().map(ArtLibrary::builtIn).toList();
-    try (SoundFontRenderer soundFontRenderer = SoundFontRenderer.open(soundFont)) {
-      SynthJob.Result result = SynthJob.run(out, chosen, solos, duets, seconds, seed, settings, soundFontRenderer, arts,
+    try (SoundFonts dealt = SoundFonts.of(soundFonts)) {
+      SynthJob.Result result = SynthJob.run(out, chosen, solos, duets, seconds, seed, settings, dealt, arts,
           conf.getDouble("pixelplayer.progress.intervalSeconds"), System.err);
       double minutes = result.mediaSeconds() / 60;
-      stdout.printf(Locale.ROOT, "rendered %d videos (%.0f s of video, %d instruments, art %s) into %s%n", result.videos(),
-          result.mediaSeconds(), chosen.size(), artDir != null ? artDir : String.join("+", styles), out);
+      stdout.printf(Locale.ROOT, "rendered %d videos (%.0f s of video, %d instruments, art %s, SoundFonts %s) into %s%n",
+          result.videos(), result.mediaSeconds(), chosen.size(), artDir != null ? artDir : String.join("+", styles),
+          String.join("+", dealt.names()), out);
       stdout.printf(Locale.ROOT, "  speed  %.1f s wall on %d threads: %.1fx real time%n", result.wallSeconds(),
           settings.renderThreads(), result.mediaSeconds() / result.wallSeconds());
       stdout.printf(Locale.ROOT, "  size   %.1f MB of video + %.1f MB of truth: %.2f MB per minute of video%n", result.videoBytes() / 1e6,

@@ -30,11 +30,31 @@ public final class Composer {
   private Composer() {}
 
   /**
-   * A piece for {@code instrument} lasting {@code seconds}: notes sorted by onset, each within [0, seconds).
+   * How a performance departs from the instrument's usual idiom: every tempo multiplied by {@code tempoFactor},
+   * the share of legato phrases moved by {@code legatoShift} (negative: more detached playing).
+   */
+  public record Style(double tempoFactor, double legatoShift) {
+    /** The idiom as it is. */
+    public static final Style NATURAL = new Style(1, 0);
+
+    public Style {
+      if (!(tempoFactor >= 0.25 && tempoFactor <= 4)) throw new IllegalArgumentException("tempo factor " + tempoFactor + " not in 0.25..4");
+      if (!(Math.abs(legatoShift) <= 1)) throw new IllegalArgumentException("legato shift " + legatoShift + " not in -1..1");
+    }
+  }
+
+  /** {@link #compose(String, double, long, Style)} in the {@link Style#NATURAL natural} style. */
+  public static Score compose(String instrument, double seconds, long seed) {
+    return compose(instrument, seconds, seed, Style.NATURAL);
+  }
+
+  /**
+   * A piece for {@code instrument} lasting {@code seconds} in a style: notes sorted by onset, each within
+   * [0, seconds).
    *
    * @throws IllegalArgumentException for an unknown instrument or a length that is not positive and finite
    */
-  public static Score compose(String instrument, double seconds, long seed) {
+  public static Score compose(String instrument, double seconds, long seed, Style style) {
     GmInstrument gm = GmInstruments.byName(instrument);
     if (!(seconds > 0) || Double.isInfinite(seconds)) {
       throw new IllegalArgumentException("a score must last a positive, finite time, not " + seconds + " s");
@@ -42,17 +62,17 @@ public final class Composer {
     Random random = new Random(seed * 0x9E3779B97F4A7C15L + gm.name().hashCode());
     ScoreWriter writer = new ScoreWriter(seconds);
     switch (gm.name()) {
-      case "drum" -> percussion(DRUM_KIT, writer, random);
-      case "congas" -> percussion(CONGAS, writer, random);
-      default -> melody(gm, Idiom.of(gm), writer, random);
+      case "drum" -> percussion(DRUM_KIT, style, writer, random);
+      case "congas" -> percussion(CONGAS, style, writer, random);
+      default -> melody(gm, Idiom.of(gm), style, writer, random);
     }
     return new Score(gm.name(), writer.notes(), seconds);
   }
 
   // ---- pitched instruments -------------------------------------------------------------------------------
 
-  private static void melody(GmInstrument gm, Idiom idiom, ScoreWriter writer, Random random) {
-    double beat = 60.0 / (idiom.minBpm + random.nextInt(idiom.maxBpm - idiom.minBpm + 1));
+  private static void melody(GmInstrument gm, Idiom idiom, Style style, ScoreWriter writer, Random random) {
+    double beat = 60.0 / (idiom.minBpm + random.nextInt(idiom.maxBpm - idiom.minBpm + 1)) / style.tempoFactor();
     Scale scale = pick(random, idiom.scales);
     int tonic = idiom.tonic >= 0 ? idiom.tonic : random.nextInt(12);
     int[] keys = scale.keysBetween(tonic, gm.lowKey(), gm.highKey());
@@ -65,7 +85,7 @@ public final class Composer {
       double phraseEnd = time + phraseBeats * beat;
       int baseVelocity = 50 + random.nextInt(56);
       int swell = random.nextInt(41) - 20; // over the phrase: crescendo when positive, diminuendo when negative
-      double gate = idiom.gate(random); // the phrase's share of each note's slot that sounds: legato or detached
+      double gate = idiom.gate(random, style.legatoShift()); // the phrase's share of each note's slot that sounds: legato or detached
       double beatInPhrase = 0;
       while (phraseEnd - time > 1e-9 && time < writer.seconds) {
         double lengthBeats = Math.min(pick(random, idiom.rhythm), (phraseEnd - time) / beat);
@@ -206,15 +226,15 @@ public final class Composer {
       };
     }
 
-    double gate(Random random) {
-      return random.nextDouble() < legatoShare ? legato : detached;
+    double gate(Random random, double legatoShift) {
+      return random.nextDouble() < legatoShare + legatoShift ? legato : detached;
     }
   }
 
   // ---- drums -----------------------------------------------------------------------------------------------
 
-  private static void percussion(Kit kit, ScoreWriter writer, Random random) {
-    double sixteenth = 60.0 / (kit.minBpm + random.nextInt(kit.maxBpm - kit.minBpm + 1)) / 4;
+  private static void percussion(Kit kit, Style style, ScoreWriter writer, Random random) {
+    double sixteenth = 60.0 / (kit.minBpm + random.nextInt(kit.maxBpm - kit.minBpm + 1)) / 4 / style.tempoFactor();
     Groove groove = pick(random, kit.grooves);
     double time = Math.min(pick(random, LEAD_IN_BEATS) * 4 * sixteenth, writer.seconds / 4);
     boolean crash = false;

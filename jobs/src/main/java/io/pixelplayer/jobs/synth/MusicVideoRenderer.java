@@ -2,6 +2,7 @@ package io.pixelplayer.jobs.synth;
 
 import io.pixelplayer.jobs.media.MusicVideoWriter;
 import io.pixelplayer.jobs.synth.CorpusPlan.VideoPlan;
+import io.pixelplayer.jobs.synth.acoustics.Acoustics;
 import io.pixelplayer.jobs.synth.art.ArtLibrary;
 import io.pixelplayer.udf.Resampler;
 import io.pixelplayer.udf.SampledAudio;
@@ -20,36 +21,51 @@ import java.util.Random;
 /**
  * Renders one planned video into a corpus folder: {@code videos/<id>.mp4} and its truth,
  * {@code truth/<id>/<i>_<instrument>.wav} (each source's part of the mix, mono, at the model's rate) and
- * {@code truth/<id>/boxes.csv} (each source's box in every frame).
+ * {@code truth/<id>/boxes.csv} (each source's box in every frame), and {@code truth/<id>/background.wav} when the
+ * video's acoustics add background noise.
  */
 final class MusicVideoRenderer {
+  /** The noise under the music, in the mixture but in no source's truth: truths plus this make the mixture. */
+  static final String BACKGROUND = "background.wav";
+  private static final long ACOUSTICS_SALT = 0xAC0057L;
+  private static final long CAMERA_SALT = 0xCA3E7AL;
+
   private final SynthSettings settings;
-  private final SoundFontRenderer soundFont;
   private final boolean clutter;
 
   /**
-   * @param clutter backgrounds of every kind, occlusion and sensor noise (off only for tests that need a
-   *                plain picture)
+   * @param clutter backgrounds of every kind, occlusion, sensor noise and the camera's look (off only for tests
+   *                that need a plain picture)
    */
-  MusicVideoRenderer(SynthSettings settings, SoundFontRenderer soundFont, boolean clutter) {
+  MusicVideoRenderer(SynthSettings settings, boolean clutter) {
     this.settings = settings;
-    this.soundFont = soundFont;
     this.clutter = clutter;
   }
 
-  void render(VideoPlan video, ArtLibrary art, double seconds, Path corpus) throws IOException {
+  /**
+   * @return the video's acoustics, as drawn
+   */
+  Acoustics render(VideoPlan video, ArtLibrary art, SoundFontRenderer soundFont, double seconds, Path corpus)
+      throws IOException {
     Random random = new Random(video.seed());
+    // Drawn from a stream of their own, so that the dry sound (acoustics off) is what it always was.
+    Acoustics acoustics = Acoustics.draw(settings.acoustics(), video.instruments().size(), new Random(video.seed() ^ ACOUSTICS_SALT));
+    Composer.Style style = new Composer.Style(acoustics.tempoFactor(), acoustics.legatoShift());
     List<Score> scores = new ArrayList<>();
     List<float[]> dry = new ArrayList<>();
     List<BufferedImage> pictures = new ArrayList<>();
-    for (String instrument : video.instruments()) {
-      Score score = Composer.compose(instrument, seconds, random.nextLong());
+    for (int s = 0; s < video.instruments().size(); s++) {
+      String instrument = video.instruments().get(s);
+      Score score = Composer.compose(instrument, seconds, random.nextLong(), style);
       scores.add(score);
-      dry.add(soundFont.render(score, settings.audioRate()));
+      dry.add(soundFont.render(score, settings.audioRate(), acoustics.detuneCents()[s]));
       pictures.add(art.image(instrument));
     }
-    Soundtrack soundtrack = Soundtrack.mix(dry, random);
-    Scene scene = new Scene(settings.width(), settings.height(), pictures, scores, random, clutter);
+    Soundtrack soundtrack = Soundtrack.mix(dry, random, acoustics, settings.audioRate());
+    Camera camera = clutter && settings.camera().enabled()
+        ? new Camera(settings.camera(), settings.width(), settings.height(), new Random(video.seed() ^ CAMERA_SALT))
+        : null;
+    Scene scene = new Scene(settings.width(), settings.height(), pictures, scores, random, clutter, camera);
 
     Path truth = Files.createDirectories(corpus.resolve("truth").resolve(video.videoId()));
     int factor = settings.audioRate() / settings.truthRate();
@@ -57,6 +73,10 @@ final class MusicVideoRenderer {
       float[] mono = Resampler.downsample(soundtrack.sourceMono(s), factor);
       Wav.write(truth.resolve(s + "_" + video.instruments().get(s) + ".wav"), SampledAudio.mono(mono, settings.truthRate()),
           Wav.Encoding.PCM_16);
+    }
+    if (soundtrack.backgroundMono() != null) {
+      Wav.write(truth.resolve(BACKGROUND), SampledAudio.mono(Resampler.downsample(soundtrack.backgroundMono(), factor),
+          settings.truthRate()), Wav.Encoding.PCM_16);
     }
 
     Path file = Files.createDirectories(corpus.resolve("videos")).resolve(video.videoId() + ".mp4");
@@ -75,5 +95,6 @@ final class MusicVideoRenderer {
         }
       }
     }
+    return acoustics;
   }
 }

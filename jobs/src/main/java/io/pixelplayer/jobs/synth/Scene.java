@@ -30,14 +30,18 @@ final class Scene {
   private final byte[][] noise;
   private final BufferedImage frame;
   private final Random flicker;
+  private final Camera camera;
 
   /**
    * @param art    each source's picture, left to right
    * @param scores each source's score, same order
+   * @param camera films the scene; null for frames as drawn
    */
-  Scene(int width, int height, List<BufferedImage> art, List<Score> scores, Random random, boolean occlusionAndNoise) {
+  Scene(int width, int height, List<BufferedImage> art, List<Score> scores, Random random, boolean occlusionAndNoise,
+      Camera camera) {
     this.width = width;
     this.height = height;
+    this.camera = camera;
     Backdrop.Kind kind = Backdrop.Kind.values()[random.nextInt(Backdrop.Kind.values().length)];
     backdrop = Backdrop.draw(occlusionAndNoise ? kind : Backdrop.Kind.PLAIN, width, height, random);
     int n = art.size();
@@ -96,10 +100,11 @@ final class Scene {
       g.fill(occluders.get(i));
     }
     g.dispose();
+    BufferedImage filmed = camera == null ? frame : camera.film(frame, t);
     if (noise.length > 0) {
-      addSensorNoise(((DataBufferByte) frame.getRaster().getDataBuffer()).getData(), noise[index % noise.length]);
+      addSensorNoise(((DataBufferByte) filmed.getRaster().getDataBuffer()).getData(), noise[index % noise.length]);
     }
-    return frame;
+    return filmed;
   }
 
   /** Grain plus a slight exposure flicker, as a cheap camera would show. */
@@ -113,6 +118,7 @@ final class Scene {
 
   /** Source i's box at time t in 0..1 of the frame: x0, y0, x1, y1. */
   double[] boxAt(int source, double t) {
-    return instruments.get(source).boxAt(t, width, height);
+    double[] box = instruments.get(source).boxAt(t, width, height);
+    return camera == null ? box : camera.frame(box, t);
   }
 }

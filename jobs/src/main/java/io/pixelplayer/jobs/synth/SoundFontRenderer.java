@@ -49,9 +49,15 @@ public final class SoundFontRenderer implements AutoCloseable {
   /** The SoundFont used when none is given: FluidR3 GM, Debian package {@code fluid-soundfont-gm}. */
   public static final Path DEFAULT_SOUNDFONT = Path.of("/usr/share/sounds/sf2/FluidR3_GM.sf2");
 
+  /** The name of the JDK's own soundbank, synthesised by code: crude, but a timbre no file has. */
+  public static final String BUILT_IN = "builtin";
+
   private static final int MIN_SAMPLE_RATE = 4_000;
   private static final int MAX_SAMPLE_RATE = 192_000;
   private static final int BYTES_PER_SAMPLE = Float.BYTES;
+  /** General MIDI's default pitch-bend range and the 14-bit bend value that means no bend. */
+  private static final double PITCH_BEND_RANGE_CENTS = 200;
+  private static final int PITCH_BEND_CENTRE = 8192;
 
   /**
    * How often Gervill updates envelopes and takes in MIDI messages (its default). A message is honoured to the
@@ -66,13 +72,27 @@ public final class SoundFontRenderer implements AutoCloseable {
   private static final Map<String, Object> SYNTHESIZER_SETTINGS =
       Map.of("load default soundbank", false, "auto gain control", false, "control rate", CONTROL_RATE);
 
-  private final Path soundFont;
+  /** The SoundFont's file name, or {@link #BUILT_IN}. */
+  private final String name;
+  /** Where it came from, for messages: the file, or the JDK. */
+  private final String source;
   /** The preset each corpus instrument plays, found when the renderer opens; null once it is closed. */
   private volatile Map<String, Instrument> presets;
 
-  private SoundFontRenderer(Path soundFont, Map<String, Instrument> presets) {
-    this.soundFont = soundFont;
-    this.presets = presets;
+  private SoundFontRenderer(String name, String source, Soundbank soundbank) {
+    this.name = name;
+    this.source = source;
+    Map<String, Instrument> found = new LinkedHashMap<>();
+    for (GmInstrument instrument : GmInstruments.all()) {
+      for (Instrument preset : soundbank.getInstruments()) {
+        if (preset.getPatch().getBank() == 0 && preset.getPatch().getProgram() == instrument.program()
+            && Gervill.isPercussion(preset.getPatch()) == instrument.percussion()) {
+          found.put(instrument.name(), preset);
+          break;
+        }
+      }
+    }
+    this.presets = Map.copyOf(found);
   }
 
   /**
@@ -93,17 +113,12 @@ public final class SoundFontRenderer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read SoundFont " + path + ": " + e.getMessage(), e);
     }
-    Map<String, Instrument> presets = new LinkedHashMap<>();
-    for (GmInstrument instrument : GmInstruments.all()) {
-      for (Instrument preset : soundbank.getInstruments()) {
-        if (preset.getPatch().getBank() == 0 && preset.getPatch().getProgram() == instrument.program()
-            && Gervill.isPercussion(preset.getPatch()) == instrument.percussion()) {
-          presets.put(instrument.name(), preset);
-          break;
-        }
-      }
-    }
-    return new SoundFontRenderer(path, Map.copyOf(presets));
+    return new SoundFontRenderer(path.getFileName().toString(), path.toString(), soundbank);
+  }
+
+  /** The JDK's built-in soundbank ({@value #BUILT_IN}), made by code when it opens. */
+  public static SoundFontRenderer openBuiltIn() {
+    return new SoundFontRenderer(BUILT_IN, "the JDK's built-in soundbank", Gervill.builtInSoundbank());
   }
 
   /**
@@ -116,8 +131,21 @@ public final class SoundFontRenderer implements AutoCloseable {
    * @throws IllegalStateException after {@link #close()}
    */
   public float[] render(Score score, int sampleRate) {
+    return render(score, sampleRate, 0);
+  }
+
+  /**
+   * {@link #render(Score, int)} with the instrument out of tune by {@code detuneCents} (a pitch bend held from
+   * the start; General MIDI's bend range is ±2 semitones).
+   *
+   * @throws IllegalArgumentException also for a detuning beyond ±200 cents
+   */
+  public float[] render(Score score, int sampleRate, double detuneCents) {
+    if (!(Math.abs(detuneCents) <= PITCH_BEND_RANGE_CENTS)) {
+      throw new IllegalArgumentException("detuning of " + detuneCents + " cents beyond ±" + PITCH_BEND_RANGE_CENTS);
+    }
     Map<String, Instrument> loaded = presets;
-    if (loaded == null) throw new IllegalStateException("the renderer for " + soundFont + " is closed");
+    if (loaded == null) throw new IllegalStateException("the renderer for " + source + " is closed");
     if (score == null) throw new IllegalArgumentException("score is null");
     GmInstrument instrument = GmInstruments.byName(score.instrument());
     if (sampleRate < MIN_SAMPLE_RATE || sampleRate > MAX_SAMPLE_RATE) {
@@ -130,7 +158,7 @@ public final class SoundFontRenderer implements AutoCloseable {
     }
     Instrument preset = loaded.get(instrument.name());
     if (preset == null) {
-      throw new IllegalArgumentException(soundFont + " has no preset for " + instrument.name() + " (General MIDI "
+      throw new IllegalArgumentException(source + " has no preset for " + instrument.name() + " (General MIDI "
           + (instrument.percussion() ? "drum kit " : "program ") + instrument.program() + ", "
           + instrument.programName() + ")");
     }
@@ -141,9 +169,9 @@ public final class SoundFontRenderer implements AutoCloseable {
             new AudioFormat(AudioFormat.Encoding.PCM_FLOAT, sampleRate, 32, 1, BYTES_PER_SAMPLE, sampleRate, false);
         AudioInputStream audio = Gervill.openStream(synthesizer, format, SYNTHESIZER_SETTINGS);
         if (!synthesizer.loadInstrument(preset)) {
-          throw new IllegalStateException("the synthesizer refused preset " + preset.getName() + " of " + soundFont);
+          throw new IllegalStateException("the synthesizer refused preset " + preset.getName() + " of " + source);
         }
-        play(score, instrument, synthesizer.getReceiver());
+        play(score, instrument, detuneCents, synthesizer.getReceiver());
         // Skip Gervill's one control period of latency, so that a note sounds from its onset's very sample.
         audio.skipNBytes((long) latencySamples(sampleRate) * BYTES_PER_SAMPLE);
         return read(audio, (int) frames);
@@ -157,9 +185,9 @@ public final class SoundFontRenderer implements AutoCloseable {
     }
   }
 
-  /** The SoundFont file this renderer plays. */
-  public Path soundFont() {
-    return soundFont;
+  /** The SoundFont's file name, or {@value #BUILT_IN}. */
+  public String name() {
+    return name;
   }
 
   /** Forgets the parsed SoundFont; renders already running finish, later ones are refused. */
@@ -170,17 +198,22 @@ public final class SoundFontRenderer implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "SoundFontRenderer[" + soundFont + "]";
+    return "SoundFontRenderer[" + source + "]";
   }
 
   /**
    * Queues the score as time-stamped MIDI messages. Gervill nudges a message whose time is taken 1 µs later,
    * so at equal times note-offs go first: a note ending where the same key starts again must not silence it.
    */
-  private static void play(Score score, GmInstrument instrument, Receiver receiver)
+  private static void play(Score score, GmInstrument instrument, double detuneCents, Receiver receiver)
       throws InvalidMidiDataException {
     int channel = instrument.midiChannel();
     receiver.send(new ShortMessage(ShortMessage.PROGRAM_CHANGE, channel, instrument.program(), 0), 0);
+    if (detuneCents != 0) {
+      int bend = (int) Math.round(PITCH_BEND_CENTRE * (1 + detuneCents / PITCH_BEND_RANGE_CENTS));
+      bend = Math.max(0, Math.min(2 * PITCH_BEND_CENTRE - 1, bend));
+      receiver.send(new ShortMessage(ShortMessage.PITCH_BEND, channel, bend & 0x7F, bend >> 7), 0);
+    }
     record Event(long micros, boolean on, int key, int velocity) {}
     List<Event> events = new ArrayList<>(2 * score.notes().size());
     for (Note note : score.notes()) {

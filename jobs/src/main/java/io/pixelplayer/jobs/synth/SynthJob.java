@@ -1,11 +1,14 @@
 package io.pixelplayer.jobs.synth;
 
 import io.pixelplayer.jobs.synth.CorpusPlan.VideoPlan;
+import io.pixelplayer.jobs.synth.acoustics.Acoustics;
+import io.pixelplayer.jobs.synth.acoustics.AcousticsSettings;
 import io.pixelplayer.jobs.synth.art.ArtLibrary;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,11 +28,19 @@ import java.util.stream.Stream;
 /**
  * {@code synth}: renders a labelled corpus in the layout of CONTRACT.md (videos/, manifest.csv, truth/),
  * one video per core at a time. The same arguments give the same manifest and the same audio. With several
- * art styles, videos take them in turn.
+ * art styles, videos take them in turn; with several SoundFonts, each video is dealt one ({@link SoundFonts#deal}).
+ * Beside the manifest, {@value #RENDERS} says what each video was rendered with.
  */
 public final class SynthJob {
   /** The file beside manifest.csv that says how a synthetic corpus was generated. */
   public static final String DESCRIPTION = "corpus.properties";
+  /**
+   * The file beside manifest.csv that says, per video, what it was rendered with: SoundFont, art style and the
+   * main acoustics drawn (tempo factor, RT60, tilt, SNR of the background noise, hum, compression ratio).
+   */
+  public static final String RENDERS = "renders.csv";
+  /** The key of {@value #DESCRIPTION} that is true when the corpus holds assets kept for evaluation. */
+  public static final String RESERVED_FOR_EVALUATION = "reserved_for_evaluation";
 
   private SynthJob() {}
 
@@ -37,15 +48,17 @@ public final class SynthJob {
   public record Result(int videos, double mediaSeconds, double wallSeconds, long videoBytes, long truthBytes) {}
 
   public static Result run(Path out, List<String> instruments, int solos, int duets, double seconds, long seed,
-      SynthSettings settings, SoundFontRenderer soundFont, List<ArtLibrary> arts, double progressIntervalSeconds,
+      SynthSettings settings, SoundFonts soundFonts, List<ArtLibrary> arts, double progressIntervalSeconds,
       PrintStream progress) throws IOException {
     List<VideoPlan> plan = plan(instruments, solos, duets, seconds, seed);
+    List<Integer> soundFontOf = soundFonts.deal(plan.size(), seed);
     long start = System.nanoTime();
     Files.createDirectories(out);
     if (arts.isEmpty()) {
       throw new IllegalArgumentException("no art to draw the instruments with");
     }
-    MusicVideoRenderer renderer = new MusicVideoRenderer(settings, soundFont, true);
+    MusicVideoRenderer renderer = new MusicVideoRenderer(settings, true);
+    Acoustics[] acoustics = new Acoustics[plan.size()];
     AtomicInteger done = new AtomicInteger();
     long[] lastPrint = {System.nanoTime()};
     ExecutorService pool = Executors.newFixedThreadPool(settings.renderThreads(), r -> {
@@ -59,8 +72,10 @@ public final class SynthJob {
         VideoPlan video = plan.get(i);
         // Several art styles alternate from video to video.
         ArtLibrary art = arts.get(i % arts.size());
+        int soundFont = soundFontOf.get(i);
+        int index = i;
         futures.add(pool.submit(() -> {
-          renderer.render(video, art, seconds, out);
+          acoustics[index] = renderer.render(video, art, soundFonts.renderer(soundFont), seconds, out);
           int n = done.incrementAndGet();
           synchronized (lastPrint) {
             long now = System.nanoTime();
@@ -93,7 +108,8 @@ public final class SynthJob {
       pool.shutdownNow();
     }
     writeManifest(out, plan, seconds);
-    writeDescription(out, instruments, solos, duets, seconds, seed, soundFont, arts);
+    writeRenders(out, plan, soundFonts, soundFontOf, arts, acoustics);
+    writeDescription(out, instruments, solos, duets, seconds, seed, soundFonts, arts, settings.acoustics());
     long videoBytes = 0;
     long truthBytes = 0;
     for (VideoPlan video : plan) {
@@ -117,22 +133,51 @@ public final class SynthJob {
 
   /**
    * {@value #DESCRIPTION}: how the corpus was generated, so a model trained on it can say what it learnt from
-   * (training copies it beside the weights).
+   * (training copies it beside the weights). {@code reserved_for_evaluation} is true when any SoundFont or art
+   * style kept for evaluation was used ({@code reserved_assets} names them): a model must not train on such a
+   * corpus.
    */
   private static void writeDescription(Path out, List<String> instruments, int solos, int duets, double seconds, long seed,
-      SoundFontRenderer soundFont, List<ArtLibrary> arts) throws IOException {
+      SoundFonts soundFonts, List<ArtLibrary> arts, AcousticsSettings acoustics) throws IOException {
+    List<String> reserved = new ArrayList<>(soundFonts.reservedForEvaluation());
+    arts.stream().filter(ArtLibrary::reservedForEvaluation).map(ArtLibrary::style).forEach(reserved::add);
     Properties description = new Properties();
     description.setProperty("generator", "pixelplayer synth");
     description.setProperty("seed", Long.toString(seed));
-    description.setProperty("soundfont", soundFont.soundFont().getFileName().toString());
+    description.setProperty("soundfont", String.join(",", soundFonts.names()));
     description.setProperty("art", String.join(",", arts.stream().map(ArtLibrary::style).toList()));
+    description.setProperty(RESERVED_FOR_EVALUATION, Boolean.toString(!reserved.isEmpty()));
+    description.setProperty("reserved_assets", String.join(",", reserved));
     description.setProperty("instruments", String.join(",", instruments));
     description.setProperty("solos", Integer.toString(solos));
     description.setProperty("duets", Integer.toString(duets));
     description.setProperty("seconds", Double.toString(seconds));
+    // The ranges the acoustics were drawn from, by their names in conf/pixelplayer.properties.
+    for (RecordComponent range : AcousticsSettings.class.getRecordComponents()) {
+      try {
+        String key = range.getName().equals("enabled") ? "acoustics" : "acoustics." + range.getName();
+        description.setProperty(key, String.valueOf(range.getAccessor().invoke(acoustics)));
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot read the acoustics setting " + range.getName(), e);
+      }
+    }
     description.setProperty("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     try (Writer writer = Files.newBufferedWriter(out.resolve(DESCRIPTION), StandardCharsets.UTF_8)) {
       description.store(writer, "How this corpus was generated");
+    }
+  }
+
+  private static void writeRenders(Path out, List<VideoPlan> plan, SoundFonts soundFonts, List<Integer> soundFontOf,
+      List<ArtLibrary> arts, Acoustics[] acoustics) throws IOException {
+    try (BufferedWriter renders = Files.newBufferedWriter(out.resolve(RENDERS), StandardCharsets.UTF_8)) {
+      renders.write("video_id,soundfont,art,tempo_factor,rt60_s,tilt_db,snr_db,hum_hz,compression_ratio\n");
+      for (int i = 0; i < plan.size(); i++) {
+        Acoustics a = acoustics[i];
+        renders.write(String.format(Locale.ROOT, "%s,%s,%s,%.3f,%.3f,%.2f,%s,%.0f,%.2f%n", plan.get(i).videoId(),
+            soundFonts.names().get(soundFontOf.get(i)), arts.get(i % arts.size()).style(), a.tempoFactor(),
+            a.rt60Seconds(), a.tiltDb(), a.noisy() ? String.format(Locale.ROOT, "%.1f", a.snrDb()) : "", a.humHz(),
+            a.compressionRatio()));
+      }
     }
   }
 

@@ -1,14 +1,17 @@
 package io.pixelplayer.jobs.synth;
 
 import io.pixelplayer.jobs.conf.PixelPlayerConf;
+import io.pixelplayer.jobs.synth.acoustics.AcousticsSettings;
 
 /**
  * How synthetic videos look and sound (from conf/pixelplayer.properties).
  *
- * @param truthRate the rate of the truth files, the model's rate (a divisor of {@code audioRate})
+ * @param truthRate  the rate of the truth files, the model's rate (a divisor of {@code audioRate})
+ * @param acoustics  what rooms, microphones and players may do to the sound
+ * @param camera     what the camera may do to the pictures
  */
 public record SynthSettings(int width, int height, double fps, int audioRate, int audioBitrate, int videoBitrate,
-    int truthRate, String artStyle, int threads) {
+    int truthRate, String artStyle, int threads, AcousticsSettings acoustics, CameraSettings camera) {
 
   public SynthSettings {
     if (width < 320 || height < 240) {
@@ -38,7 +41,21 @@ public record SynthSettings(int width, int height, double fps, int audioRate, in
         conf.getInt("pixelplayer.synth.videoBitrate"),
         conf.getInt("pixelplayer.audio.sampleRate"),
         conf.getString("pixelplayer.synth.artStyle"),
-        conf.getInt("pixelplayer.synth.threads"));
+        conf.getInt("pixelplayer.synth.threads"),
+        AcousticsSettings.from(conf),
+        CameraSettings.from(conf));
+  }
+
+  /** The same settings with other acoustics. */
+  public SynthSettings withAcoustics(AcousticsSettings other) {
+    return new SynthSettings(width, height, fps, audioRate, audioBitrate, videoBitrate, truthRate, artStyle, threads, other,
+        camera);
+  }
+
+  /** The same settings with another camera. */
+  public SynthSettings withCamera(CameraSettings other) {
+    return new SynthSettings(width, height, fps, audioRate, audioBitrate, videoBitrate, truthRate, artStyle, threads,
+        acoustics, other);
   }
 
   /** Threads to render with: the setting, or one per core. */

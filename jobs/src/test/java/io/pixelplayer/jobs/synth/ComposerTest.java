@@ -106,6 +106,21 @@ class ComposerTest {
   }
 
   @Test
+  void aFasterStylePlaysMoreNotesInTheSameTime() {
+    for (String instrument : List.of("violin", "drum")) {
+      int slow = 0;
+      int fast = 0;
+      for (long seed : SEEDS) {
+        slow += Composer.compose(instrument, SECONDS, seed, new Composer.Style(0.7, 0)).notes().size();
+        fast += Composer.compose(instrument, SECONDS, seed, new Composer.Style(1.4, 0)).notes().size();
+      }
+      assertThat((double) fast / slow).as(instrument).isGreaterThan(1.4);
+    }
+    assertThat(Composer.compose("cello", SECONDS, 3, Composer.Style.NATURAL)).isEqualTo(Composer.compose("cello", SECONDS, 3));
+    assertThatThrownBy(() -> new Composer.Style(10, 0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void badArgumentsAreRefused() {
     assertThatThrownBy(() -> Composer.compose("kazoo", 5, 1))
         .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("unknown instrument 'kazoo'");

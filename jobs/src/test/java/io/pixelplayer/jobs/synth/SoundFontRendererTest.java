@@ -32,22 +32,25 @@ class SoundFontRendererTest {
 
   private static SoundFontRenderer fluid;
   private static SoundFontRenderer timGm6mb;
+  private static SoundFontRenderer builtIn;
 
   @BeforeAll
   static void openTheSoundFonts() {
     fluid = SoundFontRenderer.open(null); // the default: FluidR3
     timGm6mb = SoundFontRenderer.open(TIM_GM6MB);
+    builtIn = SoundFontRenderer.openBuiltIn();
   }
 
   @AfterAll
   static void closeThem() {
     fluid.close();
     timGm6mb.close();
+    builtIn.close();
   }
 
   static Stream<Arguments> instrumentsAndSoundFonts() {
-    return GmInstruments.names().stream()
-        .flatMap(name -> Stream.of(Arguments.of(name, "FluidR3"), Arguments.of(name, "TimGM6mb")));
+    return GmInstruments.names().stream().flatMap(name -> Stream.of(
+        Arguments.of(name, "FluidR3"), Arguments.of(name, "TimGM6mb"), Arguments.of(name, SoundFontRenderer.BUILT_IN)));
   }
 
   @ParameterizedTest(name = "{0} with {1}")
@@ -203,8 +206,54 @@ class SoundFontRendererTest {
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
   }
 
+  @Test
+  void detuningBendsThePitchByTheCentsAsked() {
+    Score a4 = new Score("flute", List.of(new Note(0, 2, 69, 90)), 2);
+
+    double inTune = pitchHz(fluid.render(a4, RATE));
+    double sharp = pitchHz(fluid.render(a4, RATE, 30));
+
+    System.out.printf("detune: A4 at %.2f Hz, +30 cents at %.2f Hz%n", inTune, sharp);
+    assertThat(1200 * Math.log(sharp / inTune) / Math.log(2)).isCloseTo(30, org.assertj.core.api.Assertions.within(3.0));
+    assertThatThrownBy(() -> fluid.render(a4, RATE, 300)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** The strongest frequency between 400 and 480 Hz, to 0.25 Hz, over the second half second to the second. */
+  private static double pitchHz(float[] audio) {
+    double best = 0;
+    double bestPower = -1;
+    for (double f = 400; f <= 480; f += 0.25) {
+      double re = 0;
+      double im = 0;
+      for (int i = RATE / 2; i < 2 * RATE - RATE / 2; i++) {
+        re += audio[i] * Math.cos(2 * Math.PI * f * i / RATE);
+        im += audio[i] * Math.sin(2 * Math.PI * f * i / RATE);
+      }
+      if (re * re + im * im > bestPower) {
+        bestPower = re * re + im * im;
+        best = f;
+      }
+    }
+    return best;
+  }
+
+  @Test
+  void theBuiltInBankIsAnotherTimbreAndNamedSo() {
+    Score score = Composer.compose("trumpet", 1.5, 9);
+
+    assertThat(builtIn.name()).isEqualTo("builtin");
+    assertThat(fluid.name()).isEqualTo("FluidR3_GM.sf2");
+    assertThat(builtIn.render(score, RATE)).isNotEqualTo(fluid.render(score, RATE));
+    // made by code, so the same every time
+    assertThat(SoundFontRenderer.openBuiltIn().render(score, RATE)).isEqualTo(builtIn.render(score, RATE));
+  }
+
   private static SoundFontRenderer renderer(String soundFont) {
-    return soundFont.equals("FluidR3") ? fluid : timGm6mb;
+    return switch (soundFont) {
+      case "FluidR3" -> fluid;
+      case "TimGM6mb" -> timGm6mb;
+      default -> builtIn;
+    };
   }
 
   private static int ms(double milliseconds) {

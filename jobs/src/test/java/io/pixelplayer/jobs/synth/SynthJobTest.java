@@ -25,20 +25,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SynthJobTest {
   private static final SynthSettings SETTINGS = SynthSettings.from(PixelPlayerConf.defaults());
+  private static SoundFonts soundFonts;
   private static SoundFontRenderer soundFont;
 
   @BeforeAll
   static void openSoundFont() {
-    soundFont = SoundFontRenderer.open(null);
+    soundFonts = SoundFonts.of(List.of());
+    soundFont = soundFonts.renderer(0);
   }
 
   @AfterAll
   static void closeSoundFont() {
-    soundFont.close();
+    soundFonts.close();
   }
 
   private static SynthJob.Result synth(Path out, long seed) throws Exception {
-    return SynthJob.run(out, List.of("cello", "trumpet", "xylophone", "drum"), 3, 1, 2.5, seed, SETTINGS, soundFont,
+    return SynthJob.run(out, List.of("cello", "trumpet", "xylophone", "drum"), 3, 1, 2.5, seed, SETTINGS, soundFonts,
         List.of(ArtLibrary.builtIn("noto"), ArtLibrary.builtIn("twemoji")), 60, null);
   }
 
@@ -51,7 +53,8 @@ class SynthJobTest {
     try (Stream<Path> files = Files.walk(dir.resolve("a/truth"))) {
       truths = files.filter(Files::isRegularFile).toList();
     }
-    assertThat(truths).hasSize(3 * 2 + 3); // a wav and boxes.csv per solo, two wavs and boxes.csv for the duet
+    // per solo a wav, the background and boxes.csv; for the duet two wavs, the background and boxes.csv
+    assertThat(truths).hasSize(3 * 3 + 4);
     for (Path a : truths) {
       Path b = dir.resolve("b").resolve(dir.resolve("a").relativize(a));
       assertThat(Files.mismatch(a, b)).as(a.toString()).isEqualTo(-1L);
@@ -76,17 +79,46 @@ class SynthJobTest {
     try (var reader = Files.newBufferedReader(dir.resolve(SynthJob.DESCRIPTION))) {
       description.load(reader);
     }
-    assertThat(description).containsEntry("seed", "1").containsEntry("soundfont", soundFont.soundFont().getFileName().toString())
+    assertThat(description).containsEntry("seed", "1").containsEntry("soundfont", "FluidR3_GM.sf2")
         .containsEntry("art", "noto,twemoji").containsEntry("instruments", "cello,trumpet,xylophone,drum")
-        .containsEntry("solos", "3").containsEntry("duets", "1").containsEntry("seconds", "2.5").containsKey("created");
+        .containsEntry("solos", "3").containsEntry("duets", "1").containsEntry("seconds", "2.5").containsKey("created")
+        // twemoji is kept for evaluation
+        .containsEntry(SynthJob.RESERVED_FOR_EVALUATION, "true").containsEntry("reserved_assets", "twemoji");
+    assertThat(description).containsEntry("acoustics", "true").containsEntry("acoustics.rt60MaxSeconds", "1.2");
+    List<String> renders = Files.readAllLines(dir.resolve(SynthJob.RENDERS));
+    assertThat(renders.get(0)).isEqualTo("video_id,soundfont,art,tempo_factor,rt60_s,tilt_db,snr_db,hum_hz,compression_ratio");
+    assertThat(renders.subList(1, renders.size())).hasSize(4).satisfiesExactly(
+        line -> assertThat(line).startsWith("solo-0001,FluidR3_GM.sf2,noto,"),
+        line -> assertThat(line).startsWith("solo-0002,FluidR3_GM.sf2,twemoji,"),
+        line -> assertThat(line).startsWith("solo-0003,FluidR3_GM.sf2,noto,"),
+        line -> assertThat(line).startsWith("duet-0001,FluidR3_GM.sf2,twemoji,"));
+  }
+
+  @Test
+  void eachVideoIsDealtOneOfSeveralSoundFontsAndTheCorpusSaysWhichAreReserved(@TempDir Path dir) throws Exception {
+    try (SoundFonts several = SoundFonts.of(List.of(SoundFontRenderer.DEFAULT_SOUNDFONT.toString(), "builtin",
+        "/usr/share/sounds/sf2/TimGM6mb.sf2"))) {
+      SynthJob.run(dir, List.of("flute"), 3, 0, 1.5, 4, SETTINGS, several, List.of(ArtLibrary.builtIn("noto")), 60, null);
+    }
+    List<String> renders = Files.readAllLines(dir.resolve(SynthJob.RENDERS));
+    assertThat(renders.subList(1, renders.size()).stream().map(line -> line.split(",")[1]))
+        .containsExactlyInAnyOrder("FluidR3_GM.sf2", "builtin", "TimGM6mb.sf2");
+    assertThat(renders.subList(1, renders.size()).stream().map(line -> line.split(",")[4]).distinct()).hasSize(3); // RT60s
+    Properties description = new Properties();
+    try (var reader = Files.newBufferedReader(dir.resolve(SynthJob.DESCRIPTION))) {
+      description.load(reader);
+    }
+    assertThat(description).containsEntry("soundfont", "FluidR3_GM.sf2,builtin,TimGM6mb.sf2")
+        .containsEntry(SynthJob.RESERVED_FOR_EVALUATION, "true").containsEntry("reserved_assets", "TimGM6mb.sf2");
   }
 
   @Test
   void theSourcesAddUpToTheVideosSoundtrack(@TempDir Path dir) throws Exception {
     VideoPlan duet = new VideoPlan("d", "duet", "test", List.of("violin", "tuba"), 11);
-    new MusicVideoRenderer(SETTINGS, soundFont, true).render(duet, ArtLibrary.builtIn("twemoji"), 3, dir);
+    new MusicVideoRenderer(SETTINGS, true).render(duet, ArtLibrary.builtIn("twemoji"), soundFont, 3, dir);
     float[] sum = new float[3 * 11025];
-    for (String name : List.of("0_violin.wav", "1_tuba.wav")) {
+    // the background noise is in the mixture, in no source's truth
+    for (String name : List.of("0_violin.wav", "1_tuba.wav", MusicVideoRenderer.BACKGROUND)) {
       float[] source = Wav.read(dir.resolve("truth/d").resolve(name)).samples();
       assertThat(source).hasSize(sum.length);
       for (int i = 0; i < sum.length; i++) {
@@ -115,7 +147,7 @@ class SynthJobTest {
   @Test
   void boxesSurroundTheInstrumentInTheRenderedFrames(@TempDir Path dir) throws Exception {
     VideoPlan solo = new VideoPlan("s", "solo", "train", List.of("cello"), 3);
-    new MusicVideoRenderer(SETTINGS, soundFont, false).render(solo, ArtLibrary.builtIn("noto"), 2, dir);
+    new MusicVideoRenderer(SETTINGS, false).render(solo, ArtLibrary.builtIn("noto"), soundFont, 2, dir);
     List<String> boxes = Files.readAllLines(dir.resolve("truth/s/boxes.csv"));
     assertThat(boxes).hasSize(1 + (int) Math.round(2 * SETTINGS.fps()));
     try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(dir.resolve("videos/s.mp4").toFile());

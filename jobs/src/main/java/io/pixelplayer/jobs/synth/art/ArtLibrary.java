@@ -37,10 +37,12 @@ public final class ArtLibrary {
   private static final Map<Look, ArtLibrary> BUILT_IN = new ConcurrentHashMap<>();
 
   private final String style;
+  private final boolean reservedForEvaluation;
   private final Map<String, BufferedImage> images;
 
-  private ArtLibrary(String style, Map<String, BufferedImage> images) {
+  private ArtLibrary(String style, boolean reservedForEvaluation, Map<String, BufferedImage> images) {
     this.style = style;
+    this.reservedForEvaluation = reservedForEvaluation;
     this.images = Collections.unmodifiableMap(images);
   }
 
@@ -65,7 +67,7 @@ public final class ArtLibrary {
           .orElseGet(() -> emoji(look, instrument));
       images.put(instrument, Images.cropToOpaque(Images.toArgb(image)));
     }
-    return new ArtLibrary(look.style(), images);
+    return new ArtLibrary(look.style(), look.reservedForEvaluation(), images);
   }
 
   private static BufferedImage emoji(Look look, String instrument) {
@@ -127,7 +129,7 @@ public final class ArtLibrary {
       throw new IllegalArgumentException("instrument art in " + dir + ": " + String.join("; ", problems));
     }
     Path name = dir.toAbsolutePath().normalize().getFileName();
-    return new ArtLibrary(name == null ? dir.toString() : name.toString(), images);
+    return new ArtLibrary(name == null ? dir.toString() : name.toString(), false, images);
   }
 
   private static BufferedImage readPicture(Path file) throws IOException {
@@ -150,6 +152,11 @@ public final class ArtLibrary {
 
   public String style() {
     return style;
+  }
+
+  /** Whether this is a built-in style kept for evaluation (twemoji): never to be trained on. */
+  public boolean reservedForEvaluation() {
+    return reservedForEvaluation;
   }
 
   /** The instruments this library has pictures of, in the order they were asked for. */

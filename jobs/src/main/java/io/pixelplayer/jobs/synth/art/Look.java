@@ -69,6 +69,11 @@ enum Look {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** Twemoji is kept for evaluation: a model is tested on a look it never saw in training. */
+  boolean reservedForEvaluation() {
+    return this == TWEMOJI;
+  }
+
   /** Noto shows finer detail (more strings, frets, purfling); Twemoji keeps to a few bold shapes. */
   boolean detailed() {
     return this == NOTO;
