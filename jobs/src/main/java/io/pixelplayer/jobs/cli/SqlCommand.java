@@ -1,19 +1,28 @@
 package io.pixelplayer.jobs.cli;
 
+import io.pixelplayer.jobs.conf.PixelPlayerConf;
+import io.pixelplayer.jobs.sql.PixelPlayerFunctions;
+import io.pixelplayer.jobs.sql.ReadOnlyQuery;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "sql", sortOptions = false,
-    description = "Read-only Spark SQL over the warehouse's views: videos, clips, sources, pixel_maps, failures (each video's "
-        + "rows from its latest run), and runs (the log of committed runs). Statements that write or change anything are refused.")
+    description = {"One read-only Spark SQL query over the warehouse's views: videos, clips, sources, pixel_maps, failures (each "
+        + "video's rows from its latest run), and runs (the log of committed runs).",
+        "%nAllowed: SELECT, FROM, WITH, VALUES and TABLE queries (joins, subqueries, CTEs, set operations, window functions, "
+            + "LATERAL VIEW, PIVOT, hints) that read those views, VALUES rows and range(), and call Spark's pure built-in "
+            + "functions and PixelPlayer's pp_* functions; the text is taken as written (no $${...} substitution). Refused "
+            + "before anything runs (exit 2): every command (DDL, DML, SET, CACHE, EXPLAIN, DESCRIBE, SHOW, EXECUTE IMMEDIATE, "
+            + "...), files and tables by path or catalog name (csv.`/path`, db.table), IDENTIFIER(...), and functions that "
+            + "reflect, read files or the environment, or raise errors (java_method, reflect, input_file_name, current_user, "
+            + "version, raise_error, ...)."})
 final class SqlCommand implements Callable<Integer> {
   @Mixin
   WarehouseOptions warehouse;
@@ -33,32 +42,15 @@ final class SqlCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (limit < 1) throw new IllegalArgumentException("--limit must be at least 1, got " + limit);
-    try (SparkSession spark = warehouse.open(common.conf(), "sql")) {
-      requireReadOnly(spark, query);
+    PixelPlayerConf conf = common.conf();
+    try (SparkSession spark = warehouse.open(conf, "sql")) {
+      PixelPlayerFunctions.register(spark, conf);
+      ReadOnlyQuery.check(spark, warehouse.in(spark), query);
+      // spark.sql runs commands as it parses them: only the text that passed the check gets here.
       Dataset<Row> rows = spark.sql(query);
       List<Row> found = rows.limit(limit).collectAsList();
       ResultTable.print(rows.schema(), found, json, common.out());
     }
     return 0;
-  }
-
-  /**
-   * Refuses anything but a query: the parsed plan must hold no command (DDL, DML, SET, CACHE, ...) and no insert (into a table or a directory). Spark's
-   * parser decides what the text is, so comments, case and odd spacing change nothing.
-   */
-  static void requireReadOnly(SparkSession spark, String text) {
-    LogicalPlan plan;
-    try {
-      plan = spark.sessionState().sqlParser().parsePlan(text);
-    } catch (Exception e) {
-      throw new IllegalArgumentException("not valid SQL: " + PixelPlayerCli.oneLine(e));
-    }
-    boolean writes = plan.exists(node -> node instanceof org.apache.spark.sql.catalyst.plans.logical.Command
-        || node instanceof org.apache.spark.sql.catalyst.plans.logical.InsertIntoStatement
-        || node instanceof org.apache.spark.sql.catalyst.plans.logical.InsertIntoDir
-        || node instanceof org.apache.spark.sql.catalyst.plans.logical.ParsedStatement);
-    if (writes) {
-      throw new IllegalArgumentException("only read-only queries are allowed (SELECT, WITH, VALUES, TABLE); got: " + plan.nodeName());
-    }
   }
 }

@@ -3,6 +3,7 @@ package io.pixelplayer.jobs.cli;
 import io.pixelplayer.jobs.conf.PixelPlayerConf;
 import io.pixelplayer.jobs.spark.SparkSessions;
 import io.pixelplayer.jobs.warehouse.Warehouse;
+import java.io.IOException;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;
 
@@ -14,11 +15,11 @@ final class WarehouseOptions {
   @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: pixelplayer.spark.master, local[*]).")
   String master;
 
-  /** A Spark session with the warehouse's current rows as the views videos, clips, sources, pixel_maps and failures. */
+  /** A Spark session with the warehouse's current rows as the views of {@link Warehouse#VIEWS}. */
   SparkSession open(PixelPlayerConf conf, String verb) throws Exception {
     SparkSession spark = SparkSessions.create("pixelplayer " + verb, conf, master);
     try {
-      Warehouse opened = new Warehouse(warehouse, spark.sparkContext().hadoopConfiguration());
+      Warehouse opened = in(spark);
       opened.requireRuns();
       opened.registerViews(spark);
       return spark;
@@ -26,5 +27,10 @@ final class WarehouseOptions {
       spark.close();
       throw e;
     }
+  }
+
+  /** The warehouse, reached with {@code spark}'s Hadoop settings. */
+  Warehouse in(SparkSession spark) throws IOException {
+    return new Warehouse(warehouse, spark.sparkContext().hadoopConfiguration());
   }
 }

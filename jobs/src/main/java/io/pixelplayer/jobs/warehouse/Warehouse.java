@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -191,6 +192,9 @@ public final class Warehouse {
 
   /** The view of the committed runs. */
   public static final String RUNS_VIEW = "runs";
+
+  /** Every view of {@link #registerViews}: the tables, then the run log. */
+  public static final List<String> VIEWS = Stream.concat(WarehouseTables.ALL.stream(), Stream.of(RUNS_VIEW)).toList();
 
   private static final StructType RUNS_SCHEMA = new StructType()
       .add("run_id", DataTypes.StringType).add("kind", DataTypes.StringType).add("started", DataTypes.StringType)
