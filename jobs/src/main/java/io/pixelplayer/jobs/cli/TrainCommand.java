@@ -67,18 +67,25 @@ final class TrainCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
+  /** The manifest kind of clips that show and sound like no instrument. */
+  static final String NON_MUSIC = "none";
+
   @Override
   public Integer call() throws Exception {
     PixelPlayerConf conf = common.conf();
+    List<Properties> described = corpusDescriptions(corpora);
+    refuseReserved(corpora, described);
     TrainingSetup setup = TrainingSetup.from(conf, steps, batch, mix);
     Device target = device.device();
     PrintWriter stdout = common.out();
     List<TrainingClip> clips = new ArrayList<>();
     List<TrainingClip> duets = new ArrayList<>();
+    List<TrainingClip> nonMusic = new ArrayList<>();
     try (SparkSession spark = SparkSessions.create("pixelplayer train", conf, master)) {
       for (Path corpus : corpora) {
         String cache = TrainingCache.ingested(spark, conf, corpus).toString();
         clips.addAll(TrainingCache.load(spark, cache, "train", "solo"));
+        if (setup.nonMusicShare() > 0) nonMusic.addAll(TrainingCache.load(spark, cache, "train", NON_MUSIC));
         if (setup.duetsPerStep() > 0) {
           // Duets teach the instrument head where things are: only those of two different, known instruments.
           TrainingCache.load(spark, cache, "train", "duet").stream()
@@ -97,11 +104,14 @@ final class TrainCommand implements Callable<Integer> {
     boolean mosaicsFit = soloInstruments >= MixAndSeparate.MOSAIC_TILES && setup.batches().sourcesPerMix() <= MixAndSeparate.MOSAIC_TILES;
     int mosaics = mosaicsFit ? Math.min(setup.mosaicsPerStep(), setup.training().batchSize()) : 0;
     int duetsPerStep = duets.isEmpty() ? 0 : setup.duetsPerStep();
-    System.err.printf(Locale.ROOT, "train: %d training clips of %d videos (%d instruments), %d duet clips, %d duets and %d mosaics a step, %s scale, on %s%n",
-        clips.size(), clips.stream().map(TrainingClip::videoId).distinct().count(), soloInstruments, duets.size(),
-        duetsPerStep, mosaics, conf.getString("pixelplayer.model.scale"), target);
-    MixAndSeparate batches = new MixAndSeparate(setup.batches(), clips, duets, duetsPerStep, mosaics, Instruments::index);
-    keepCorpusDescriptions(corpora, out);
+    MixAndSeparate.NonMusic noInstrument = nonMusic.isEmpty() ? MixAndSeparate.NonMusic.NONE
+        : new MixAndSeparate.NonMusic(nonMusic, setup.nonMusicShare());
+    System.err.printf(Locale.ROOT, "train: %d training clips of %d videos (%d instruments), %d duet clips, %d non-music clips (%.0f %% of "
+            + "mixtures), %d duets and %d mosaics a step, %s scale, on %s%n",
+        clips.size(), clips.stream().map(TrainingClip::videoId).distinct().count(), soloInstruments, duets.size(), nonMusic.size(),
+        100 * noInstrument.share(), duetsPerStep, mosaics, conf.getString("pixelplayer.model.scale"), target);
+    MixAndSeparate batches = new MixAndSeparate(setup.batches(), clips, duets, duetsPerStep, mosaics, noInstrument, Instruments::index);
+    keepCorpusDescriptions(described, out);
     MixAndSeparateTraining.Result result = MixAndSeparateTraining.run(setup.model(), batches, setup.training(), out, resume,
         startFrom, stopAfter != null ? stopAfter : Integer.MAX_VALUE, target, System.err);
     stdout.printf(Locale.ROOT, "trained steps %d..%d in %.0f s (%.2f steps/s), last loss %.4f; model in %s%n", result.firstStep(),
@@ -111,26 +121,46 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   /**
-   * Keeps the corpora's {@value SynthJob#DESCRIPTION} (in a corpus, or in the corpus above an ingest output)
-   * beside the weights as {@value ModelManifest#TRAINING_CORPUS}, so the model can say what it learnt from; with
-   * several corpora, the keys of the i-th (from 1) start with {@code i.}.
+   * Each corpus's {@value SynthJob#DESCRIPTION} (in the corpus, or in the corpus above an ingest output), empty when it
+   * has none (a corpus of real videos).
    */
-  private static void keepCorpusDescriptions(List<Path> corpora, Path out) throws IOException {
-    Properties kept = new Properties();
-    for (int i = 0; i < corpora.size(); i++) {
-      Path corpus = corpora.get(i);
+  private static List<Properties> corpusDescriptions(List<Path> corpora) throws IOException {
+    List<Properties> described = new ArrayList<>();
+    for (Path corpus : corpora) {
+      Properties one = new Properties();
       for (Path dir : new Path[] {corpus, corpus.toAbsolutePath().getParent()}) {
         Path description = dir == null ? null : dir.resolve(SynthJob.DESCRIPTION);
         if (description != null && Files.isRegularFile(description)) {
-          Properties one = new Properties();
           try (Reader reader = Files.newBufferedReader(description, StandardCharsets.UTF_8)) {
             one.load(reader);
           }
-          String prefix = corpora.size() == 1 ? "" : (i + 1) + ".";
-          one.forEach((key, value) -> kept.setProperty(prefix + key, (String) value));
           break;
         }
       }
+      described.add(one);
+    }
+    return described;
+  }
+
+  /** A corpus made with a SoundFont or art style kept for evaluation is refused: a model that saw them could not be judged on them. */
+  private static void refuseReserved(List<Path> corpora, List<Properties> described) {
+    for (int i = 0; i < corpora.size(); i++) {
+      if (Boolean.parseBoolean(described.get(i).getProperty(SynthJob.RESERVED_FOR_EVALUATION))) {
+        throw new IllegalArgumentException("corpus " + corpora.get(i) + " was made with " + described.get(i).getProperty("reserved_assets")
+            + ", kept for evaluation: a model must not train on it (render one with other SoundFonts and art styles)");
+      }
+    }
+  }
+
+  /**
+   * Keeps the corpora's descriptions beside the weights as {@value ModelManifest#TRAINING_CORPUS}, so the model can say
+   * what it learnt from; with several corpora, the keys of the i-th (from 1) start with {@code i.}.
+   */
+  private static void keepCorpusDescriptions(List<Properties> described, Path out) throws IOException {
+    Properties kept = new Properties();
+    for (int i = 0; i < described.size(); i++) {
+      String prefix = described.size() == 1 ? "" : (i + 1) + ".";
+      described.get(i).forEach((key, value) -> kept.setProperty(prefix + key, (String) value));
     }
     if (!kept.isEmpty()) {
       Files.createDirectories(out);

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /** The model's shape and the training recipe, from the {@code pixelplayer.model.*} and {@code pixelplayer.train.*} settings. */
 public record TrainingSetup(ModelConfig model, MixAndSeparate.Settings batches, int duetsPerStep, int mosaicsPerStep,
-    MixAndSeparateTraining.Settings training) {
+    double nonMusicShare, MixAndSeparateTraining.Settings training) {
   private static final String MODEL = "pixelplayer.model.";
   private static final String TRAIN = "pixelplayer.train.";
 
@@ -48,6 +48,7 @@ public record TrainingSetup(ModelConfig model, MixAndSeparate.Settings batches, 
         (float) conf.getDouble(TRAIN + "mosaicMaskWeight"),
         conf.getLong(TRAIN + "seed"),
         conf.getDouble(TRAIN + "checkpointMinutes") * 60);
-    return new TrainingSetup(model, batches, conf.getInt(TRAIN + "duetsPerStep"), conf.getInt(TRAIN + "mosaicsPerStep"), training);
+    return new TrainingSetup(model, batches, conf.getInt(TRAIN + "duetsPerStep"), conf.getInt(TRAIN + "mosaicsPerStep"),
+        conf.getDouble(TRAIN + "nonMusicShare"), training);
   }
 }

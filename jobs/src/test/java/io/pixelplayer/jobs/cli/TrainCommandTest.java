@@ -31,6 +31,17 @@ class TrainCommandTest {
     assertThat(curve).hasSize(1 + 4);
   }
 
+  @Test
+  void refusesACorpusMadeWithAssetsKeptForEvaluation(@TempDir Path dir) throws Exception {
+    Path corpus = Files.createDirectories(dir.resolve("twemoji"));
+    Files.writeString(corpus.resolve("corpus.properties"), "reserved_for_evaluation=true\nreserved_assets=TimGM6mb.sf2,twemoji\n");
+    StringWriter out = new StringWriter();
+    assertThat(run(out, "train", "--corpus", corpus.toString(), "--out", dir.resolve("model").toString())).isEqualTo(2);
+    assertThat(out.toString().strip()).isEqualTo("pixelplayer train: corpus " + corpus + " was made with TimGM6mb.sf2,twemoji, kept for "
+        + "evaluation: a model must not train on it (render one with other SoundFonts and art styles)");
+    assertThat(dir.resolve("model")).doesNotExist();
+  }
+
   private static int run(StringWriter out, String... args) {
     CommandLine cli = PixelPlayerCli.commandLine();
     cli.setOut(new PrintWriter(out, true));

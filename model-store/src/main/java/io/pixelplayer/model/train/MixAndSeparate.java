@@ -102,7 +102,10 @@ public final class MixAndSeparate {
   }
 
   private final Settings settings;
+  /** The music clips, then the non-music ones. */
   private final List<TrainingClip> pool;
+  private final int musicClips;
+  private final double nonMusicShare;
   private final int[] videoOf;
   private final int[] tagOf;
   private final List<TrainingClip> duets;
@@ -136,11 +139,37 @@ public final class MixAndSeparate {
    */
   public MixAndSeparate(Settings settings, List<TrainingClip> pool, List<TrainingClip> duets, int duetsPerBatch,
       int mosaicsPerBatch, ToIntFunction<String> classIndex) {
+    this(settings, pool, duets, duetsPerBatch, mosaicsPerBatch, NonMusic.NONE, classIndex);
+  }
+
+  /**
+   * Clips that show and sound like no instrument (speech, noise, tones, test patterns), and the share of mixtures whose
+   * last source is one of them, drawn uniformly: its frames must separate its own sound like any source's, and the
+   * instrument head must say of them that they show no instrument ({@link TrainingBatch#NO_INSTRUMENT}).
+   */
+  public record NonMusic(List<TrainingClip> clips, double share) {
+    public static final NonMusic NONE = new NonMusic(List.of(), 0);
+
+    public NonMusic {
+      if (clips == null) throw new IllegalArgumentException("non-music clips are null (use an empty list)");
+      clips = List.copyOf(clips);
+      if (!(share >= 0 && share <= 1)) throw new IllegalArgumentException("non-music share " + share + " not in [0, 1]");
+      if (share > 0 && clips.isEmpty()) throw new IllegalArgumentException("a non-music share of " + share + " needs non-music clips");
+    }
+  }
+
+  /** With {@code nonMusic} mixed into some mixtures as well. */
+  public MixAndSeparate(Settings settings, List<TrainingClip> pool, List<TrainingClip> duets, int duetsPerBatch,
+      int mosaicsPerBatch, NonMusic nonMusic, ToIntFunction<String> classIndex) {
     if (settings == null) throw new IllegalArgumentException("settings are null");
     if (pool == null || pool.isEmpty()) throw new IllegalArgumentException("the clip pool is null or empty");
     if (classIndex == null) throw new IllegalArgumentException("class index function is null");
+    if (nonMusic == null) throw new IllegalArgumentException("non-music clips are null (use NonMusic.NONE)");
     this.settings = settings;
-    this.pool = List.copyOf(pool);
+    // Non-music clips follow the music in one pool, so that every clip of a mixture has an index there.
+    this.musicClips = pool.size();
+    this.pool = java.util.stream.Stream.concat(pool.stream(), nonMusic.clips().stream()).toList();
+    this.nonMusicShare = nonMusic.share();
     this.videoOf = new int[this.pool.size()];
     this.tagOf = new int[this.pool.size()];
     Map<String, Integer> videos = new HashMap<>();
@@ -151,7 +180,7 @@ public final class MixAndSeparate {
             + " Hz; the paper's STFT needs " + Stft.PAPER_SAMPLE_RATE + " Hz");
       }
       videoOf[i] = videos.computeIfAbsent(clip.videoId(), id -> videos.size());
-      tagOf[i] = tag(clip, classIndex);
+      tagOf[i] = i < musicClips ? tag(clip, classIndex) : TrainingBatch.NO_INSTRUMENT;
     }
     if (videos.size() < settings.sourcesPerMix()) {
       throw new IllegalArgumentException("the pool has clips of " + videos.size() + " video(s) " + videos.keySet()
@@ -174,7 +203,7 @@ public final class MixAndSeparate {
     this.duetsPerBatch = duetsPerBatch;
     Map<Integer, List<Integer>> byTag = new TreeMap<>();
     for (int i = 0; i < tagOf.length; i++) {
-      if (tagOf[i] != TrainingBatch.NO_TAG) byTag.computeIfAbsent(tagOf[i], t -> new ArrayList<>()).add(i);
+      if (tagOf[i] >= 0) byTag.computeIfAbsent(tagOf[i], t -> new ArrayList<>()).add(i);
     }
     this.clipsByTag = byTag.values().stream().map(list -> list.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
     if (mosaicsPerBatch < 0 || (mosaicsPerBatch > 0 && (clipsByTag.length < MOSAIC_TILES || settings.frameSize() % 2 != 0
@@ -410,7 +439,7 @@ public final class MixAndSeparate {
   private int[] drawClips(Random rng) {
     int n = settings.sourcesPerMix();
     int[] chosen = new int[n];
-    chosen[0] = rng.nextInt(pool.size());
+    chosen[0] = rng.nextInt(musicClips);
     Set<String> instruments = new HashSet<>(pool.get(chosen[0]).instruments());
     for (int s = 1; s < n; s++) {
       int[] sofar = Arrays.copyOf(chosen, s);
@@ -420,19 +449,23 @@ public final class MixAndSeparate {
       chosen[s] = pick >= 0 ? pick : draw(otherVideo, rng);
       instruments.addAll(pool.get(chosen[s]).instruments());
     }
+    // No random draw without non-music clips: batches of music alone stay as they were.
+    if (nonMusicShare > 0 && rng.nextDouble() < nonMusicShare) {
+      chosen[n - 1] = musicClips + rng.nextInt(pool.size() - musicClips);
+    }
     return chosen;
   }
 
   /**
-   * A clip uniformly among those that fit, or -1 if none does: rejection sampling (fast when most fit), then a
+   * A music clip uniformly among those that fit, or -1 if none does: rejection sampling (fast when most fit), then a
    * scan (when few do); both give the same distribution.
    */
   private int draw(IntPredicate fits, Random rng) {
     for (int t = 0; t < DRAW_TRIES; t++) {
-      int i = rng.nextInt(pool.size());
+      int i = rng.nextInt(musicClips);
       if (fits.test(i)) return i;
     }
-    int[] fitting = IntStream.range(0, pool.size()).filter(fits).toArray();
+    int[] fitting = IntStream.range(0, musicClips).filter(fits).toArray();
     return fitting.length == 0 ? -1 : fitting[rng.nextInt(fitting.length)];
   }
 

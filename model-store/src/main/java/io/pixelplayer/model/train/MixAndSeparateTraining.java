@@ -303,15 +303,20 @@ public final class MixAndSeparateTraining {
 
   /**
    * The cross-entropy of {@code logits [B, C]} against the classes {@code tag [B]}, summed over the entries whose class
-   * is known (not {@link TrainingBatch#NO_TAG}).
+   * is known (not {@link TrainingBatch#NO_TAG}); for an entry that shows no instrument ({@link TrainingBatch#NO_INSTRUMENT})
+   * against the uniform distribution, so that the head gives no class more than its share: its confidence then stays
+   * under any source threshold above 1 / C.
    */
   static NDArray taggedCrossEntropy(NDArray logits, NDArray tag) {
     NDArray logProbabilities = logits.logSoftmax(1);
     NDArray picked = logProbabilities.mul(tag.maximum(0).oneHot((int) logProbabilities.getShape().get(1))).sum(new int[] {1});
-    return picked.mul(tag.gte(0).toType(picked.getDataType(), false)).sum().neg();
+    NDArray uniform = logProbabilities.mean(new int[] {1});
+    NDArray instrument = tag.gte(0).toType(picked.getDataType(), false);
+    NDArray none = tag.eq(TrainingBatch.NO_INSTRUMENT).toType(picked.getDataType(), false);
+    return picked.mul(instrument).add(uniform.mul(none)).sum().neg();
   }
 
-  /** How many rows of the row-major {@code [rows, columns]} tags have a known class in {@code column}. */
+  /** How many rows of the row-major {@code [rows, columns]} tags have a class target in {@code column} (an instrument, or none). */
   static int known(int[] tags, int column, int columns) {
     int count = 0;
     for (int i = column; i < tags.length; i += columns) {

@@ -34,6 +34,8 @@ public record TrainingBatch(int size, int sourcesPerMix, int logBins, int stftFr
 
   /** Tag of a source whose clip has no single instrument (untagged, or a duet): no class target. */
   public static final int NO_TAG = -1;
+  /** The tag of a source that shows no instrument (speech, noise, a test pattern): the head must name none of them. */
+  public static final int NO_INSTRUMENT = -2;
 
   public TrainingBatch {
     if (size < 1 || sourcesPerMix < 1 || logBins < 1 || stftFrames < 1 || framesPerSource < 1 || frameSize < 1) {

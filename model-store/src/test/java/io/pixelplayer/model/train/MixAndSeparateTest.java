@@ -32,6 +32,29 @@ class MixAndSeparateTest {
   }
 
   @Test
+  void nonMusicClipsAreTheLastSourceOfTheirShareOfMixturesTaggedAsNoInstrument() {
+    List<TrainingClip> music = List.of(TestClips.noise("cello", List.of("cello"), CLIP, 1), TestClips.noise("flute", List.of("flute"), CLIP, 2),
+        TestClips.noise("drum", List.of("drum"), CLIP, 3));
+    List<TrainingClip> speech = List.of(TestClips.noise("speech", List.of(), CLIP, 4), TestClips.noise("hum", List.of(), CLIP, 5));
+
+    TrainingBatch always = new MixAndSeparate(SMALL, music, List.of(), 0, 0, new MixAndSeparate.NonMusic(speech, 1), Instruments::index)
+        .next(6, new Random(2));
+    for (int b = 0; b < 6; b++) {
+      assertThat(always.sources().get(2 * b).videoId()).isIn("cello", "flute", "drum");
+      assertThat(always.tags()[2 * b]).isGreaterThanOrEqualTo(0);
+      assertThat(always.sources().get(2 * b + 1).videoId()).isIn("speech", "hum");
+      assertThat(always.tags()[2 * b + 1]).isEqualTo(TrainingBatch.NO_INSTRUMENT);
+    }
+
+    // Without non-music clips (or a share of 0) the batches are those of music alone, draw for draw.
+    TrainingBatch plain = new MixAndSeparate(SMALL, music, Instruments::index).next(4, new Random(9));
+    TrainingBatch none = new MixAndSeparate(SMALL, music, List.of(), 0, 0, MixAndSeparate.NonMusic.NONE, Instruments::index).next(4, new Random(9));
+    assertThat(none.tags()).containsExactly(plain.tags());
+    assertThat(none.targets()).containsExactly(plain.targets());
+    assertThatThrownBy(() -> new MixAndSeparate.NonMusic(List.of(), 0.2)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void batchArraysHaveTheDocumentedShapes() {
     MixAndSeparate.Settings three = new MixAndSeparate.Settings(3, 8191, 16, 3, 8, 3, true, true);
     TrainingBatch batch = new MixAndSeparate(three, noisePool(4), Instruments::index).next(2, new Random(1));

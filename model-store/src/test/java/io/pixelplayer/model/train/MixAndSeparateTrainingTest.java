@@ -2,9 +2,13 @@ package io.pixelplayer.model.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 import ai.djl.Device;
 import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.inference.Predictor;
 import io.pixelplayer.model.Instruments;
@@ -91,6 +95,25 @@ class MixAndSeparateTrainingTest {
 
   private static MixAndSeparateTraining.Settings steps(int steps) {
     return new MixAndSeparateTraining.Settings(steps, 4, 3e-3f, 2, 5f, 0.5f, 1f, 7, 0);
+  }
+
+  @Test
+  void aSourceThatShowsNoInstrumentIsChargedForAnyClassItFavours() {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      NDArray logits = manager.create(new float[] {0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0}, new Shape(3, 4));
+      NDArray none = manager.create(new int[] {TrainingBatch.NO_INSTRUMENT, TrainingBatch.NO_INSTRUMENT, TrainingBatch.NO_TAG});
+      float[] perRow = new float[3];
+      for (int r = 0; r < 3; r++) {
+        perRow[r] = MixAndSeparateTraining.taggedCrossEntropy(logits.get(r + ":" + (r + 1)), none.get(r + ":" + (r + 1))).getFloat();
+      }
+      // Uniform logits cost log C, the least there is; a favoured class costs more; an untagged row nothing.
+      assertThat(perRow[0]).isCloseTo((float) Math.log(4), offset(1e-5f));
+      assertThat(perRow[1]).isGreaterThan(perRow[0] + 1);
+      assertThat(perRow[2]).isZero();
+      NDArray tagged = manager.create(new int[] {2, TrainingBatch.NO_INSTRUMENT, TrainingBatch.NO_TAG});
+      assertThat(MixAndSeparateTraining.taggedCrossEntropy(logits, tagged).getFloat())
+          .isCloseTo((float) (Math.log(4) + perRow[1]), offset(1e-4f));
+    }
   }
 
   @Test
