@@ -3,6 +3,7 @@ package io.pixelplayer.jobs.cli;
 import com.google.gson.JsonObject;
 import io.pixelplayer.jobs.conf.PixelPlayerConf;
 import io.pixelplayer.jobs.evaluate.CorpusTruth;
+import io.pixelplayer.jobs.index.IndexSettings;
 import io.pixelplayer.jobs.spark.SparkSessions;
 import io.pixelplayer.jobs.synth.SynthJob;
 import io.pixelplayer.jobs.train.TrainingCache;
@@ -63,12 +64,15 @@ final class EvaluateCommand implements Callable<Integer> {
     for (Path corpus : corpora) truths.add(new CorpusTruth(corpus));
     List<List<EvaluationClip>> solos = new ArrayList<>();
     List<List<EvaluationClip>> duets = new ArrayList<>();
+    List<List<EvaluationClip>> nonMusic = new ArrayList<>();
     try (SparkSession spark = SparkSessions.create("pixelplayer evaluate", conf, master)) {
       for (int i = 0; i < corpora.size(); i++) {
         String cache = TrainingCache.ingested(spark, conf, corpora.get(i)).toString();
         solos.add(truthOf(truths.get(i), TrainingCache.load(spark, cache, split, "solo")));
         duets.add(truthOf(truths.get(i), TrainingCache.load(spark, cache, split, "duet")));
-        if (solos.get(i).isEmpty() && duets.get(i).isEmpty()) {
+        // Non-music clips have no truth to read: what counts is whether the model finds any source in them.
+        nonMusic.add(TrainingCache.load(spark, cache, split, TrainCommand.NON_MUSIC).stream().map(c -> new EvaluationClip(c, List.of())).toList());
+        if (solos.get(i).isEmpty() && duets.get(i).isEmpty() && nonMusic.get(i).isEmpty()) {
           throw new IllegalArgumentException("no clips of split '" + split + "' in " + corpora.get(i));
         }
       }
@@ -76,12 +80,13 @@ final class EvaluateCommand implements Callable<Integer> {
 
     List<EvaluationReport> reports = new ArrayList<>();
     try (PixelPlayerModel loaded = PixelPlayerModel.load(modelDir, device.device())) {
-      Evaluation.Settings settings = new Evaluation.Settings(conf.getLong("pixelplayer.evaluate.seed"), conf.getInt("pixelplayer.evaluate.batch"));
+      Evaluation.Settings settings = new Evaluation.Settings(conf.getLong("pixelplayer.evaluate.seed"), conf.getInt("pixelplayer.evaluate.batch"),
+          IndexSettings.sources(conf));
       for (int i = 0; i < corpora.size(); i++) {
         Path corpus = corpora.get(i);
         System.err.println("evaluate: model " + loaded.version() + " from " + modelDir + " on " + loaded.device() + "; " + corpus + ": "
-            + solos.get(i).size() + " solo and " + duets.get(i).size() + " duet clips of split " + split);
-        EvaluationReport report = new Evaluation(loaded, settings).run(solos.get(i), duets.get(i), System.err);
+            + solos.get(i).size() + " solo, " + duets.get(i).size() + " duet and " + nonMusic.get(i).size() + " non-music clips of split " + split);
+        EvaluationReport report = new Evaluation(loaded, settings).run(solos.get(i), duets.get(i), nonMusic.get(i), System.err);
         reports.add(report);
         if (record) {
           Path description = corpus.resolve(SynthJob.DESCRIPTION);

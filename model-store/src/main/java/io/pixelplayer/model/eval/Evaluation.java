@@ -6,6 +6,7 @@ import io.pixelplayer.model.Instruments;
 import io.pixelplayer.model.infer.ClipAnalysis;
 import io.pixelplayer.model.infer.ClipInput;
 import io.pixelplayer.model.infer.PixelPlayerModel;
+import io.pixelplayer.model.infer.SourceFinder;
 import io.pixelplayer.model.train.MixAndSeparate;
 import io.pixelplayer.model.train.TrainingClip;
 import io.pixelplayer.udf.Box;
@@ -52,12 +53,14 @@ public final class Evaluation {
   private static final double SILENT = 1e-5;
 
   /**
-   * @param seed  picks the mixing partners
-   * @param batch mixtures per forward pass
+   * @param seed    picks the mixing partners
+   * @param batch   mixtures per forward pass
+   * @param sources what counts as a source when a non-music clip is analysed (as the index finds them)
    */
-  public record Settings(long seed, int batch) {
+  public record Settings(long seed, int batch, SourceFinder.Settings sources) {
     public Settings {
       if (batch < 1) throw new IllegalArgumentException("evaluation batch " + batch + " must be positive");
+      if (sources == null) throw new IllegalArgumentException("source settings are null");
     }
   }
 
@@ -73,14 +76,20 @@ public final class Evaluation {
     this.crop = model.config().cropSamples();
   }
 
-  /** Scores the model on {@code solos} (mixed in pairs) and {@code duets}; progress lines go to {@code progress}. */
-  public EvaluationReport run(List<EvaluationClip> solos, List<EvaluationClip> duets, PrintStream progress) throws TranslateException {
+  /**
+   * Scores the model on {@code solos} (mixed in pairs) and {@code duets}, and counts the {@code nonMusic} clips it finds
+   * any source in; progress lines go to {@code progress}.
+   */
+  public EvaluationReport run(List<EvaluationClip> solos, List<EvaluationClip> duets, List<EvaluationClip> nonMusic, PrintStream progress)
+      throws TranslateException {
     List<Crop> soloCrops = solos.stream().map(this::crop).sorted(Comparator.comparing(Crop::id)).toList();
     List<Crop> duetCrops = duets.stream().map(this::crop).sorted(Comparator.comparing(Crop::id)).toList();
+    // A silent clip gets no source in the index whatever the model says: only sounding ones test it.
+    List<Crop> nonMusicCrops = nonMusic.stream().map(this::crop).filter(c -> !c.silent()).sorted(Comparator.comparing(Crop::id)).toList();
     List<Crop[]> pairs = pairs(soloCrops.stream().filter(c -> !c.silent()).toList());
     Tally tally = new Tally();
     tally.unscored += (int) soloCrops.stream().filter(Crop::silent).count();
-    Progress shown = new Progress(progress, pairs.size() + duetCrops.size());
+    Progress shown = new Progress(progress, pairs.size() + duetCrops.size() + nonMusicCrops.size());
     try (Predictor<ClipInput, ClipAnalysis> predictor = model.newPredictor()) {
       for (int from = 0; from < pairs.size(); from += settings.batch()) {
         List<Crop[]> chunk = pairs.subList(from, Math.min(pairs.size(), from + settings.batch()));
@@ -100,13 +109,23 @@ public final class Evaluation {
         }
         shown.advance(chunk.size());
       }
+      SourceFinder finder = new SourceFinder(settings.sources());
+      for (int from = 0; from < nonMusicCrops.size(); from += settings.batch()) {
+        List<Crop> chunk = nonMusicCrops.subList(from, Math.min(nonMusicCrops.size(), from + settings.batch()));
+        List<ClipInput> inputs = chunk.stream().map(clip -> new ClipInput(clip.audio(), List.of(clip.frames()))).toList();
+        for (ClipAnalysis analysis : predictor.batchPredict(inputs)) {
+          if (!finder.find(analysis, 0).isEmpty()) tally.nonMusicWithSources++;
+        }
+        shown.advance(chunk.size());
+      }
     }
     Set<String> classes = new HashSet<>();
     soloCrops.forEach(c -> classes.add(c.clip().truth().get(0).instrument()));
     return new EvaluationReport(mean(tally.sdr), mean(tally.sir), mean(tally.sar), mean(tally.nsdr), mean(tally.mixtureSdr),
         mean(tally.ibmSdr), mean(tally.duetSdr), mean(tally.duetSir), share(tally.pointed, tally.pointable),
         share(tally.recognised, tally.recognisable), classes.size(), soloCrops.size() + duetCrops.size(), model.version(),
-        pairs.size(), duetCrops.size(), tally.unscored, share(tally.duetPointed, tally.duetPointable));
+        pairs.size(), duetCrops.size(), tally.unscored, share(tally.duetPointed, tally.duetPointable), nonMusicCrops.size(),
+        share(tally.nonMusicWithSources, nonMusicCrops.size()));
   }
 
   private void scoreMixture(Crop[] pair, float[] mixture, ClipAnalysis analysis, Tally tally) {
@@ -280,6 +299,7 @@ public final class Evaluation {
     int recognised;
     int recognisable;
     int unscored;
+    int nonMusicWithSources;
   }
 
   /** "evaluate: 40/84 clips, 1.3 clips/s, ETA 33 s" lines, at most one per 10 s. */

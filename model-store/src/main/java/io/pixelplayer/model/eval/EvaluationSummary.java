@@ -17,7 +17,7 @@ import java.util.Set;
  */
 public final class EvaluationSummary {
   /** Keys that count things: summed, not averaged. */
-  private static final Set<String> COUNTS = Set.of("clips", "mixtures", "duets", "unscored");
+  private static final Set<String> COUNTS = Set.of("clips", "mixtures", "duets", "unscored", "nonmusic_clips");
 
   private EvaluationSummary() {}
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class EvaluationSummaryTest {
   private static EvaluationReport report(double nsdr, double pointing, double duetSdr, int clips) {
-    return new EvaluationReport(nsdr + 1, 12, 13, nsdr, 0.3, 20, duetSdr, 5, pointing, 1.0, 21, clips, "pixelplayer-abc", clips - 8, 8, 0, 0.9);
+    return new EvaluationReport(nsdr + 1, 12, 13, nsdr, 0.3, 20, duetSdr, 5, pointing, 1.0, 21, clips, "pixelplayer-abc", clips - 8, 8, 0, 0.9, 10, 0.1);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.Device;
 import io.pixelplayer.model.infer.PixelPlayerModel;
+import io.pixelplayer.model.infer.SourceFinder;
 import io.pixelplayer.model.infer.TestModels;
 import io.pixelplayer.model.net.ModelConfig;
 import io.pixelplayer.model.train.TrainingClip;
@@ -49,16 +50,26 @@ class EvaluationTest {
     List<EvaluationClip> duets = List.of(clip("duet-0", List.of("cello", "flute"), both, Color.MAGENTA,
         List.of(truth("cello", low, LEFT), truth("flute", high, RIGHT))));
 
+    List<EvaluationClip> nonMusic = List.of(clip("tone", List.of(), tone(1000), Color.GRAY, List.of()),
+        clip("hum", List.of(), tone(50), Color.DARK_GRAY, List.of()), clip("quiet", List.of(), silence, Color.BLACK, List.of()));
+
     EvaluationReport report;
     EvaluationReport again;
+    EvaluationReport strict;
     try (PixelPlayerModel model = PixelPlayerModel.load(dir, Device.cpu())) {
-      Evaluation evaluation = new Evaluation(model, new Evaluation.Settings(5, 3));
-      report = evaluation.run(solos, duets, null);
-      again = evaluation.run(solos, duets, null);
+      Evaluation evaluation = new Evaluation(model, new Evaluation.Settings(5, 3, new SourceFinder.Settings(0, 3, 0.5)));
+      report = evaluation.run(solos, duets, nonMusic, null);
+      again = evaluation.run(solos, duets, nonMusic, null);
+      strict = new Evaluation(model, new Evaluation.Settings(5, 3, new SourceFinder.Settings(1, 3, 0.5))).run(solos, duets, nonMusic, null);
       assertThat(report.modelVersion()).isEqualTo(model.version());
     }
 
     assertThat(again).isEqualTo(report);
+    // Non-music: the two sounding clips count (the silent one gets no source anyway); any confidence makes a source of
+    // every class at a threshold of 0, none at 1.
+    assertThat(report.nonMusicClips()).isEqualTo(2);
+    assertThat(report.nonMusicSourceShare()).isEqualTo(1.0);
+    assertThat(strict.nonMusicSourceShare()).isZero();
     // Every sounding solo is mixed once as the first source; the silent one is counted, not mixed.
     assertThat(report.mixtures()).isEqualTo(4);
     assertThat(report.duets()).isEqualTo(1);
