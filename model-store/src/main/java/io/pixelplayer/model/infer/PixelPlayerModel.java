@@ -74,7 +74,7 @@ public final class PixelPlayerModel implements AutoCloseable {
   }
 
   /** {@code pixelplayer-} and the first 12 hex digits of the weights' SHA-256: changes whenever the weights do. */
-  static String version(Path params) throws IOException {
+  public static String version(Path params) throws IOException {
     MessageDigest sha;
     try {
       sha = MessageDigest.getInstance("SHA-256");
