@@ -4,7 +4,6 @@ import com.google.gson.JsonObject;
 import io.pixelplayer.jobs.conf.PixelPlayerConf;
 import io.pixelplayer.jobs.evaluate.CorpusTruth;
 import io.pixelplayer.jobs.index.IndexSettings;
-import io.pixelplayer.jobs.spark.SparkSessions;
 import io.pixelplayer.jobs.synth.SynthJob;
 import io.pixelplayer.jobs.train.TrainingCache;
 import io.pixelplayer.model.eval.Evaluation;
@@ -50,8 +49,8 @@ final class EvaluateCommand implements Callable<Integer> {
   @Mixin
   DeviceOption device;
 
-  @Option(names = "--master", paramLabel = "URL", description = "Spark master for reading the corpus (default: pixelplayer.spark.master).")
-  String master;
+  @Mixin
+  SparkOptions sparkOptions;
 
   @Mixin
   CommonOptions common;
@@ -65,7 +64,7 @@ final class EvaluateCommand implements Callable<Integer> {
     List<List<EvaluationClip>> solos = new ArrayList<>();
     List<List<EvaluationClip>> duets = new ArrayList<>();
     List<List<EvaluationClip>> nonMusic = new ArrayList<>();
-    try (SparkSession spark = SparkSessions.create("pixelplayer evaluate", conf, master)) {
+    try (SparkSession spark = sparkOptions.session("evaluate", conf)) {
       for (int i = 0; i < corpora.size(); i++) {
         String cache = TrainingCache.ingested(spark, conf, corpora.get(i)).toString();
         solos.add(truthOf(truths.get(i), TrainingCache.load(spark, cache, split, "solo")));

@@ -4,12 +4,12 @@ import io.pixelplayer.jobs.conf.PixelPlayerConf;
 import io.pixelplayer.jobs.index.ExecutorModels;
 import io.pixelplayer.jobs.index.IndexJob;
 import io.pixelplayer.jobs.index.IndexSettings;
-import io.pixelplayer.jobs.spark.SparkSessions;
 import io.pixelplayer.jobs.spark.TaskDevice;
 import io.pixelplayer.jobs.warehouse.FailureRecord;
 import io.pixelplayer.jobs.warehouse.Warehouse;
 import java.io.PrintWriter;
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of the verbs that run the index job ({@code index}, {@code nightly}), and the run itself. */
@@ -24,12 +24,12 @@ final class IndexOptions {
   @Option(names = "--model", paramLabel = "MODEL_DIR", description = "A trained model folder, local or a Hadoop URI (default: the shipped one, pixelplayer.model.dir).")
   String model;
 
-  @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: pixelplayer.spark.master, local[*]).")
-  String master;
+  @Mixin
+  SparkOptions sparkOptions;
 
   /** Runs the job in its own Spark session and prints its summary. */
   IndexJob.Result run(PixelPlayerConf conf, String verb, boolean incremental, PrintWriter stdout) throws Exception {
-    try (SparkSession spark = SparkSessions.create("pixelplayer " + verb, conf, master)) {
+    try (SparkSession spark = sparkOptions.session(verb, conf)) {
       return run(spark, conf, verb, input, warehouse, model != null ? model : conf.getLocation("pixelplayer.model.dir"), incremental, stdout);
     }
   }

@@ -3,7 +3,6 @@ package io.pixelplayer.jobs.cli;
 import io.pixelplayer.jobs.conf.PixelPlayerConf;
 import io.pixelplayer.jobs.ingest.IngestJob;
 import io.pixelplayer.jobs.ingest.IngestSettings;
-import io.pixelplayer.jobs.spark.SparkSessions;
 import io.pixelplayer.jobs.warehouse.FailureRecord;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -24,8 +23,8 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "URI", description = "Where the tables are written (replaced if present).")
   String out;
 
-  @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: pixelplayer.spark.master, local[*]).")
-  String master;
+  @Mixin
+  SparkOptions sparkOptions;
 
   @Mixin
   CommonOptions common;
@@ -35,7 +34,7 @@ final class IngestCommand implements Callable<Integer> {
     PixelPlayerConf conf = common.conf();
     IngestSettings settings = IngestSettings.from(conf);
     PrintWriter stdout = common.out();
-    try (SparkSession spark = SparkSessions.create("pixelplayer ingest", conf, master)) {
+    try (SparkSession spark = sparkOptions.session("ingest", conf)) {
       IngestJob.Result result = IngestJob.run(spark, settings, input, out,
           conf.getDouble("pixelplayer.progress.intervalSeconds"), System.err);
       int cores = spark.sparkContext().defaultParallelism();

@@ -2,7 +2,6 @@ package io.pixelplayer.jobs.cli;
 
 import ai.djl.Device;
 import io.pixelplayer.jobs.conf.PixelPlayerConf;
-import io.pixelplayer.jobs.spark.SparkSessions;
 import io.pixelplayer.jobs.train.TrainingCache;
 import io.pixelplayer.jobs.train.TrainingSetup;
 import io.pixelplayer.model.Instruments;
@@ -61,8 +60,8 @@ final class TrainCommand implements Callable<Integer> {
   @Mixin
   DeviceOption device;
 
-  @Option(names = "--master", paramLabel = "URL", description = "Spark master for reading the corpus (default: pixelplayer.spark.master).")
-  String master;
+  @Mixin
+  SparkOptions sparkOptions;
 
   @Mixin
   CommonOptions common;
@@ -81,7 +80,7 @@ final class TrainCommand implements Callable<Integer> {
     List<TrainingClip> clips = new ArrayList<>();
     List<TrainingClip> duets = new ArrayList<>();
     List<TrainingClip> nonMusic = new ArrayList<>();
-    try (SparkSession spark = SparkSessions.create("pixelplayer train", conf, master)) {
+    try (SparkSession spark = sparkOptions.session("train", conf)) {
       for (Path corpus : corpora) {
         String cache = TrainingCache.ingested(spark, conf, corpus).toString();
         clips.addAll(TrainingCache.load(spark, cache, "train", "solo"));

@@ -1,10 +1,10 @@
 package io.pixelplayer.jobs.cli;
 
 import io.pixelplayer.jobs.conf.PixelPlayerConf;
-import io.pixelplayer.jobs.spark.SparkSessions;
 import io.pixelplayer.jobs.warehouse.Warehouse;
 import java.io.IOException;
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of the verbs that read a warehouse, and the session they read it in. */
@@ -12,12 +12,12 @@ final class WarehouseOptions {
   @Option(names = "--warehouse", required = true, paramLabel = "URI", description = "A warehouse written by index or nightly.")
   String warehouse;
 
-  @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: pixelplayer.spark.master, local[*]).")
-  String master;
+  @Mixin
+  SparkOptions sparkOptions;
 
   /** A Spark session with the warehouse's current rows as the views of {@link Warehouse#VIEWS}. */
   SparkSession open(PixelPlayerConf conf, String verb) throws Exception {
-    SparkSession spark = SparkSessions.create("pixelplayer " + verb, conf, master);
+    SparkSession spark = sparkOptions.session(verb, conf);
     try {
       Warehouse opened = in(spark);
       opened.requireRuns();
