@@ -1,6 +1,7 @@
 package io.pixelplayer.jobs.ingest;
 
 import io.pixelplayer.jobs.conf.PixelPlayerConf;
+import io.pixelplayer.udf.Stft;
 import java.io.Serializable;
 import java.util.Locale;
 import java.util.Set;
@@ -16,6 +17,7 @@ import java.util.stream.Collectors;
 public record IngestSettings(ClipSpec clips, Set<String> extensions, int maxTasks) implements Serializable {
 
   public static IngestSettings from(PixelPlayerConf conf) {
+    requireTheModelsAudio(conf);
     ClipSpec clips = new ClipSpec(
         conf.getInt("pixelplayer.audio.sampleRate"),
         conf.getInt("pixelplayer.audio.clipSamples"),
@@ -35,5 +37,21 @@ public record IngestSettings(ClipSpec clips, Set<String> extensions, int maxTask
       throw new IllegalArgumentException("setting pixelplayer.ingest.maxTasks=" + maxTasks + " must be at least 1");
     }
     return new IngestSettings(clips, extensions, maxTasks);
+  }
+
+  /**
+   * The networks hear mono audio at 11025 Hz through the paper's STFT (n_fft 1022, hop 256): every model was trained on
+   * that, so settings that say otherwise are refused, in one line, rather than giving wrong separations.
+   */
+  static void requireTheModelsAudio(PixelPlayerConf conf) {
+    int[] trained = {Stft.PAPER_SAMPLE_RATE, Stft.PAPER_FFT_SIZE, Stft.PAPER_HOP_LENGTH};
+    String[] keys = {"pixelplayer.audio.sampleRate", "pixelplayer.stft.nFft", "pixelplayer.stft.hop"};
+    for (int i = 0; i < keys.length; i++) {
+      int value = conf.getInt(keys[i]);
+      if (value != trained[i]) {
+        throw new IllegalArgumentException("setting " + keys[i] + "=" + value + " does not match the models, which were trained on "
+            + trained[i] + " (11025 Hz audio, STFT n_fft 1022, hop 256)");
+      }
+    }
   }
 }
