@@ -2,7 +2,8 @@ package io.pixelplayer.udf;
 
 /**
  * Downsampling by an integer factor behind an anti-aliasing low-pass: how 44.1 kHz renders become the
- * 11025 Hz mono audio the model hears (factor 4).
+ * 11025 Hz mono audio the model hears (factor 4); and upsampling through the same low-pass, against the images
+ * (how espeak-ng's 22050 Hz speech joins a 44.1 kHz soundtrack).
  *
  * <p>The low-pass is a windowed-sinc FIR with a Kaiser window, designed for each factor M (rates relative to
  * the new Nyquist frequency {@code fs / 2M}):
@@ -48,6 +49,31 @@ public final class Resampler {
       double sum = 0;
       for (int j = first, i = centre - half + first; j < last; j++, i++) sum += taps[j] * signal[i];
       out[k] = (float) sum;
+    }
+    return out;
+  }
+
+  /**
+   * {@code signal} at {@code factor} times its sample rate: {@code signal.length * factor} samples, the input's
+   * samples with {@code factor - 1} zeros after each, low-passed at the old Nyquist frequency (gain {@code factor},
+   * so levels stay). A factor of 1 returns a copy.
+   */
+  public static float[] upsample(float[] signal, int factor) {
+    if (signal == null) throw new IllegalArgumentException("signal is null");
+    if (factor < 1) throw new IllegalArgumentException("upsampling factor " + factor + " must be at least 1");
+    if (factor == 1) return signal.clone();
+    double[] taps = lowPass(factor);
+    int half = taps.length / 2;
+    float[] out = new float[signal.length * factor];
+    for (int k = 0; k < out.length; k++) {
+      // Only the taps that fall on an input sample (every factor-th position) contribute.
+      int first = Math.floorMod(half - k, factor);
+      double sum = 0;
+      for (int j = first; j < taps.length; j += factor) {
+        int at = k - half + j;
+        if (at >= 0 && at < out.length) sum += taps[j] * signal[at / factor];
+      }
+      out[k] = (float) (sum * factor);
     }
     return out;
   }

@@ -101,6 +101,22 @@ class ResamplerTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("null");
   }
 
+  @Test
+  void upsamplingKeepsAToneAndLeavesNoImage() {
+    int rate = 22_050;
+    float[] out = Resampler.upsample(tone(1000, 0.5, rate), 2);
+
+    assertThat(out).hasSize(2 * rate);
+    float[] expected = tone(1000, 0.5, 2 * rate);
+    double error = 0;
+    for (int n = EDGE; n < out.length - EDGE; n++) error = Math.max(error, Math.abs(out[n] - expected[n]));
+    // the image at 22050 - 1000 Hz would show as an error of its own amplitude
+    assertThat(error).isLessThan(0.5 * 1e-3);
+    assertThat(Resampler.upsample(new float[] {1, 2}, 1)).containsExactly(1, 2);
+    assertThatThrownBy(() -> Resampler.upsample(new float[3], 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("factor 0");
+  }
+
   private static float[] tone(double hertz, double amplitude, int rate) {
     float[] signal = new float[rate];
     for (int i = 0; i < signal.length; i++) signal[i] = (float) (amplitude * Math.sin(2 * Math.PI * hertz * i / rate + 0.3));

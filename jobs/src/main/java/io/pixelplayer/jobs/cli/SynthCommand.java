@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 @Command(name = "synth", sortOptions = false,
     description = "Render a labelled synthetic music-video corpus: instruments from General MIDI SoundFonts (JDK "
         + "synthesizer) and open-licensed art, each moving with its own notes on varied backgrounds; solos and "
-        + "side-by-side duets as H.264 + AAC MP4, with manifest.csv and per-source truth (audio and boxes).")
+        + "side-by-side duets as H.264 + AAC MP4, with manifest.csv and per-source truth (audio and boxes); "
+        + "optionally non-music videos, silent instruments and props in view.")
 final class SynthCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Corpus folder to write (videos/, manifest.csv, truth/).")
   Path out;
@@ -30,6 +31,21 @@ final class SynthCommand implements Callable<Integer> {
 
   @Option(names = "--duets", paramLabel = "M", defaultValue = "10", description = "Duet videos (default: ${DEFAULT-VALUE}).")
   int duets;
+
+  @Option(names = "--nonmusic", paramLabel = "N", defaultValue = "0",
+      description = "Non-music videos (manifest kind 'none', no instruments): speech (espeak-ng), noise, tones, test "
+          + "patterns or silence, about equally often (default: ${DEFAULT-VALUE}).")
+  int nonMusic;
+
+  @Option(names = "--silent-in-view", paramLabel = "SHARE",
+      description = "Share of solos with a second instrument in view that does not play and is not in the tags "
+          + "(default: pixelplayer.synth.silentInView).")
+  Double silentInView;
+
+  @Option(names = "--distractors", paramLabel = "SHARE",
+      description = "Share of music videos with props in view (lamp, chair, plant, cup, book, window) "
+          + "(default: pixelplayer.synth.distractors).")
+  Double distractors;
 
   @Option(names = "--seconds", paramLabel = "S", defaultValue = "6", description = "Length of each video (default: ${DEFAULT-VALUE}).")
   double seconds;
@@ -68,7 +84,16 @@ final class SynthCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PixelPlayerConf conf = common.conf();
-    SynthSettings settings = SynthSettings.from(dry ? conf.with("pixelplayer.synth.acoustics", "false") : conf);
+    if (dry) {
+      conf = conf.with("pixelplayer.synth.acoustics", "false");
+    }
+    if (silentInView != null) {
+      conf = conf.with("pixelplayer.synth.silentInView", silentInView.toString());
+    }
+    if (distractors != null) {
+      conf = conf.with("pixelplayer.synth.distractors", distractors.toString());
+    }
+    SynthSettings settings = SynthSettings.from(conf);
     PrintWriter stdout = common.out();
     List<String> chosen = instruments == null ? Instruments.ALL : Instruments.checked(instruments);
     if (contactSheet != null) {
@@ -84,12 +109,12 @@ final class SynthCommand implements Callable<Integer> {
     if (out == null) {
       throw new IllegalArgumentException("--out DIR is required");
     }
-    SynthJob.plan(chosen, solos, duets, seconds, seed);
+    SynthJob.plan(chosen, solos, duets, nonMusic, seconds, seed);
     List<String> styles = artStyles != null ? artStyles : List.of(settings.artStyle());
     List<ArtLibrary> arts = artDir != null ? List.of(ArtLibrary.fromDirectory(artDir, chosen))
         : styles.stream().map(ArtLibrary::builtIn).toList();
     try (SoundFonts dealt = SoundFonts.of(soundFonts)) {
-      SynthJob.Result result = SynthJob.run(out, chosen, solos, duets, seconds, seed, settings, dealt, arts,
+      SynthJob.Result result = SynthJob.run(out, chosen, solos, duets, nonMusic, seconds, seed, settings, dealt, arts,
           conf.getDouble("pixelplayer.progress.intervalSeconds"), System.err);
       double minutes = result.mediaSeconds() / 60;
       stdout.printf(Locale.ROOT, "rendered %d videos (%.0f s of video, %d instruments, art %s, SoundFonts %s) into %s%n",

@@ -13,18 +13,31 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * What the camera sees in one video: a backdrop, the instruments side by side (left to right in the order
- * given), sometimes something in front of part of one, and light sensor noise that changes every frame.
+ * What the camera sees in one video: footage behind (a backdrop, or moving non-music footage), the instruments
+ * side by side (left to right in the order given), sometimes something in front of part of one, things in view
+ * that make no sound (a silent instrument, props), and light sensor noise that changes every frame.
  */
 final class Scene {
   /** Chance that something (a stand, a shoulder) hides part of an instrument. */
   static final double OCCLUSION_CHANCE = 0.25;
+  /** A prop may cover at most this share of a playing instrument's box (or of its own). */
+  static final double MAX_PROP_OVERLAP = 0.15;
   private static final int NOISE_FRAMES = 4;
+  private static final int PLACEMENT_TRIES = 30;
+  private static final Score SILENT = new Score("", List.of(), 0);
+
+  /** Something in view that makes no sound, by its name in renders.csv. */
+  record Still(String name, BufferedImage picture) {}
+
+  /** A named thing's box in 0..1 of the frame: x0, y0, x1, y1. */
+  record Seen(String name, double[] box) {}
 
   private final int width;
   private final int height;
-  private final BufferedImage backdrop;
+  private final Footage footage;
   private final List<StagedInstrument> instruments = new ArrayList<>();
+  private final List<StagedInstrument> stills = new ArrayList<>();
+  private final List<String> stillNames = new ArrayList<>();
   private final List<Shape> occluders = new ArrayList<>();
   private final List<Color> occluderColours = new ArrayList<>();
   private final byte[][] noise;
@@ -33,28 +46,41 @@ final class Scene {
   private final Camera camera;
 
   /**
-   * @param art    each source's picture, left to right
-   * @param scores each source's score, same order
-   * @param camera films the scene; null for frames as drawn
+   * @param art          each source's picture, left to right
+   * @param scores       each source's score, same order
+   * @param silent       an instrument in view that does not play, in a slot of its own beside the sources; or null
+   * @param props        things placed where they hide little of the sources
+   * @param stillsRandom places the silent instrument and the props (apart from {@code random}, so that a scene
+   *                     without them is what it always was)
+   * @param camera       films the scene; null for frames as drawn
    */
-  Scene(int width, int height, List<BufferedImage> art, List<Score> scores, Random random, boolean occlusionAndNoise,
-      Camera camera) {
+  Scene(int width, int height, Footage footage, List<BufferedImage> art, List<Score> scores, Random random,
+      boolean occlusionAndNoise, Still silent, List<Still> props, Random stillsRandom, Camera camera) {
     this.width = width;
     this.height = height;
+    this.footage = footage;
     this.camera = camera;
-    Backdrop.Kind kind = Backdrop.Kind.values()[random.nextInt(Backdrop.Kind.values().length)];
-    backdrop = Backdrop.draw(occlusionAndNoise ? kind : Backdrop.Kind.PLAIN, width, height, random);
-    int n = art.size();
+    int slots = art.size() + (silent == null ? 0 : 1);
+    int silentSlot = silent == null ? -1 : stillsRandom.nextInt(slots);
     double margin = 0.03;
-    for (int i = 0; i < n; i++) {
-      double slotWidth = width * (1 - 2 * margin) / n;
+    double slotWidth = width * (1 - 2 * margin) / slots;
+    for (int i = 0; i < slots; i++) {
       double[] slot = {width * margin + i * slotWidth, height * margin, slotWidth, height * (1 - 2 * margin)};
-      StagedInstrument instrument = new StagedInstrument(art.get(i), slot, scores.get(i), random);
+      if (i == silentSlot) {
+        stills.add(new StagedInstrument(silent.picture(), slot, SILENT, stillsRandom));
+        stillNames.add(silent.name());
+        continue;
+      }
+      int source = instruments.size();
+      StagedInstrument instrument = new StagedInstrument(art.get(source), slot, scores.get(source), random);
       instruments.add(instrument);
       if (occlusionAndNoise && random.nextDouble() < OCCLUSION_CHANCE) {
         occluders.add(occluder(instrument.restingBox(), random));
         occluderColours.add(Backdrop.mutedColour(random).darker());
       }
+    }
+    for (Still prop : props) {
+      place(prop, stillsRandom);
     }
     noise = new byte[occlusionAndNoise ? NOISE_FRAMES : 0][];
     double sigma = 1.5 + 3.5 * random.nextDouble();
@@ -66,6 +92,30 @@ final class Scene {
     }
     frame = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
     flicker = new Random(random.nextLong());
+  }
+
+  /** Puts a prop 20-45 % of the frame tall (before its random scale) somewhere it hides little of any source; leaves it out if none is found. */
+  private void place(Still still, Random random) {
+    BufferedImage picture = still.picture();
+    for (int attempt = 0; attempt < PLACEMENT_TRIES; attempt++) {
+      double h = height * (0.2 + 0.25 * random.nextDouble());
+      double w = h * picture.getWidth() / picture.getHeight();
+      double[] slot = {(width - w) * random.nextDouble(), (height - h) * random.nextDouble(), w, h};
+      StagedInstrument prop = new StagedInstrument(picture, slot, SILENT, random);
+      double[] box = prop.restingBox();
+      if (instruments.stream().allMatch(source -> overlap(box, source.restingBox()) <= MAX_PROP_OVERLAP)) {
+        stills.add(prop);
+        stillNames.add(still.name());
+        return;
+      }
+    }
+  }
+
+  /** The area two boxes (x, y, width, height) share, over the smaller one's area. */
+  private static double overlap(double[] a, double[] b) {
+    double w = Math.min(a[0] + a[2], b[0] + b[2]) - Math.max(a[0], b[0]);
+    double h = Math.min(a[1] + a[3], b[1] + b[3]) - Math.max(a[1], b[1]);
+    return Math.max(0, w) * Math.max(0, h) / Math.min(a[2] * a[3], b[2] * b[3]);
   }
 
   /** Covers 15-35 % of a box from below or from one side, like a music stand or a player's arm. */
@@ -89,9 +139,12 @@ final class Scene {
   /** The picture at time t (the returned image is reused by the next call). */
   BufferedImage frameAt(double t, int index) {
     Graphics2D g = frame.createGraphics();
-    g.drawImage(backdrop, 0, 0, null);
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    footage.paint(g, t);
+    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    for (StagedInstrument still : stills) {
+      still.draw(g, t);
+    }
     for (StagedInstrument instrument : instruments) {
       instrument.draw(g, t);
     }
@@ -118,7 +171,23 @@ final class Scene {
 
   /** Source i's box at time t in 0..1 of the frame: x0, y0, x1, y1. */
   double[] boxAt(int source, double t) {
-    double[] box = instruments.get(source).boxAt(t, width, height);
+    return filmed(instruments.get(source), t);
+  }
+
+  /**
+   * The boxes of what is in view but silent, as at time t (they stand still, up to the camera): the silent
+   * instrument first, if any, then each prop that found a place.
+   */
+  List<Seen> stillsAt(double t) {
+    List<Seen> seen = new ArrayList<>();
+    for (int i = 0; i < stills.size(); i++) {
+      seen.add(new Seen(stillNames.get(i), filmed(stills.get(i), t)));
+    }
+    return seen;
+  }
+
+  private double[] filmed(StagedInstrument staged, double t) {
+    double[] box = staged.boxAt(t, width, height);
     return camera == null ? box : camera.frame(box, t);
   }
 }

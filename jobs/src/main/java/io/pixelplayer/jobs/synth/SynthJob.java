@@ -1,6 +1,7 @@
 package io.pixelplayer.jobs.synth;
 
 import io.pixelplayer.jobs.synth.CorpusPlan.VideoPlan;
+import io.pixelplayer.jobs.synth.MusicVideoRenderer.Rendering;
 import io.pixelplayer.jobs.synth.acoustics.Acoustics;
 import io.pixelplayer.jobs.synth.acoustics.AcousticsSettings;
 import io.pixelplayer.jobs.synth.art.ArtLibrary;
@@ -28,15 +29,18 @@ import java.util.stream.Stream;
 /**
  * {@code synth}: renders a labelled corpus in the layout of CONTRACT.md (videos/, manifest.csv, truth/),
  * one video per core at a time. The same arguments give the same manifest and the same audio. With several
- * art styles, videos take them in turn; with several SoundFonts, each video is dealt one ({@link SoundFonts#deal}).
+ * art styles, videos take them in turn; with several SoundFonts, each music video is dealt one
+ * ({@link SoundFonts#deal}). Non-music videos (kind {@value CorpusPlan#NONE}) come after the music.
  * Beside the manifest, {@value #RENDERS} says what each video was rendered with.
  */
 public final class SynthJob {
   /** The file beside manifest.csv that says how a synthetic corpus was generated. */
   public static final String DESCRIPTION = "corpus.properties";
   /**
-   * The file beside manifest.csv that says, per video, what it was rendered with: SoundFont, art style and the
-   * main acoustics drawn (tempo factor, RT60, tilt, SNR of the background noise, hum, compression ratio).
+   * The file beside manifest.csv that says, per video, what it was rendered with: SoundFont, art style, the
+   * main acoustics drawn (tempo factor, RT60, tilt, SNR of the background noise, hum, compression ratio), what a
+   * non-music video holds ({@code kind:sound:picture}), and what is in view but silent: a silent instrument and
+   * props, each as {@code name x0 y0 x1 y1} (its box at t = 0, in 0..1 of the frame; props {@code ;}-joined).
    */
   public static final String RENDERS = "renders.csv";
   /** The key of {@value #DESCRIPTION} that is true when the corpus holds assets kept for evaluation. */
@@ -47,18 +51,22 @@ public final class SynthJob {
   /** What a run made. */
   public record Result(int videos, double mediaSeconds, double wallSeconds, long videoBytes, long truthBytes) {}
 
-  public static Result run(Path out, List<String> instruments, int solos, int duets, double seconds, long seed,
-      SynthSettings settings, SoundFonts soundFonts, List<ArtLibrary> arts, double progressIntervalSeconds,
+  public static Result run(Path out, List<String> instruments, int solos, int duets, int nonMusic, double seconds,
+      long seed, SynthSettings settings, SoundFonts soundFonts, List<ArtLibrary> arts, double progressIntervalSeconds,
       PrintStream progress) throws IOException {
-    List<VideoPlan> plan = plan(instruments, solos, duets, seconds, seed);
-    List<Integer> soundFontOf = soundFonts.deal(plan.size(), seed);
-    long start = System.nanoTime();
-    Files.createDirectories(out);
+    List<VideoPlan> plan = plan(instruments, solos, duets, nonMusic, seconds, seed);
     if (arts.isEmpty()) {
       throw new IllegalArgumentException("no art to draw the instruments with");
     }
+    if (plan.stream().anyMatch(video -> video.nonMusic() == NonMusic.SPEECH)) {
+      new Espeak(settings.espeak()).check();
+    }
+    // Music videos come first in the plan and alone are dealt SoundFonts, so the deal is what it was without non-music.
+    List<Integer> soundFontOf = soundFonts.deal(solos + duets, seed);
+    long start = System.nanoTime();
+    Files.createDirectories(out);
     MusicVideoRenderer renderer = new MusicVideoRenderer(settings, true);
-    Acoustics[] acoustics = new Acoustics[plan.size()];
+    Rendering[] renderings = new Rendering[plan.size()];
     AtomicInteger done = new AtomicInteger();
     long[] lastPrint = {System.nanoTime()};
     ExecutorService pool = Executors.newFixedThreadPool(settings.renderThreads(), r -> {
@@ -72,10 +80,10 @@ public final class SynthJob {
         VideoPlan video = plan.get(i);
         // Several art styles alternate from video to video.
         ArtLibrary art = arts.get(i % arts.size());
-        int soundFont = soundFontOf.get(i);
         int index = i;
         futures.add(pool.submit(() -> {
-          acoustics[index] = renderer.render(video, art, soundFonts.renderer(soundFont), seconds, out);
+          SoundFontRenderer soundFont = video.nonMusic() == null ? soundFonts.renderer(soundFontOf.get(index)) : null;
+          renderings[index] = renderer.render(video, art, soundFont, seconds, out);
           int n = done.incrementAndGet();
           synchronized (lastPrint) {
             long now = System.nanoTime();
@@ -108,8 +116,8 @@ public final class SynthJob {
       pool.shutdownNow();
     }
     writeManifest(out, plan, seconds);
-    writeRenders(out, plan, soundFonts, soundFontOf, arts, acoustics);
-    writeDescription(out, instruments, solos, duets, seconds, seed, soundFonts, arts, settings.acoustics());
+    writeRenders(out, plan, soundFonts, soundFontOf, arts, renderings);
+    writeDescription(out, instruments, solos, duets, nonMusic, seconds, seed, soundFonts, arts, settings);
     long videoBytes = 0;
     long truthBytes = 0;
     for (VideoPlan video : plan) {
@@ -124,11 +132,12 @@ public final class SynthJob {
   }
 
   /** The videos to render; checks the arguments (cheap, so callers check before loading a SoundFont). */
-  public static List<VideoPlan> plan(List<String> instruments, int solos, int duets, double seconds, long seed) {
+  public static List<VideoPlan> plan(List<String> instruments, int solos, int duets, int nonMusic, double seconds,
+      long seed) {
     if (!(seconds >= 1 && seconds <= 600)) {
       throw new IllegalArgumentException("--seconds " + seconds + " not in 1..600");
     }
-    return CorpusPlan.plan(instruments, solos, duets, seed);
+    return CorpusPlan.plan(instruments, solos, duets, nonMusic, seed);
   }
 
   /**
@@ -137,8 +146,9 @@ public final class SynthJob {
    * style kept for evaluation was used ({@code reserved_assets} names them): a model must not train on such a
    * corpus.
    */
-  private static void writeDescription(Path out, List<String> instruments, int solos, int duets, double seconds, long seed,
-      SoundFonts soundFonts, List<ArtLibrary> arts, AcousticsSettings acoustics) throws IOException {
+  private static void writeDescription(Path out, List<String> instruments, int solos, int duets, int nonMusic,
+      double seconds, long seed, SoundFonts soundFonts, List<ArtLibrary> arts, SynthSettings settings) throws IOException {
+    AcousticsSettings acoustics = settings.acoustics();
     List<String> reserved = new ArrayList<>(soundFonts.reservedForEvaluation());
     arts.stream().filter(ArtLibrary::reservedForEvaluation).map(ArtLibrary::style).forEach(reserved::add);
     Properties description = new Properties();
@@ -151,6 +161,9 @@ public final class SynthJob {
     description.setProperty("instruments", String.join(",", instruments));
     description.setProperty("solos", Integer.toString(solos));
     description.setProperty("duets", Integer.toString(duets));
+    description.setProperty("nonmusic", Integer.toString(nonMusic));
+    description.setProperty("silentInView", Double.toString(settings.silentInViewShare()));
+    description.setProperty("distractors", Double.toString(settings.distractorShare()));
     description.setProperty("seconds", Double.toString(seconds));
     // The ranges the acoustics were drawn from, by their names in conf/pixelplayer.properties.
     for (RecordComponent range : AcousticsSettings.class.getRecordComponents()) {
@@ -168,17 +181,27 @@ public final class SynthJob {
   }
 
   private static void writeRenders(Path out, List<VideoPlan> plan, SoundFonts soundFonts, List<Integer> soundFontOf,
-      List<ArtLibrary> arts, Acoustics[] acoustics) throws IOException {
+      List<ArtLibrary> arts, Rendering[] renderings) throws IOException {
     try (BufferedWriter renders = Files.newBufferedWriter(out.resolve(RENDERS), StandardCharsets.UTF_8)) {
-      renders.write("video_id,soundfont,art,tempo_factor,rt60_s,tilt_db,snr_db,hum_hz,compression_ratio\n");
+      renders.write("video_id,soundfont,art,tempo_factor,rt60_s,tilt_db,snr_db,hum_hz,compression_ratio,"
+          + "content,silent_instrument,distractors\n");
       for (int i = 0; i < plan.size(); i++) {
-        Acoustics a = acoustics[i];
-        renders.write(String.format(Locale.ROOT, "%s,%s,%s,%.3f,%.3f,%.2f,%s,%.0f,%.2f%n", plan.get(i).videoId(),
-            soundFonts.names().get(soundFontOf.get(i)), arts.get(i % arts.size()).style(), a.tempoFactor(),
-            a.rt60Seconds(), a.tiltDb(), a.noisy() ? String.format(Locale.ROOT, "%.1f", a.snrDb()) : "", a.humHz(),
-            a.compressionRatio()));
+        Rendering rendering = renderings[i];
+        Acoustics a = rendering.acoustics();
+        boolean music = plan.get(i).nonMusic() == null;
+        renders.write(String.format(Locale.ROOT, "%s,%s,%s,%.3f,%.3f,%.2f,%s,%.0f,%.2f,%s,%s,%s%n", plan.get(i).videoId(),
+            music ? soundFonts.names().get(soundFontOf.get(i)) : "", music ? arts.get(i % arts.size()).style() : "",
+            a.tempoFactor(), a.rt60Seconds(), a.tiltDb(), a.noisy() ? String.format(Locale.ROOT, "%.1f", a.snrDb()) : "",
+            a.humHz(), a.compressionRatio(), rendering.content(),
+            rendering.silentInstrument() == null ? "" : seen(rendering.silentInstrument()),
+            String.join(";", rendering.distractors().stream().map(SynthJob::seen).toList())));
       }
     }
+  }
+
+  private static String seen(Scene.Seen seen) {
+    double[] box = seen.box();
+    return String.format(Locale.ROOT, "%s %.4f %.4f %.4f %.4f", seen.name(), box[0], box[1], box[2], box[3]);
   }
 
   private static void writeManifest(Path out, List<VideoPlan> plan, double seconds) throws IOException {

@@ -9,9 +9,13 @@ import io.pixelplayer.jobs.synth.acoustics.AcousticsSettings;
  * @param truthRate  the rate of the truth files, the model's rate (a divisor of {@code audioRate})
  * @param acoustics  what rooms, microphones and players may do to the sound
  * @param camera     what the camera may do to the pictures
+ * @param espeak            the espeak-ng program that speaks in non-music videos
+ * @param silentInViewShare share of solos with a second instrument in view that does not play (not in the tags)
+ * @param distractorShare   share of music videos with props in view (lamp, chair, plant, cup, book, window)
  */
 public record SynthSettings(int width, int height, double fps, int audioRate, int audioBitrate, int videoBitrate,
-    int truthRate, String artStyle, int threads, AcousticsSettings acoustics, CameraSettings camera) {
+    int truthRate, String artStyle, int threads, AcousticsSettings acoustics, CameraSettings camera, String espeak,
+    double silentInViewShare, double distractorShare) {
 
   public SynthSettings {
     if (width < 320 || height < 240) {
@@ -29,6 +33,10 @@ public record SynthSettings(int width, int height, double fps, int audioRate, in
     if (threads < 0) {
       throw new IllegalArgumentException("threads " + threads + " < 0");
     }
+    if (!(silentInViewShare >= 0 && silentInViewShare <= 1 && distractorShare >= 0 && distractorShare <= 1)) {
+      throw new IllegalArgumentException("silent-in-view share " + silentInViewShare + " and distractor share "
+          + distractorShare + " must be in 0..1");
+    }
   }
 
   public static SynthSettings from(PixelPlayerConf conf) {
@@ -43,19 +51,22 @@ public record SynthSettings(int width, int height, double fps, int audioRate, in
         conf.getString("pixelplayer.synth.artStyle"),
         conf.getInt("pixelplayer.synth.threads"),
         AcousticsSettings.from(conf),
-        CameraSettings.from(conf));
+        CameraSettings.from(conf),
+        conf.getString("pixelplayer.synth.espeak"),
+        conf.getDouble("pixelplayer.synth.silentInView"),
+        conf.getDouble("pixelplayer.synth.distractors"));
   }
 
   /** The same settings with other acoustics. */
   public SynthSettings withAcoustics(AcousticsSettings other) {
     return new SynthSettings(width, height, fps, audioRate, audioBitrate, videoBitrate, truthRate, artStyle, threads, other,
-        camera);
+        camera, espeak, silentInViewShare, distractorShare);
   }
 
   /** The same settings with another camera. */
   public SynthSettings withCamera(CameraSettings other) {
     return new SynthSettings(width, height, fps, audioRate, audioBitrate, videoBitrate, truthRate, artStyle, threads,
-        acoustics, other);
+        acoustics, other, espeak, silentInViewShare, distractorShare);
   }
 
   /** Threads to render with: the setting, or one per core. */

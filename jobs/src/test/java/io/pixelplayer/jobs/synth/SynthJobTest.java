@@ -40,7 +40,7 @@ class SynthJobTest {
   }
 
   private static SynthJob.Result synth(Path out, long seed) throws Exception {
-    return SynthJob.run(out, List.of("cello", "trumpet", "xylophone", "drum"), 3, 1, 2.5, seed, SETTINGS, soundFonts,
+    return SynthJob.run(out, List.of("cello", "trumpet", "xylophone", "drum"), 3, 1, 0, 2.5, seed, SETTINGS, soundFonts,
         List.of(ArtLibrary.builtIn("noto"), ArtLibrary.builtIn("twemoji")), 60, null);
   }
 
@@ -86,7 +86,7 @@ class SynthJobTest {
         .containsEntry(SynthJob.RESERVED_FOR_EVALUATION, "true").containsEntry("reserved_assets", "twemoji");
     assertThat(description).containsEntry("acoustics", "true").containsEntry("acoustics.rt60MaxSeconds", "1.2");
     List<String> renders = Files.readAllLines(dir.resolve(SynthJob.RENDERS));
-    assertThat(renders.get(0)).isEqualTo("video_id,soundfont,art,tempo_factor,rt60_s,tilt_db,snr_db,hum_hz,compression_ratio");
+    assertThat(renders.get(0)).isEqualTo("video_id,soundfont,art,tempo_factor,rt60_s,tilt_db,snr_db,hum_hz,compression_ratio,content,silent_instrument,distractors");
     assertThat(renders.subList(1, renders.size())).hasSize(4).satisfiesExactly(
         line -> assertThat(line).startsWith("solo-0001,FluidR3_GM.sf2,noto,"),
         line -> assertThat(line).startsWith("solo-0002,FluidR3_GM.sf2,twemoji,"),
@@ -98,7 +98,7 @@ class SynthJobTest {
   void eachVideoIsDealtOneOfSeveralSoundFontsAndTheCorpusSaysWhichAreReserved(@TempDir Path dir) throws Exception {
     try (SoundFonts several = SoundFonts.of(List.of(SoundFontRenderer.DEFAULT_SOUNDFONT.toString(), "builtin",
         "/usr/share/sounds/sf2/TimGM6mb.sf2"))) {
-      SynthJob.run(dir, List.of("flute"), 3, 0, 1.5, 4, SETTINGS, several, List.of(ArtLibrary.builtIn("noto")), 60, null);
+      SynthJob.run(dir, List.of("flute"), 3, 0, 0, 1.5, 4, SETTINGS, several, List.of(ArtLibrary.builtIn("noto")), 60, null);
     }
     List<String> renders = Files.readAllLines(dir.resolve(SynthJob.RENDERS));
     assertThat(renders.subList(1, renders.size()).stream().map(line -> line.split(",")[1]))

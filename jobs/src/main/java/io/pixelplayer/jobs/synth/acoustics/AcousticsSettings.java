@@ -45,6 +45,16 @@ public record AcousticsSettings(boolean enabled, double tiltDb, int resonances, 
     if (detuneCents > 100) throw new IllegalArgumentException("detuning of " + detuneCents + " cents is more than a semitone");
   }
 
+  /**
+   * The same ranges with no background noise: for non-music videos, whose sound is already what the microphone
+   * hears besides music (and whose silence must stay silent).
+   */
+  public AcousticsSettings withoutNoise() {
+    return new AcousticsSettings(enabled, tiltDb, resonances, resonanceDb, rt60MinSeconds, rt60MaxSeconds,
+        compressionMaxRatio, false, snrMinDb, snrMaxDb, humShare, levelDb, driftDb, detuneCents, tempoSpread,
+        legatoSpread);
+  }
+
   public static AcousticsSettings from(PixelPlayerConf conf) {
     String p = "pixelplayer.synth.acoustics.";
     return new AcousticsSettings(conf.getBoolean("pixelplayer.synth.acoustics"), conf.getDouble(p + "tiltDb"),

@@ -8,7 +8,7 @@ import java.util.Random;
  * (speech-band noise swelling at syllable rate) and, in some videos, mains hum (50 or 60 Hz and its
  * harmonics). Part of the mixture, never of a source's truth.
  */
-final class BackgroundNoise {
+public final class BackgroundNoise {
   private BackgroundNoise() {}
 
   /**
@@ -41,7 +41,7 @@ final class BackgroundNoise {
   }
 
   /** Brownish noise: white noise through a gentle low-pass, normalised to unit RMS. */
-  private static float[] roomTone(int frames, int sampleRate, Random random) {
+  public static float[] roomTone(int frames, int sampleRate, Random random) {
     float[] white = white(frames, random);
     float[] dull = Biquad.highShelf(sampleRate, 300, -18).filter(white);
     return normalised(dull);
