@@ -29,6 +29,7 @@ final class MusicVideoRenderer {
   static final String BACKGROUND = "background.wav";
   private static final long ACOUSTICS_SALT = 0xAC0057L;
   private static final long CAMERA_SALT = 0xCA3E7AL;
+  private static final long ART_SALT = 0xA27L;
 
   private final SynthSettings settings;
   private final boolean clutter;
@@ -59,7 +60,8 @@ final class MusicVideoRenderer {
       Score score = Composer.compose(instrument, seconds, random.nextLong(), style);
       scores.add(score);
       dry.add(soundFont.render(score, settings.audioRate(), acoustics.detuneCents()[s]));
-      pictures.add(art.image(instrument));
+      // Every instrument of a video gets the same variation seed: one video, one look (in a style that varies).
+      pictures.add(art.picture(instrument, new Random(video.seed() ^ ART_SALT)));
     }
     Soundtrack soundtrack = Soundtrack.mix(dry, random, acoustics, settings.audioRate());
     Camera camera = clutter && settings.camera().enabled()
