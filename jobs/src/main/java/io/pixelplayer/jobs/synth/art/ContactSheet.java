@@ -57,8 +57,9 @@ public final class ContactSheet {
         rows.add(new Row(library.style(), library, 0));
       }
     }
+    // opaque: the sheet has a white background, so an alpha channel would only add bytes
     BufferedImage sheet = new BufferedImage(ROW_LABEL + CELL * instruments.size(), HEADER + CELL * rows.size(),
-        BufferedImage.TYPE_INT_ARGB);
+        BufferedImage.TYPE_INT_RGB);
     Graphics2D g = sheet.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setColor(BACKGROUND);

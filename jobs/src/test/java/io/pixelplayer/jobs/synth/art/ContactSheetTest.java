@@ -46,6 +46,15 @@ class ContactSheetTest {
   }
 
   @Test
+  void aStyleThatVariesItsPicturesGetsThreeRows() {
+    ArtLibrary noto = ArtLibrary.builtIn("noto");
+    int oneRow = ContactSheet.render(List.of(noto)).getHeight();
+    int cell = ContactSheet.render(List.of(noto, noto)).getHeight() - oneRow;
+    assertThat(ContactSheet.render(List.of(noto, ArtLibrary.builtIn("drawn"))).getHeight())
+        .isEqualTo(oneRow + 3 * cell);
+  }
+
+  @Test
   void needsALibrary() {
     assertThatThrownBy(() -> ContactSheet.render(List.of()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one");
