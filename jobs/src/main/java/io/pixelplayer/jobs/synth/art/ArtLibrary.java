@@ -220,9 +220,4 @@ public final class ArtLibrary {
     }
     return Images.toArgb(pictures.of(instrument, variation));
   }
-
-  /** The instrument's picture in a fixed style, or its first variation ({@code new Random(0)}) in a varied one. */
-  public BufferedImage image(String instrument) {
-    return picture(instrument, new Random(0));
-  }
 }

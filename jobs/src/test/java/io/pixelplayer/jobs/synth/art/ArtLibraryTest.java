@@ -46,7 +46,7 @@ class ArtLibraryTest {
     assertThat(library.style()).isEqualTo(style);
     assertThat(library.instruments()).containsExactlyElementsOf(Instruments.ALL);
     for (String instrument : Instruments.ALL) {
-      BufferedImage image = library.image(instrument);
+      BufferedImage image = library.picture(instrument, new Random(0));
       assertThat(image.getType()).as(instrument).isEqualTo(BufferedImage.TYPE_INT_ARGB);
       assertThat(Math.max(image.getWidth(), image.getHeight())).as(instrument).isBetween(200, 256);
       // The keyboard emoji is a rounded square: only its corners are transparent.
@@ -62,8 +62,8 @@ class ArtLibraryTest {
     ArtLibrary noto = ArtLibrary.builtIn("noto");
     ArtLibrary twemoji = ArtLibrary.builtIn("twemoji");
     for (String instrument : Instruments.ALL) {
-      double difference = colourDifference(thumbnail(noto.image(instrument), 64),
-          thumbnail(twemoji.image(instrument), 64));
+      double difference = colourDifference(thumbnail(noto.picture(instrument, new Random(0)), 64),
+          thumbnail(twemoji.picture(instrument, new Random(0)), 64));
       assertThat(difference).as(instrument).isGreaterThan(0.06);
     }
   }
@@ -144,12 +144,12 @@ class ArtLibraryTest {
   }
 
   @Test
-  void imageIsACopyAndUnknownNamesSayWhatIsKnown() {
+  void pictureIsACopyAndUnknownNamesSayWhatIsKnown() {
     ArtLibrary noto = ArtLibrary.builtIn("noto");
-    BufferedImage first = noto.image("violin");
+    BufferedImage first = noto.picture("violin", new Random(0));
     first.setRGB(0, 0, 0xFF123456);
-    assertThat(noto.image("violin").getRGB(0, 0)).isNotEqualTo(0xFF123456);
-    assertThatThrownBy(() -> noto.image("theremin"))
+    assertThat(noto.picture("violin", new Random(0)).getRGB(0, 0)).isNotEqualTo(0xFF123456);
+    assertThatThrownBy(() -> noto.picture("theremin", new Random(0)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("theremin").hasMessageContaining("violin");
     assertThatThrownBy(() -> ArtLibrary.builtIn("openmoji"))
         .isInstanceOf(IllegalArgumentException.class)
@@ -165,7 +165,7 @@ class ArtLibraryTest {
 
     assertThat(library.style()).isEqualTo(dir.getFileName().toString());
     assertThat(library.instruments()).containsExactly("violin", "cello");
-    BufferedImage violin = library.image("violin");
+    BufferedImage violin = library.picture("violin", new Random(0));
     assertThat(violin.getType()).isEqualTo(BufferedImage.TYPE_INT_ARGB);
     assertThat(violin.getWidth()).isEqualTo(30);
     assertThat(violin.getHeight()).isEqualTo(40);
