@@ -175,7 +175,8 @@ final class DrawnLook implements Look {
     switch (lighting) {
       case FLAT -> {
       }
-      case GRADIENT -> overlay(g, shape, b, new float[] {0f, 1f}, new Color[] {Shading.light(110), Shading.shadow(110)});
+      case GRADIENT -> overlay(g, shape, b, new float[] {0f, 1f},
+          new Color[] {Shading.light(110), Shading.shadow(110)});
       case CEL -> overlay(g, shape, b, new float[] {0f, 0.55f, 0.57f, 1f},
           new Color[] {Shading.light(0), Shading.light(0), Shading.shadow(80), Shading.shadow(80)});
       case HIGHLIGHT -> {

@@ -245,7 +245,10 @@ class ArtLibraryTest {
     return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
   }
 
-  /** Mean RGBA difference (0-1) of two thumbnails over the pixels either covers (the shared background would dilute it). */
+  /**
+   * Mean RGBA difference (0-1) of two thumbnails over the pixels either covers (the shared
+   * background would dilute it).
+   */
   private static double colourDifference(int[] a, int[] b) {
     double difference = 0;
     int covered = 0;
