@@ -63,7 +63,7 @@ final class SynthCommand implements Callable<Integer> {
   Path artDir;
 
   @Option(names = "--art-style", paramLabel = "NAME[,NAME]", split = ",",
-      description = "Built-in art style(s): noto, twemoji; several alternate from video to video (default: pixelplayer.synth.artStyle). "
+      description = "Built-in art style(s): noto, twemoji, drawn (drawn by code, its look varied per video); several alternate from video to video (default: pixelplayer.synth.artStyle). "
           + "twemoji is kept for evaluation (reserved_for_evaluation=true in corpus.properties).")
   List<String> artStyles;
 

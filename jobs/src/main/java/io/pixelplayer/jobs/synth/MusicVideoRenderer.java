@@ -35,6 +35,7 @@ final class MusicVideoRenderer {
   private static final long ACOUSTICS_SALT = 0xAC0057L;
   private static final long CAMERA_SALT = 0xCA3E7AL;
   private static final long STILLS_SALT = 0x5711L;
+  private static final long ART_SALT = 0xA27L;
   /** Props in a scene that has them. */
   private static final int MOST_PROPS = 3;
 
@@ -74,7 +75,8 @@ final class MusicVideoRenderer {
       Score score = Composer.compose(instrument, seconds, random.nextLong(), style);
       scores.add(score);
       dry.add(soundFont.render(score, settings.audioRate(), acoustics.detuneCents()[s]));
-      pictures.add(art.image(instrument));
+      // Every instrument of a video gets the same variation seed: one video, one look (in a style that varies).
+      pictures.add(art.picture(instrument, new Random(video.seed() ^ ART_SALT)));
     }
     Soundtrack soundtrack = Soundtrack.mix(dry, random, acoustics, settings.audioRate());
     Camera camera = camera(video);
@@ -131,7 +133,7 @@ final class MusicVideoRenderer {
       return null;
     }
     String instrument = others.get(random.nextInt(others.size()));
-    return new Scene.Still(instrument, art.image(instrument));
+    return new Scene.Still(instrument, art.picture(instrument, new Random(video.seed() ^ ART_SALT)));
   }
 
   /** One to {@value #MOST_PROPS} different props. */

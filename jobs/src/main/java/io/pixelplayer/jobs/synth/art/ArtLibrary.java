@@ -16,61 +16,95 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 /**
  * Pictures of instruments in one art style, as the synthetic-video renderer pastes them into frames. Every
  * picture is ARGB on a transparent background, cropped tightly to its non-transparent pixels.
  *
- * <p>The built-in styles combine open emoji art (Noto, Apache-2.0; Twemoji, CC-BY-4.0: see {@code
- * io/pixelplayer/art/ATTRIBUTION.md}) with instruments drawn by code in the same look. Instances are immutable.
+ * <p>The built-in styles: {@code noto} and {@code twemoji} combine open emoji art (Noto, Apache-2.0; Twemoji,
+ * CC-BY-4.0: see {@code io/pixelplayer/art/ATTRIBUTION.md}) with instruments drawn by code in the same look, one
+ * fixed picture per instrument; {@code drawn} is drawn entirely by code, its look drawn anew for each variation
+ * seed ({@link #picture}). Instances are immutable.
  */
 public final class ArtLibrary {
-  /** The 21 instruments of the built-in styles. */
   /** Longer side of a drawn instrument, matching the 256 px emoji once their padding is cropped. */
   private static final int DRAWN_SIZE = 240;
+  /** The instruments open emoji sets have: the emoji styles show these as emoji, the rest as drawings. */
+  private static final Set<String> EMOJI = Set.of("accordion", "banjo", "congas", "drum", "flute", "piano",
+      "saxophone", "trumpet", "violin");
   private static final Pattern INSTRUMENT_NAME = Pattern.compile("[a-z0-9_]+");
   private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-  private static final Map<Look, ArtLibrary> BUILT_IN = new ConcurrentHashMap<>();
+  private static final Map<String, ArtLibrary> BUILT_IN = new ConcurrentHashMap<>();
+
+  /** Where a library's pictures come from: one fixed picture per instrument, or a drawing per variation. */
+  @FunctionalInterface
+  private interface Pictures {
+    BufferedImage of(String instrument, Random variation);
+  }
 
   private final String style;
   private final boolean reservedForEvaluation;
-  private final Map<String, BufferedImage> images;
+  private final boolean varied;
+  private final Set<String> instruments;
+  private final Pictures pictures;
 
-  private ArtLibrary(String style, boolean reservedForEvaluation, Map<String, BufferedImage> images) {
+  private ArtLibrary(String style, boolean reservedForEvaluation, boolean varied, Set<String> instruments,
+      Pictures pictures) {
     this.style = style;
     this.reservedForEvaluation = reservedForEvaluation;
-    this.images = Collections.unmodifiableMap(images);
+    this.varied = varied;
+    this.instruments = Collections.unmodifiableSet(new LinkedHashSet<>(instruments));
+    this.pictures = pictures;
   }
 
-  /** The built-in art styles: {@code noto} and {@code twemoji}. */
+  private static ArtLibrary fixed(String style, boolean reservedForEvaluation, Map<String, BufferedImage> images) {
+    return new ArtLibrary(style, reservedForEvaluation, false, images.keySet(),
+        (instrument, variation) -> images.get(instrument));
+  }
+
+  /** The built-in art styles: {@code noto}, {@code twemoji} and {@code drawn}. */
   public static List<String> styles() {
-    return Arrays.stream(Look.values()).map(Look::style).toList();
+    return Stream.concat(Arrays.stream(EmojiLook.values()).map(EmojiLook::style), Stream.of(DrawnLook.STYLE))
+        .toList();
   }
 
   /**
-   * A built-in style with all {@link Instruments#ALL}; loaded (and drawn) once per JVM.
+   * A built-in style with all {@link Instruments#ALL}; the emoji styles are loaded (and drawn) once per JVM.
    *
    * @throws IllegalArgumentException for a style not in {@link #styles()}
    */
   public static ArtLibrary builtIn(String style) {
-    return BUILT_IN.computeIfAbsent(Look.of(style), ArtLibrary::load);
+    if (!styles().contains(style)) {
+      throw new IllegalArgumentException("unknown art style '" + style + "'; known styles: "
+          + String.join(", ", styles()));
+    }
+    return BUILT_IN.computeIfAbsent(style, ArtLibrary::load);
   }
 
-  private static ArtLibrary load(Look look) {
+  private static ArtLibrary load(String style) {
+    return EmojiLook.of(style).map(ArtLibrary::emojiStyle).orElseGet(() -> new ArtLibrary(DrawnLook.STYLE, false,
+        true, new LinkedHashSet<>(Instruments.ALL),
+        (instrument, variation) -> Images.cropToOpaque(Drawings.draw(instrument, new DrawnLook(variation),
+            DRAWN_SIZE))));
+  }
+
+  private static ArtLibrary emojiStyle(EmojiLook look) {
     Map<String, BufferedImage> images = new LinkedHashMap<>();
     for (String instrument : Instruments.ALL) {
-      BufferedImage image = Drawings.draw(instrument, look, DRAWN_SIZE)
-          .orElseGet(() -> emoji(look, instrument));
+      BufferedImage image = EMOJI.contains(instrument) ? emoji(look, instrument)
+          : Drawings.draw(instrument, look, DRAWN_SIZE);
       images.put(instrument, Images.cropToOpaque(Images.toArgb(image)));
     }
-    return new ArtLibrary(look.style(), look.reservedForEvaluation(), images);
+    return fixed(look.style(), look.reservedForEvaluation(), images);
   }
 
-  private static BufferedImage emoji(Look look, String instrument) {
+  private static BufferedImage emoji(EmojiLook look, String instrument) {
     String resource = "/io/pixelplayer/art/" + look.style() + "/" + instrument + ".png";
     try (InputStream in = ArtLibrary.class.getResourceAsStream(resource)) {
       if (in == null) {
@@ -129,7 +163,7 @@ public final class ArtLibrary {
       throw new IllegalArgumentException("instrument art in " + dir + ": " + String.join("; ", problems));
     }
     Path name = dir.toAbsolutePath().normalize().getFileName();
-    return new ArtLibrary(name == null ? dir.toString() : name.toString(), false, images);
+    return fixed(name == null ? dir.toString() : name.toString(), false, images);
   }
 
   private static BufferedImage readPicture(Path file) throws IOException {
@@ -159,23 +193,31 @@ public final class ArtLibrary {
     return reservedForEvaluation;
   }
 
+  /**
+   * Whether the style varies its pictures: each variation seed gives the instrument a new look ({@code drawn}), where
+   * the other styles have one fixed picture per instrument.
+   */
+  public boolean varied() {
+    return varied;
+  }
+
   /** The instruments this library has pictures of, in the order they were asked for. */
   public Set<String> instruments() {
-    return images.keySet();
+    return instruments;
   }
 
   /**
-   * The instrument's picture: a fresh ARGB copy (callers may draw on it), tightly cropped to its
-   * non-transparent pixels.
+   * The instrument's picture for one video: a fresh ARGB copy (callers may draw on it), tightly cropped to its
+   * non-transparent pixels. A {@link #varied()} style draws its look from {@code variation}, so the same seed gives
+   * the same picture; the other styles return their one picture and leave {@code variation} untouched.
    *
    * @throws IllegalArgumentException for an instrument this library has no picture of
    */
-  public BufferedImage image(String instrument) {
-    BufferedImage image = images.get(instrument);
-    if (image == null) {
+  public BufferedImage picture(String instrument, Random variation) {
+    if (!instruments.contains(instrument)) {
       throw new IllegalArgumentException("no picture of '" + instrument + "' in art style " + style
-          + "; it has " + String.join(", ", images.keySet()));
+          + "; it has " + String.join(", ", instruments));
     }
-    return Images.toArgb(image);
+    return Images.toArgb(pictures.of(instrument, variation));
   }
 }

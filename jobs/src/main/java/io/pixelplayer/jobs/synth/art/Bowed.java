@@ -14,7 +14,7 @@ import java.awt.geom.Path2D;
 import java.awt.geom.QuadCurve2D;
 import java.awt.geom.Rectangle2D;
 
-/** Bowed string instruments drawn by code: cello and erhu, each with its bow. */
+/** Bowed string instruments drawn by code: violin, cello and erhu, each with its bow. */
 final class Bowed {
   private Bowed() {
   }
@@ -22,6 +22,23 @@ final class Bowed {
   /** Standing on its endpin, bow across the strings between bridge and fingerboard. */
   static void cello(Graphics2D g, Look look) {
     look.line(g, 0, 100, 0, 188, Material.SILVER, 5);
+    fiddle(g, look);
+    Parts.bow(g, look, -125, 92, 150, 2);
+  }
+
+  /**
+   * Held as under the chin, scroll to the upper right; the same family shape as the cello but without the endpin,
+   * with a chin rest, and with a longer bow.
+   */
+  static void violin(Graphics2D g, Look look) {
+    g.rotate(Math.toRadians(40));
+    fiddle(g, look);
+    look.paint(g, ellipse(-30, 100, 22, 12), Material.EBONY);
+    Parts.bow(g, look, -150, 112, 165, 5);
+  }
+
+  /** Scroll, pegbox, neck, body with f-holes, fingerboard, tailpiece, bridge and four strings. */
+  private static void fiddle(Graphics2D g, Look look) {
     look.paint(g, circle(0, -148, 12), Material.VARNISHED_MAPLE);
     if (look.detailed()) {
       look.stroke(g, circle(1, -148, 5), Material.DARK_WOOD, 2);
@@ -33,7 +50,7 @@ final class Bowed {
     Parts.peg(g, look, 7, -112, 1, 12, Material.EBONY);
     look.paint(g, bar(0, -108, -30, 18), Material.VARNISHED_MAPLE, Shading.CYLINDER);
 
-    Shape body = celloBody();
+    Shape body = fiddleBody(look);
     look.body(g, body, Material.VARNISHED_MAPLE);
     if (look.detailed()) {
       // purfling: a thin inlaid line just inside the edge
@@ -49,15 +66,15 @@ final class Bowed {
     look.paint(g, polygon(-12, 72, 12, 72, 6, 104, -6, 104), Material.EBONY);
     look.paint(g, polygon(-16, 58, 16, 58, 19, 68, -19, 68), Material.LIGHT_WOOD);
     Parts.strings(g, look, 4, new Line2D.Double(-5, -104, 5, -104), new Line2D.Double(-9, 74, 9, 74), 1.8);
-    Parts.bow(g, look, -125, 92, 150, 2);
   }
 
   /** Waisted body with the pointed corners that the violin family has at its C-bouts. */
-  private static Shape celloBody() {
+  private static Shape fiddleBody(Look look) {
     double top = -40;
     double height = 150;
-    double waist = 30;
-    Area body = new Area(Parts.figureEight(0, top, height, 45, waist, 56));
+    double waist = look.proportion(30, 0.1);
+    Area body = new Area(Parts.figureEight(0, top, height, look.proportion(45, 0.08), waist,
+        look.proportion(56, 0.08)));
     double waistY = top + 0.5 * height;
     for (int side : new int[] {-1, 1}) {
       body.subtract(new Area(ellipse(side * (waist + 9), waistY, 15, 22)));

@@ -3,108 +3,59 @@ package io.pixelplayer.jobs.synth.art;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.Paint;
 import java.awt.Shape;
-import java.awt.geom.AffineTransform;
 import java.awt.geom.Line2D;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
- * An art style for drawing instruments by code. The drawings are shared; the look decides how a part is
- * painted, so the two styles differ in rendering (shaded and outlined versus flat), in palette, and in how much
- * detail a drawing shows.
+ * How an art style paints the instruments drawn by code. The drawings are shared; the look decides each part's
+ * colour and how it is painted (shading, outline, texture), how much detail a drawing shows, and how the drawing is
+ * seen. The emoji looks ({@link EmojiLook}) are fixed; the drawn look ({@link DrawnLook}) is drawn anew per video.
  */
-enum Look {
-  /** Noto emoji: soft shading on rounded parts, outlined in a darker tone of the part's own colour. */
-  NOTO {
-    @Override
-    void finish(Graphics2D g, Shape shape, Color base, Shading shading) {
-      Paint overlay = shading.overlay(shape.getBounds2D());
-      if (overlay != null) {
-        g.setPaint(overlay);
-        g.fill(shape);
-      }
-      g.setPaint(mix(base, Color.BLACK, 0.45));
-      g.setStroke(OUTLINE);
-      g.draw(shape);
-    }
+interface Look {
+  /** The colour of a material in this look. */
+  Color colour(Material material);
 
-    @Override
-    void body(Graphics2D g, Shape shape, Material material) {
-      paint(g, shape, material, Shading.ROUND);
-    }
-  },
-  /** Twemoji: flat fills and no outlines; a body shows its depth as a darker flat side behind it. */
-  TWEMOJI {
-    @Override
-    void finish(Graphics2D g, Shape shape, Color base, Shading shading) {
-      // flat: nothing over the fill
-    }
-
-    @Override
-    void body(Graphics2D g, Shape shape, Material material) {
-      Color base = material.in(this);
-      g.setPaint(mix(base, Color.BLACK, 0.45));
-      g.fill(AffineTransform.getTranslateInstance(7, 7).createTransformedShape(shape));
-      fill(g, shape, base);
-    }
-  };
-
-  private static final BasicStroke OUTLINE = new BasicStroke(3.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
-
-  /** Looks up the style by its name: {@code noto} or {@code twemoji}. */
-  static Look of(String style) {
-    for (Look look : values()) {
-      if (look.style().equals(style)) {
-        return look;
-      }
-    }
-    throw new IllegalArgumentException("unknown art style '" + style + "'; known styles: "
-        + Arrays.stream(values()).map(Look::style).collect(Collectors.joining(", ")));
-  }
-
-  String style() {
-    return name().toLowerCase(Locale.ROOT);
-  }
-
-  /** Twemoji is kept for evaluation: a model is tested on a look it never saw in training. */
-  boolean reservedForEvaluation() {
-    return this == TWEMOJI;
-  }
-
-  /** Noto shows finer detail (more strings, frets, purfling); Twemoji keeps to a few bold shapes. */
-  boolean detailed() {
-    return this == NOTO;
-  }
+  /** Whether drawings show finer detail (more strings, frets, purfling) or keep to a few bold shapes. */
+  boolean detailed();
 
   /** Paints what the look puts over a filled part: shading and outline, or nothing. */
-  abstract void finish(Graphics2D g, Shape shape, Color base, Shading shading);
+  void finish(Graphics2D g, Shape shape, Color base, Shading shading);
 
   /** Paints the main body of an instrument, the part that shows its thickness. */
-  abstract void body(Graphics2D g, Shape shape, Material material);
+  void body(Graphics2D g, Shape shape, Material material);
 
-  void paint(Graphics2D g, Shape shape, Material material) {
+  /**
+   * A length or ratio of a drawing: the nominal value in a fixed look; a look that varies its instruments draws it
+   * within {@code spread} (a fraction of it) either side.
+   */
+  default double proportion(double nominal, double spread) {
+    return nominal;
+  }
+
+  /** Sets how the drawing, centred on the origin of {@code g}, is seen (turned, foreshortened); fixed looks don't. */
+  default void view(Graphics2D g) {
+  }
+
+  default void paint(Graphics2D g, Shape shape, Material material) {
     paint(g, shape, material, Shading.ROUND);
   }
 
-  void paint(Graphics2D g, Shape shape, Material material, Shading shading) {
-    paint(g, shape, material.in(this), shading);
+  default void paint(Graphics2D g, Shape shape, Material material, Shading shading) {
+    paint(g, shape, colour(material), shading);
   }
 
-  void paint(Graphics2D g, Shape shape, Color base, Shading shading) {
+  default void paint(Graphics2D g, Shape shape, Color base, Shading shading) {
     fill(g, shape, base);
     finish(g, shape, base, shading);
   }
 
-  /** A stroked line part (string, rod, bow hair), the same in both looks apart from the colour. */
-  void line(Graphics2D g, double x1, double y1, double x2, double y2, Material material, double width) {
+  /** A stroked line part (string, rod, bow hair), the same in every look apart from the colour. */
+  default void line(Graphics2D g, double x1, double y1, double x2, double y2, Material material, double width) {
     stroke(g, new Line2D.Double(x1, y1, x2, y2), material, width);
   }
 
-  void stroke(Graphics2D g, Shape path, Material material, double width) {
-    g.setPaint(material.in(this));
+  default void stroke(Graphics2D g, Shape path, Material material, double width) {
+    g.setPaint(colour(material));
     g.setStroke(new BasicStroke((float) width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
     g.draw(path);
   }

@@ -1,12 +1,17 @@
 package io.pixelplayer.jobs.synth.art;
 
+import static io.pixelplayer.jobs.synth.art.Parts.bar;
 import static io.pixelplayer.jobs.synth.art.Parts.circle;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.Shape;
+import java.awt.geom.Area;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 
-/** Percussion drawn by code: the xylophone (drum and congas come from the emoji sets). */
+/** Percussion drawn by code: xylophone, drum and congas. */
 final class Percussion {
   /** Twemoji's flat look reads best as a toy xylophone in rainbow colours; Noto's shading shows rosewood bars. */
   private static final Color[] RAINBOW = {new Color(0xDD2E44), new Color(0xF4900C), new Color(0xFFCC4D),
@@ -42,7 +47,7 @@ final class Percussion {
     for (int i = 0; i < bars; i++) {
       RoundRectangle2D bar =
           new RoundRectangle2D.Double(x[i] - width / 2, centreY - length[i] / 2, width, length[i], 8, 8);
-      Color colour = look == Look.TWEMOJI ? RAINBOW[i % RAINBOW.length] : Material.ROSEWOOD.in(look);
+      Color colour = look == EmojiLook.TWEMOJI ? RAINBOW[i % RAINBOW.length] : Material.ROSEWOOD.in(look);
       look.paint(g, bar, colour, Shading.ROUND);
       for (int side : new int[] {-1, 1}) {
         look.paint(g, circle(x[i], centreY + side * NODE * length[i], 2.5), Material.SILVER, Shading.FLAT);
@@ -50,6 +55,70 @@ final class Percussion {
     }
     mallet(g, look, 95, 190, 15, 45);
     mallet(g, look, 150, 180, 105, 60);
+  }
+
+  /**
+   * A snare drum seen from a little above: the white head in its hoop, a lacquered shell with tension rods down its
+   * front, and two sticks resting across the head.
+   */
+  static void drum(Graphics2D g, Look look) {
+    double radius = look.proportion(120, 0.08);
+    double depth = look.proportion(105, 0.2);
+    double tilt = 0.26 * radius;
+    Shape shell = new Area(new Rectangle2D.Double(-radius, 0, 2 * radius, depth));
+    ((Area) shell).add(new Area(Parts.ellipse(0, depth, radius, tilt)));
+    look.body(g, shell, Material.DRUM_SHELL);
+    look.paint(g, Parts.thick(Parts.ellipse(0, depth, radius, tilt), 9), Material.SILVER);
+    int rods = look.detailed() ? 8 : 6;
+    for (int i = 0; i < rods; i++) {
+      double x = -radius * Math.cos(Math.PI * (i + 0.5) / rods);
+      double front = tilt * Math.sqrt(1 - (x / radius) * (x / radius));
+      look.paint(g, bar(x, front + 6, depth + front - 4, 7), Material.SILVER, Shading.CYLINDER);
+      look.paint(g, bar(x, front + 0.4 * depth, front + 0.6 * depth, 12), Material.SILVER);
+    }
+    look.paint(g, Parts.ellipse(0, 0, radius, tilt), Material.DRUM_HEAD);
+    look.paint(g, Parts.thick(Parts.ellipse(0, 0, radius, tilt), 9), Material.SILVER);
+    stick(g, look, -radius - 40, -150, 0.3 * radius, -4);
+    stick(g, look, radius + 40, -150, -0.3 * radius, -4);
+  }
+
+  private static void stick(Graphics2D g, Look look, double buttX, double buttY, double tipX, double tipY) {
+    Parts.tube(g, look, buttX, buttY, tipX, tipY, 10, Material.LIGHT_WOOD);
+    look.paint(g, Parts.ellipse(tipX, tipY, 7, 6), Material.LIGHT_WOOD);
+  }
+
+  /** A pair of tall barrel-shaped wooden drums, the larger behind, each with its head in a metal rim and lugs. */
+  static void congas(Graphics2D g, Look look) {
+    conga(g, look, -62, -150, look.proportion(66, 0.08), look.proportion(300, 0.08));
+    conga(g, look, 62, -115, look.proportion(56, 0.08), look.proportion(275, 0.08));
+  }
+
+  private static void conga(Graphics2D g, Look look, double cx, double top, double radius, double height) {
+    double bulge = 1.16 * radius;
+    double foot = 0.78 * radius;
+    Shape barrel = Parts.symmetric(cx, top,
+        new double[] {radius / 3, top, 2 * radius / 3, top, radius, top},
+        new double[] {bulge, top + 0.25 * height, bulge, top + 0.6 * height, foot, top + height},
+        new double[] {foot / 2, top + height + 8, foot / 4, top + height + 8, 0, top + height + 8});
+    look.body(g, barrel, Material.CONGA_WOOD);
+    int staves = look.detailed() ? 7 : 4;
+    for (int i = 1; i < staves; i++) {
+      double t = 2.0 * i / staves - 1;
+      Path2D seam = new Path2D.Double();
+      seam.moveTo(cx + t * radius, top);
+      seam.curveTo(cx + t * bulge, top + 0.25 * height, cx + t * bulge, top + 0.6 * height, cx + t * foot,
+          top + height);
+      look.stroke(g, seam, Material.DARK_WOOD, 1.5);
+    }
+    for (double y : new double[] {top + 0.3 * height, top + 0.75 * height}) {
+      look.paint(g, bar(cx, y - 3, y + 3, 2 * (y < top + 0.5 * height ? bulge : 0.95 * bulge)),
+          Material.SILVER, Shading.FLAT);
+    }
+    for (double t : new double[] {-0.8, -0.3, 0.3, 0.8}) {
+      look.paint(g, bar(cx + t * radius, top + 4, top + 30, 6), Material.SILVER, Shading.CYLINDER);
+    }
+    look.paint(g, Parts.ellipse(cx, top, radius, 0.3 * radius), Material.DRUM_HEAD);
+    look.paint(g, Parts.thick(Parts.ellipse(cx, top, radius, 0.3 * radius), 8), Material.SILVER);
   }
 
   private static void mallet(Graphics2D g, Look look, double handleX, double handleY, double headX, double headY) {

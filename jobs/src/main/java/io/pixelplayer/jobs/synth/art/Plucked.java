@@ -15,7 +15,7 @@ import java.awt.geom.QuadCurve2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 
-/** Plucked string instruments drawn by code: guitar family, electric bass, pipa, guzheng. */
+/** Plucked string instruments drawn by code: guitar family, banjo, electric bass, pipa, guzheng. */
 final class Plucked {
   private Plucked() {
   }
@@ -62,12 +62,7 @@ final class Plucked {
     look.paint(g, polygon(-f.neckHalf() + 1, nut, f.neckHalf() - 1, nut, f.neckHalf() + 2, boardEnd,
         -f.neckHalf() - 2, boardEnd), Material.ROSEWOOD, Shading.FLAT);
     double bridgeY = 0.74 * f.bodyHeight();
-    for (double fret : Parts.fretPositions(nut, bridgeY - nut, 24)) {
-      if (fret < boardEnd) {
-        double half = lerp(f.neckHalf(), f.neckHalf() + 2, (fret - nut) / (boardEnd - nut)) - 1;
-        look.line(g, -half, fret, half, fret, Material.SILVER, 1.6);
-      }
-    }
+    frets(g, look, nut, bridgeY, boardEnd, f.neckHalf() - 1, f.neckHalf() + 1, 24, 1.6);
     if (f.pickguard()) {
       // the teardrop guard below the sound hole that marks a steel-string acoustic
       Shape guard = AffineTransform.getRotateInstance(Math.toRadians(-35), 0, holeY)
@@ -106,11 +101,7 @@ final class Plucked {
     guard.intersect(new Area(new Rectangle2D.Double(-100, -100, 200, 190)));
     look.paint(g, guard, Material.PICKGUARD, Shading.FLAT);
     look.paint(g, polygon(-11, nut, 11, nut, 13, joint, -13, joint), Material.ROSEWOOD, Shading.CYLINDER);
-    double[] frets = Parts.fretPositions(nut, bridgeY - nut, 20);
-    for (double fret : frets) {
-      double half = lerp(11, 13, (fret - nut) / (joint - nut));
-      look.line(g, -half, fret, half, fret, Material.SILVER, 1.8);
-    }
+    double[] frets = frets(g, look, nut, bridgeY, joint, 11, 13, 20, 1.8);
     if (look.detailed()) {
       for (int marker : new int[] {3, 5, 7, 9, 12}) {
         look.paint(g, circle(0, (frets[marker - 2] + frets[marker - 1]) / 2, 3), Material.IVORY, Shading.FLAT);
@@ -123,6 +114,60 @@ final class Plucked {
     look.paint(g, circle(28, 120, 7), Material.SILVER);
     look.paint(g, bar(0, nut - 3, nut + 1, 22), Material.IVORY);
     Parts.strings(g, look, 4, new Line2D.Double(-7, nut, 7, nut), new Line2D.Double(-10, bridgeY, 10, bridgeY), 2);
+  }
+
+  /**
+   * Metal frets across a fingerboard tapering from {@code nutHalf} to {@code endHalf}, at equal-tempered places
+   * between nut and bridge, as far as the board reaches; returns all {@code count} places.
+   */
+  private static double[] frets(Graphics2D g, Look look, double nut, double bridge, double boardEnd, double nutHalf,
+      double endHalf, int count, double width) {
+    double[] places = Parts.fretPositions(nut, bridge - nut, count);
+    for (double fret : places) {
+      if (fret < boardEnd) {
+        double half = lerp(nutHalf, endHalf, (fret - nut) / (boardEnd - nut));
+        look.line(g, -half, fret, half, fret, Material.SILVER, width);
+      }
+    }
+    return places;
+  }
+
+  /**
+   * A round pot with a drum-skin head in a metal rim ringed by brackets, a long fretted neck, and five strings, the
+   * short fifth one tuned from a peg halfway up the neck.
+   */
+  static void banjo(Graphics2D g, Look look) {
+    g.rotate(Math.toRadians(30));
+    double radius = look.proportion(72, 0.1);
+    double potY = 70;
+    double nut = potY - look.proportion(250, 0.08);
+    double boardEnd = potY - radius + 6;
+    double bridgeY = potY + 0.35 * radius;
+    look.paint(g, new RoundRectangle2D.Double(-17, nut - 62, 34, 66, 14, 14), Material.DARK_WOOD);
+    for (double y : new double[] {nut - 18, nut - 44}) {
+      Parts.peg(g, look, -17, y, -1, 12, Material.IVORY);
+      Parts.peg(g, look, 17, y, 1, 12, Material.IVORY);
+    }
+    look.paint(g, polygon(-10, nut, 10, nut, 12, boardEnd, -12, boardEnd), Material.ROSEWOOD, Shading.CYLINDER);
+    frets(g, look, nut, bridgeY, boardEnd, 9, 11, 22, 1.6);
+    double fifthPeg = nut + 0.3 * (bridgeY - nut);
+    Parts.peg(g, look, 11, fifthPeg, 1, 12, Material.IVORY);
+
+    look.body(g, circle(0, potY, radius), Material.SILVER);
+    look.paint(g, circle(0, potY, radius - 7), Material.DRUM_HEAD, Shading.FLAT);
+    int brackets = look.detailed() ? 24 : 14;
+    for (int i = 0; i < brackets; i++) {
+      double angle = 2 * Math.PI * i / brackets;
+      look.paint(g, circle(Math.cos(angle) * (radius - 3.5), potY + Math.sin(angle) * (radius - 3.5), 2.6),
+          Material.EBONY, Shading.FLAT);
+    }
+    look.paint(g, polygon(-7, bridgeY + 8, 7, bridgeY + 8, 12, potY + radius - 2, -12, potY + radius - 2),
+        Material.SILVER);
+    look.paint(g, new RoundRectangle2D.Double(-16, bridgeY - 3, 32, 6, 2, 2), Material.LIGHT_WOOD);
+    look.paint(g, bar(0, nut - 3, nut + 1, 20), Material.IVORY);
+    Parts.strings(g, look, 4, new Line2D.Double(-6, nut, 6, nut), new Line2D.Double(-10, bridgeY + 8, 10,
+        bridgeY + 8), 1.4);
+    look.line(g, 10, fifthPeg, 12, bridgeY + 8, Material.STRING, look.detailed() ? 1.4 : 2.1);
   }
 
   /** Solid body with two offset horns, the longer on the bass side, as on a Precision-style bass. */

@@ -46,11 +46,11 @@ enum Shading {
   /** The overlay for a part with these bounds, or null for none. */
   abstract Paint overlay(Rectangle2D bounds);
 
-  private static Color light(int alpha) {
+  static Color light(int alpha) {
     return new Color(255, 255, 255, alpha);
   }
 
-  private static Color shadow(int alpha) {
+  static Color shadow(int alpha) {
     return new Color(0, 0, 0, alpha);
   }
 }

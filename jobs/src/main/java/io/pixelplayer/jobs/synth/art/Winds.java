@@ -3,6 +3,7 @@ package io.pixelplayer.jobs.synth.art;
 import static io.pixelplayer.jobs.synth.art.Parts.bar;
 import static io.pixelplayer.jobs.synth.art.Parts.circle;
 import static io.pixelplayer.jobs.synth.art.Parts.ellipse;
+import static io.pixelplayer.jobs.synth.art.Parts.lerp;
 import static io.pixelplayer.jobs.synth.art.Parts.polygon;
 
 import java.awt.Color;
@@ -11,10 +12,11 @@ import java.awt.Shape;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.CubicCurve2D;
 import java.awt.geom.Path2D;
+import java.awt.geom.QuadCurve2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 
-/** Wind instruments drawn by code: tuba, clarinet, bassoon, bagpipe. */
+/** Wind instruments drawn by code: tuba, trumpet, saxophone, flute, clarinet, bassoon, bagpipe. */
 final class Winds {
   private Winds() {
   }
@@ -55,6 +57,102 @@ final class Winds {
       look.paint(g, bar(x, -16, -9, 16), Material.SILVER);
       look.paint(g, bar(x, 57, 64, 16), Material.SILVER);
       look.paint(g, ellipse(x, -31, 7.5, 4.5), Material.IVORY);
+    }
+  }
+
+  /**
+   * Long silver tube held sideways: the capped head joint with its lip plate, the body with a row of keys larger than
+   * the tube is wide, and the shorter foot joint.
+   */
+  static void flute(Graphics2D g, Look look) {
+    g.rotate(Math.toRadians(60));
+    double end = look.proportion(195, 0.06);
+    look.paint(g, bar(0, -end, end, 22), Material.SILVER, Shading.CYLINDER);
+    look.paint(g, bar(0, -end - 8, -end + 6, 27), Material.SILVER);
+    for (double y : new double[] {-0.6 * end, 0.62 * end}) {
+      look.paint(g, bar(0, y - 3, y + 3, 27), Material.SILVER);
+    }
+    double lip = -0.78 * end;
+    look.paint(g, ellipse(0, lip, 15, 20), Material.SILVER);
+    look.paint(g, ellipse(0, lip, 5, 8), Material.HOLE, Shading.FLAT);
+    if (look.detailed()) {
+      look.line(g, 13, -0.45 * end, 13, 0.85 * end, Material.SILVER, 2.5);
+    }
+    int keys = 10;
+    for (int i = 0; i < keys; i++) {
+      double y = lerp(-0.45 * end, 0.9 * end, i / (keys - 1.0));
+      look.paint(g, circle(0, y, 12), Material.SILVER);
+      look.paint(g, circle(0, y, 4.5), Material.HOLE, Shading.FLAT);
+    }
+  }
+
+  /**
+   * The conical brass body bent into a J: the neck with its black mouthpiece at the top, pearl-topped keys down the
+   * body, the U-shaped bow at the foot, and the wide bell pointing up.
+   */
+  static void saxophone(Graphics2D g, Look look) {
+    g.rotate(Math.toRadians(-10));
+    double bellHalf = look.proportion(52, 0.12);
+    Parts.tube(g, look, -78, -196, -56, -172, 11, Material.EBONY);
+    look.paint(g, Parts.thick(new QuadCurve2D.Double(-58, -174, -20, -206, -12, -150), 13), Material.BRASS);
+    look.paint(g, polygon(-24, -150, 0, -150, 20, 96, -26, 96), Material.BRASS, Shading.CYLINDER);
+    Path2D bow = new Path2D.Double();
+    bow.moveTo(-3, 80);
+    bow.curveTo(-3, 170, 84, 170, 84, 100);
+    look.paint(g, Parts.thick(bow, 46), Material.BRASS);
+    Path2D bell = new Path2D.Double();
+    bell.moveTo(62, 100);
+    bell.curveTo(62, 40, 80 - bellHalf, -10, 84 - bellHalf, -40);
+    bell.lineTo(84 + bellHalf, -40);
+    bell.curveTo(88 + bellHalf, -10, 106, 40, 106, 100);
+    bell.closePath();
+    look.paint(g, bell, Material.BRASS, Shading.CYLINDER);
+    look.paint(g, ellipse(84, -40, bellHalf + 8, 13), Material.BRASS);
+    look.paint(g, ellipse(84, -40, bellHalf - 2, 8), Material.BRASS_THROAT, Shading.FLAT);
+    for (int i = 0; i < 6; i++) {
+      double y = -120 + 32 * i;
+      look.paint(g, circle(-6 + 0.08 * (y + 120), y, 8), Material.SILVER);
+      look.paint(g, circle(-6 + 0.08 * (y + 120), y, 5), Material.PEARL);
+    }
+    for (double y : new double[] {20, 60}) {
+      look.paint(g, circle(86, y, 11), Material.VALVE_BRASS);
+    }
+    if (look.detailed()) {
+      look.line(g, 14, -130, 22, 80, Material.SILVER, 2.2);
+      look.paint(g, bar(-12, -152, -140, 30), Material.SILVER);
+    }
+  }
+
+  /**
+   * Lying on its side: the mouthpiece and leadpipe at the left, three piston valves with pearl buttons on top, the
+   * tuning loop below, and the bell flaring wide at the right.
+   */
+  static void trumpet(Graphics2D g, Look look) {
+    g.rotate(Math.toRadians(-15));
+    double bellHalf = look.proportion(48, 0.15);
+    double bellEnd = look.proportion(195, 0.06);
+    look.paint(g, Parts.thick(new RoundRectangle2D.Double(-130, -10, 190, 56, 50, 50), 10), Material.BRASS);
+    Parts.tube(g, look, -188, -10, -60, -10, 10, Material.BRASS);
+    Parts.tube(g, look, -206, -10, -186, -10, 7, Material.SILVER);
+    look.paint(g, ellipse(-208, -10, 4, 9), Material.SILVER);
+    Path2D bell = new Path2D.Double();
+    bell.moveTo(-60, -17);
+    bell.lineTo(bellEnd - 80, -17);
+    bell.curveTo(bellEnd - 40, -20, bellEnd - 15, -10 - 0.8 * bellHalf, bellEnd, -10 - bellHalf);
+    bell.lineTo(bellEnd, -10 + bellHalf);
+    bell.curveTo(bellEnd - 15, -10 + 0.8 * bellHalf, bellEnd - 40, 0, bellEnd - 80, -3);
+    bell.lineTo(-60, -3);
+    bell.closePath();
+    look.paint(g, bell, Material.BRASS, Shading.CYLINDER);
+    look.paint(g, ellipse(bellEnd, -10, 7, bellHalf + 2), Material.BRASS);
+    look.paint(g, ellipse(bellEnd + 1, -10, 4, bellHalf - 5), Material.BRASS_THROAT, Shading.FLAT);
+    for (int i = 0; i < 3; i++) {
+      double x = -44 + 24 * i;
+      look.line(g, x, -78, x, -56, Material.SILVER, 3.5);
+      look.paint(g, ellipse(x, -80, 10, 5), Material.PEARL);
+      look.paint(g, bar(x, -58, 58, 17), Material.VALVE_BRASS, Shading.CYLINDER);
+      look.paint(g, bar(x, -60, -52, 19), Material.SILVER);
+      look.paint(g, bar(x, 52, 60, 19), Material.SILVER);
     }
   }
 

@@ -9,7 +9,12 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,19 +22,31 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ArtLibraryTest {
+  /** Variations of each instrument compared in the drawn style's tests. */
+  private static final int VARIATIONS = 6;
+  /**
+   * A ukulele is a small four-string guitar: scaled to one size their silhouettes are alike by nature (they differ in
+   * colour, strings and pickguard), so neither counts as the other's nearest neighbour in silhouette.
+   */
+  private static final Map<String, String> SILHOUETTE_TWINS =
+      Map.of("acoustic_guitar", "ukulele", "ukulele", "acoustic_guitar");
+
   @Test
-  void theBuiltInStylesAreNotoAndTwemoji() {
-    assertThat(ArtLibrary.styles()).containsExactly("noto", "twemoji");
+  void theBuiltInStylesAreNotoTwemojiAndDrawn() {
+    assertThat(ArtLibrary.styles()).containsExactly("noto", "twemoji", "drawn");
+    assertThat(ArtLibrary.builtIn("drawn").reservedForEvaluation()).isFalse();
+    assertThat(ArtLibrary.builtIn("drawn").varied()).isTrue();
+    assertThat(ArtLibrary.builtIn("noto").varied()).isFalse();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"noto", "twemoji"})
+  @ValueSource(strings = {"noto", "twemoji", "drawn"})
   void everyStyleHasEveryInstrumentAsATightlyCroppedPictureOnATransparentBackground(String style) {
     ArtLibrary library = ArtLibrary.builtIn(style);
     assertThat(library.style()).isEqualTo(style);
     assertThat(library.instruments()).containsExactlyElementsOf(Instruments.ALL);
     for (String instrument : Instruments.ALL) {
-      BufferedImage image = library.image(instrument);
+      BufferedImage image = library.picture(instrument, new Random(0));
       assertThat(image.getType()).as(instrument).isEqualTo(BufferedImage.TYPE_INT_ARGB);
       assertThat(Math.max(image.getWidth(), image.getHeight())).as(instrument).isBetween(200, 256);
       // The keyboard emoji is a rounded square: only its corners are transparent.
@@ -45,30 +62,94 @@ class ArtLibraryTest {
     ArtLibrary noto = ArtLibrary.builtIn("noto");
     ArtLibrary twemoji = ArtLibrary.builtIn("twemoji");
     for (String instrument : Instruments.ALL) {
-      int[] a = thumbnail(noto.image(instrument));
-      int[] b = thumbnail(twemoji.image(instrument));
-      // mean RGBA difference over the pixels either picture covers (the shared empty background would dilute it)
-      double difference = 0;
-      int covered = 0;
-      for (int i = 0; i < a.length; i += 4) {
-        if (a[i + 3] > 0 || b[i + 3] > 0) {
-          covered++;
-          for (int band = 0; band < 4; band++) {
-            difference += Math.abs(a[i + band] - b[i + band]);
-          }
-        }
-      }
-      assertThat(difference / (covered * 4 * 255.0)).as(instrument).isGreaterThan(0.06);
+      double difference = colourDifference(thumbnail(noto.picture(instrument, new Random(0)), 64),
+          thumbnail(twemoji.picture(instrument, new Random(0)), 64));
+      assertThat(difference).as(instrument).isGreaterThan(0.06);
     }
   }
 
   @Test
-  void imageIsACopyAndUnknownNamesSayWhatIsKnown() {
+  void theFixedStylesIgnoreTheVariationSeed() {
     ArtLibrary noto = ArtLibrary.builtIn("noto");
-    BufferedImage first = noto.image("violin");
+    assertThat(pixels(noto.picture("violin", new Random(1)))).isEqualTo(pixels(noto.picture("violin", new Random(2))));
+  }
+
+  @Test
+  void theDrawnStyleGivesTheSamePictureForTheSameSeedAndADifferentOneForAnother() {
+    ArtLibrary drawn = ArtLibrary.builtIn("drawn");
+    StringBuilder report = new StringBuilder("drawn, colour difference of seeds 7 and 8:");
+    for (String instrument : Instruments.ALL) {
+      BufferedImage first = drawn.picture(instrument, new Random(7));
+      assertThat(pixels(drawn.picture(instrument, new Random(7)))).as(instrument).isEqualTo(pixels(first));
+      double difference = colourDifference(thumbnail(first, 64),
+          thumbnail(drawn.picture(instrument, new Random(8)), 64));
+      report.append(String.format(Locale.ROOT, " %s %.2f", instrument, difference));
+      assertThat(difference).as(instrument + " seeds 7 and 8").isGreaterThan(0.1);
+    }
+    System.out.println(report);
+  }
+
+  /**
+   * Silhouettes (alpha on 32 px squares, compared up to a mirror image, as the drawn style mirrors some videos) of
+   * two variations of one instrument are closer than those of two instruments.
+   */
+  @Test
+  void theDrawnStyleVariesEachInstrumentLessThanInstrumentsDifferFromEachOther() {
+    ArtLibrary drawn = ArtLibrary.builtIn("drawn");
+    Map<String, List<double[]>> silhouettes = new LinkedHashMap<>();
+    for (String instrument : Instruments.ALL) {
+      List<double[]> variations = new ArrayList<>();
+      for (int v = 0; v < VARIATIONS; v++) {
+        variations.add(silhouette(drawn.picture(instrument, new Random(100 + v))));
+      }
+      silhouettes.put(instrument, variations);
+    }
+    double within = 0;
+    double between = 0;
+    int betweenPairs = 0;
+    StringBuilder report = new StringBuilder();
+    Map<String, double[]> ownAndNearest = new LinkedHashMap<>();
+    for (String instrument : Instruments.ALL) {
+      double own = meanDistance(silhouettes.get(instrument), silhouettes.get(instrument));
+      String nearest = null;
+      double nearestDistance = Double.MAX_VALUE;
+      double others = 0;
+      for (String other : Instruments.ALL) {
+        if (!other.equals(instrument)) {
+          double d = meanDistance(silhouettes.get(instrument), silhouettes.get(other));
+          others += d;
+          if (d < nearestDistance && !other.equals(SILHOUETTE_TWINS.get(instrument))) {
+            nearestDistance = d;
+            nearest = other;
+          }
+        }
+      }
+      others /= Instruments.ALL.size() - 1;
+      within += own;
+      between += others;
+      betweenPairs++;
+      report.append(String.format(Locale.ROOT, "%-16s within %.3f  others %.3f  nearest %s %.3f%n", instrument, own,
+          others, nearest, nearestDistance));
+      ownAndNearest.put(instrument, new double[] {own, others, nearestDistance});
+    }
+    within /= Instruments.ALL.size();
+    between /= betweenPairs;
+    System.out.printf(Locale.ROOT, "drawn silhouettes: mean within %.3f, mean between %.3f%n%s", within, between,
+        report);
+    assertThat(within).isLessThan(0.5 * between);
+    ownAndNearest.forEach((instrument, d) -> {
+      assertThat(d[0]).as(instrument + " within vs its mean distance to the others").isLessThan(0.75 * d[1]);
+      assertThat(d[0]).as(instrument + " within vs its nearest other instrument").isLessThan(d[2]);
+    });
+  }
+
+  @Test
+  void pictureIsACopyAndUnknownNamesSayWhatIsKnown() {
+    ArtLibrary noto = ArtLibrary.builtIn("noto");
+    BufferedImage first = noto.picture("violin", new Random(0));
     first.setRGB(0, 0, 0xFF123456);
-    assertThat(noto.image("violin").getRGB(0, 0)).isNotEqualTo(0xFF123456);
-    assertThatThrownBy(() -> noto.image("theremin"))
+    assertThat(noto.picture("violin", new Random(0)).getRGB(0, 0)).isNotEqualTo(0xFF123456);
+    assertThatThrownBy(() -> noto.picture("theremin", new Random(0)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("theremin").hasMessageContaining("violin");
     assertThatThrownBy(() -> ArtLibrary.builtIn("openmoji"))
         .isInstanceOf(IllegalArgumentException.class)
@@ -84,7 +165,7 @@ class ArtLibraryTest {
 
     assertThat(library.style()).isEqualTo(dir.getFileName().toString());
     assertThat(library.instruments()).containsExactly("violin", "cello");
-    BufferedImage violin = library.image("violin");
+    BufferedImage violin = library.picture("violin", new Random(0));
     assertThat(violin.getType()).isEqualTo(BufferedImage.TYPE_INT_ARGB);
     assertThat(violin.getWidth()).isEqualTo(30);
     assertThat(violin.getHeight()).isEqualTo(40);
@@ -160,16 +241,75 @@ class ArtLibraryTest {
     return false;
   }
 
+  private static int[] pixels(BufferedImage image) {
+    return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+  }
+
   /**
-   * The picture centred in a 64 px square, as premultiplied RGBA samples 0-255 (so that all transparent pixels
-   * compare equal whatever their colour).
+   * Mean RGBA difference (0-1) of two thumbnails over the pixels either covers (the shared
+   * background would dilute it).
    */
-  private static int[] thumbnail(BufferedImage image) {
-    BufferedImage small = Images.fit(image, 64);
-    BufferedImage square = new BufferedImage(64, 64, BufferedImage.TYPE_INT_ARGB_PRE);
+  private static double colourDifference(int[] a, int[] b) {
+    double difference = 0;
+    int covered = 0;
+    for (int i = 0; i < a.length; i += 4) {
+      if (a[i + 3] > 0 || b[i + 3] > 0) {
+        covered++;
+        for (int band = 0; band < 4; band++) {
+          difference += Math.abs(a[i + band] - b[i + band]);
+        }
+      }
+    }
+    return difference / (covered * 4 * 255.0);
+  }
+
+  /** The picture's coverage (alpha 0-1) on a 32 px square, centred. */
+  private static double[] silhouette(BufferedImage image) {
+    int[] rgba = thumbnail(image, 32);
+    double[] alpha = new double[rgba.length / 4];
+    for (int i = 0; i < alpha.length; i++) {
+      alpha[i] = rgba[4 * i + 3] / 255.0;
+    }
+    return alpha;
+  }
+
+  /** Share of the covered area where two silhouettes disagree, the lesser of as they are and one mirrored. */
+  private static double silhouetteDistance(double[] a, double[] b) {
+    double straight = 0;
+    double mirrored = 0;
+    double covered = 0;
+    for (int i = 0; i < a.length; i++) {
+      int mirror = (i / 32) * 32 + 31 - i % 32;
+      straight += Math.abs(a[i] - b[i]);
+      mirrored += Math.abs(a[i] - b[mirror]);
+      covered += Math.max(a[i], b[i]);
+    }
+    return Math.min(straight, mirrored) / Math.max(covered, 1);
+  }
+
+  /** Mean distance over the pairs of silhouettes, one from each list (each pair once when the lists are one). */
+  private static double meanDistance(List<double[]> as, List<double[]> bs) {
+    double sum = 0;
+    int pairs = 0;
+    for (int i = 0; i < as.size(); i++) {
+      for (int j = as == bs ? i + 1 : 0; j < bs.size(); j++) {
+        sum += silhouetteDistance(as.get(i), bs.get(j));
+        pairs++;
+      }
+    }
+    return sum / pairs;
+  }
+
+  /**
+   * The picture centred in a square {@code side} pixels wide, as premultiplied RGBA samples 0-255 (so that all
+   * transparent pixels compare equal whatever their colour).
+   */
+  private static int[] thumbnail(BufferedImage image, int side) {
+    BufferedImage small = Images.fit(image, side);
+    BufferedImage square = new BufferedImage(side, side, BufferedImage.TYPE_INT_ARGB_PRE);
     Graphics2D g = square.createGraphics();
-    g.drawImage(small, (64 - small.getWidth()) / 2, (64 - small.getHeight()) / 2, null);
+    g.drawImage(small, (side - small.getWidth()) / 2, (side - small.getHeight()) / 2, null);
     g.dispose();
-    return square.getRaster().getPixels(0, 0, 64, 64, (int[]) null);
+    return square.getRaster().getPixels(0, 0, side, side, (int[]) null);
   }
 }

@@ -49,8 +49,7 @@ class ContactSheetTest {
   void aStyleThatVariesItsPicturesGetsThreeRows() {
     ArtLibrary noto = ArtLibrary.builtIn("noto");
     int oneRow = ContactSheet.render(List.of(noto)).getHeight();
-    int twoRows = ContactSheet.render(List.of(noto, noto)).getHeight();
-    int cell = twoRows - oneRow;
+    int cell = ContactSheet.render(List.of(noto, noto)).getHeight() - oneRow;
     assertThat(ContactSheet.render(List.of(noto, ArtLibrary.builtIn("drawn"))).getHeight())
         .isEqualTo(oneRow + 3 * cell);
   }
