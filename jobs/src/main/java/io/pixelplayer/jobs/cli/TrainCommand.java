@@ -81,13 +81,14 @@ final class TrainCommand implements Callable<Integer> {
     List<TrainingClip> duets = new ArrayList<>();
     List<TrainingClip> nonMusic = new ArrayList<>();
     try (SparkSession spark = sparkOptions.session("train", conf)) {
-      for (Path corpus : corpora) {
-        String cache = TrainingCache.ingested(spark, conf, corpus).toString();
-        clips.addAll(TrainingCache.load(spark, cache, "train", "solo"));
-        if (setup.nonMusicShare() > 0) nonMusic.addAll(TrainingCache.load(spark, cache, "train", NON_MUSIC));
+      for (int c = 0; c < corpora.size(); c++) {
+        String cache = TrainingCache.ingested(spark, conf, corpora.get(c)).toString();
+        int corpus = c;
+        clips.addAll(ofCorpus(corpus, TrainingCache.load(spark, cache, "train", "solo")));
+        if (setup.nonMusicShare() > 0) nonMusic.addAll(ofCorpus(corpus, TrainingCache.load(spark, cache, "train", NON_MUSIC)));
         if (setup.duetsPerStep() > 0) {
           // Duets teach the instrument head where things are: only those of two different, known instruments.
-          TrainingCache.load(spark, cache, "train", "duet").stream()
+          ofCorpus(corpus, TrainingCache.load(spark, cache, "train", "duet")).stream()
               .filter(d -> d.instruments().size() == 2 && !d.instruments().get(0).equals(d.instruments().get(1))
                   && d.instruments().stream().allMatch(i -> Instruments.index(i) >= 0))
               .forEach(duets::add);
@@ -117,6 +118,16 @@ final class TrainCommand implements Callable<Integer> {
         result.lastStep(), result.seconds(), result.stepsPerSecond(), result.lastLoss(), out);
     stdout.flush();
     return 0;
+  }
+
+  /**
+   * The clips of the {@code index}-th corpus (from 0), their video ids qualified by it after the first: ids are unique
+   * within a corpus only, and mixtures must never take two corpora's {@code solo-0001} for one video.
+   */
+  static List<TrainingClip> ofCorpus(int index, List<TrainingClip> clips) {
+    if (index == 0) return clips;
+    return clips.stream().map(c -> new TrainingClip((index + 1) + "/" + c.videoId(), c.instruments(), c.sampleRate(), c.audio(),
+        c.validSamples(), c.startSeconds(), c.frameTimes(), c.framesJpeg())).toList();
   }
 
   /**

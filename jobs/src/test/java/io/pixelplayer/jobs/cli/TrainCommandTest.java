@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.pixelplayer.model.train.TrainingClip;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +41,17 @@ class TrainCommandTest {
     assertThat(out.toString().strip()).isEqualTo("pixelplayer train: corpus " + corpus + " was made with TimGM6mb.sf2,twemoji, kept for "
         + "evaluation: a model must not train on it (render one with other SoundFonts and art styles)");
     assertThat(dir.resolve("model")).doesNotExist();
+  }
+
+  @Test
+  void videosOfDifferentCorporaAreNeverTakenForOne() {
+    TrainingClip clip = new TrainingClip("solo-0001", List.of("cello"), 11025, new float[4], 4, 0, new double[] {0}, List.of(new byte[1]));
+    assertThat(TrainCommand.ofCorpus(0, List.of(clip))).singleElement().isSameAs(clip);
+    assertThat(TrainCommand.ofCorpus(1, List.of(clip))).singleElement().satisfies(second -> {
+      assertThat(second.videoId()).isEqualTo("2/solo-0001");
+      assertThat(second.instruments()).isEqualTo(clip.instruments());
+      assertThat(second.audio()).isSameAs(clip.audio());
+    });
   }
 
   private static int run(StringWriter out, String... args) {
