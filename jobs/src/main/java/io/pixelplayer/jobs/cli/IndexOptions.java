@@ -62,7 +62,7 @@ final class IndexOptions {
           HeapPeak.usedBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
       stdout.printf("  failures  %d%n", result.failures().size());
       for (FailureRecord f : result.failures()) {
-        stdout.printf("    %s  [%s]  %s%n", f.uri(), f.stage(), f.reason());
+        stdout.printf("    %s  [%s]  %s%n", f.uri(), f.stage().column(), f.reason());
       }
       stdout.flush();
       return result;

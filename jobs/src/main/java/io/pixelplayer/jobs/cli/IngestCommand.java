@@ -46,7 +46,7 @@ final class IngestCommand implements Callable<Integer> {
           spark.sparkContext().master(), cores, result.clipsPerSecond(), result.timesRealTime());
       stdout.printf("  failures  %d in %s/%n", result.failures().size(), IngestJob.table(out, IngestJob.FAILURES));
       for (FailureRecord f : result.failures()) {
-        stdout.printf("    %s  [%s]  %s%n", f.uri(), f.stage(), f.reason());
+        stdout.printf("    %s  [%s]  %s%n", f.uri(), f.stage().column(), f.reason());
       }
       stdout.flush();
     }
