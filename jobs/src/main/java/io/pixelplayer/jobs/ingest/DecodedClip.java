@@ -1,7 +1,7 @@
 package io.pixelplayer.jobs.ingest;
 
 import io.pixelplayer.model.infer.ClipInput;
-import io.pixelplayer.model.train.MixAndSeparate;
+import io.pixelplayer.model.infer.FramePicker;
 import java.util.Arrays;
 import java.util.List;
 
@@ -38,7 +38,7 @@ public record DecodedClip(
   public ClipInput modelInput(int framesPerClip) {
     if (frames.isEmpty()) throw new IllegalStateException("clip " + index + " has no video frames");
     double[] times = frames.stream().mapToDouble(EncodedFrame::seconds).toArray();
-    int[] picked = MixAndSeparate.pickFrames(times, startSeconds, endSeconds, framesPerClip, false, null);
+    int[] picked = FramePicker.pick(times, startSeconds, endSeconds, framesPerClip, false, null);
     return new ClipInput(audio, List.of(Arrays.stream(picked).mapToObj(k -> frames.get(k).jpeg()).toList()));
   }
 

@@ -5,9 +5,9 @@ import ai.djl.translate.TranslateException;
 import io.pixelplayer.model.Instruments;
 import io.pixelplayer.model.infer.ClipAnalysis;
 import io.pixelplayer.model.infer.ClipInput;
+import io.pixelplayer.model.infer.FramePicker;
 import io.pixelplayer.model.infer.PixelPlayerModel;
 import io.pixelplayer.model.infer.SourceFinder;
-import io.pixelplayer.model.train.MixAndSeparate;
 import io.pixelplayer.model.train.TrainingClip;
 import io.pixelplayer.udf.Box;
 import io.pixelplayer.udf.BssEval;
@@ -230,7 +230,7 @@ public final class Evaluation {
     int valid = Math.min(crop, training.validSamples());
     double from = training.startSeconds();
     double to = from + (double) valid / training.sampleRate();
-    int[] picked = MixAndSeparate.pickFrames(training.frameTimes(), from, to, model.config().framesPerClip(), false, null);
+    int[] picked = FramePicker.pick(training.frameTimes(), from, to, model.config().framesPerClip(), false, null);
     return new Crop(clip, valid, picked, crop);
   }
 

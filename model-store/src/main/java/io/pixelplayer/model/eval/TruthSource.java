@@ -1,6 +1,6 @@
 package io.pixelplayer.model.eval;
 
-import io.pixelplayer.model.train.MixAndSeparate;
+import io.pixelplayer.model.infer.FramePicker;
 import io.pixelplayer.udf.Box;
 
 /**
@@ -24,7 +24,7 @@ public record TruthSource(String instrument, float[] audio, double[] boxTimes, B
   public Box boxOver(double[] times) {
     Box union = null;
     for (double t : times) {
-      Box box = boxes[MixAndSeparate.nearest(boxTimes, t)];
+      Box box = boxes[FramePicker.nearest(boxTimes, t)];
       union = union == null ? box : union.union(box);
     }
     return union;

@@ -7,7 +7,6 @@ import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 import io.pixelplayer.model.net.ModelConfig;
 import io.pixelplayer.model.net.PixelPlayerNet;
-import io.pixelplayer.model.train.FrameImages;
 import io.pixelplayer.udf.LogFrequencyWarp;
 import io.pixelplayer.udf.Stft;
 import java.util.ArrayList;

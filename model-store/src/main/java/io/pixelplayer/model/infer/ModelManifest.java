@@ -6,7 +6,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.pixelplayer.model.train.MixAndSeparateTraining;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +20,7 @@ import java.util.TreeMap;
 
 /**
  * {@value #FILE} beside a model's weights: what the model is (version, architecture), how it was trained (steps,
- * time, from {@value MixAndSeparateTraining#CURVE}; the corpus, from {@value #TRAINING_CORPUS}), on which engine,
+ * time, from {@value #TRAINING_CURVE}; the corpus, from {@value #TRAINING_CORPUS}), on which engine,
  * and the evaluations it reached. Written by {@code evaluate --record}, never by hand: each recorded evaluation
  * replaces an earlier one of the same corpus and split; evaluations of other weights are dropped.
  */
@@ -29,6 +28,8 @@ public final class ModelManifest {
   public static final String FILE = "manifest.json";
   /** The training corpus's description (the corpus's {@code corpus.properties}), kept beside the weights by training. */
   public static final String TRAINING_CORPUS = "training-corpus.properties";
+  /** The loss of every training step, written by training beside the weights. */
+  public static final String TRAINING_CURVE = "training-curve.csv";
 
   private ModelManifest() {}
 
@@ -91,7 +92,7 @@ public final class ModelManifest {
    */
   private static JsonObject training(Path dir) throws IOException {
     JsonObject training = new JsonObject();
-    Path curve = dir.resolve(MixAndSeparateTraining.CURVE);
+    Path curve = dir.resolve(TRAINING_CURVE);
     if (Files.exists(curve)) {
       List<String> rows = Files.readAllLines(curve);
       rows = rows.subList(1, rows.size());

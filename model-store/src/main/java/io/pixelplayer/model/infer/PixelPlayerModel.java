@@ -6,7 +6,6 @@ import ai.djl.inference.Predictor;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
 import io.pixelplayer.model.net.ModelConfig;
-import io.pixelplayer.model.train.MixAndSeparateTraining;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,13 +18,15 @@ import java.util.HexFormat;
 
 /**
  * A trained PixelPlayer loaded for inference through DJL's {@link Criteria} and {@link ZooModel}: the folder
- * training writes ({@value MixAndSeparateTraining#CONFIG} + {@code pixelplayer-0000.params}) becomes a
+ * training writes ({@value #CONFIG} + {@code pixelplayer-0000.params}) becomes a
  * {@link ClipAnalyser} with a {@link ClipTranslator}. Thread-safe: share one per JVM and give each thread its own
  * {@link #newPredictor()} (closed after use); close the model last.
  */
 public final class PixelPlayerModel implements AutoCloseable {
   /** File name prefix of the weights: {@code pixelplayer-0000.params}. */
-  public static final String NAME = MixAndSeparateTraining.MODEL_NAME;
+  /** The model folder: the networks' shape, and the weights named after the model. */
+  public static final String CONFIG = "model-config.json";
+  public static final String NAME = "pixelplayer";
   /** The weights file training writes. */
   public static final String PARAMS = NAME + "-0000.params";
 
@@ -50,10 +51,10 @@ public final class PixelPlayerModel implements AutoCloseable {
    * @throws IllegalArgumentException with a one-line reason when the folder holds no model
    */
   public static PixelPlayerModel load(Path dir, Device device) throws IOException {
-    Path configFile = dir.resolve(MixAndSeparateTraining.CONFIG);
+    Path configFile = dir.resolve(CONFIG);
     Path params = dir.resolve(PARAMS);
     if (!Files.isRegularFile(configFile) || !Files.isRegularFile(params)) {
-      throw new IllegalArgumentException("no trained model in " + dir + " (needs " + MixAndSeparateTraining.CONFIG + " and " + PARAMS + ")");
+      throw new IllegalArgumentException("no trained model in " + dir + " (needs " + CONFIG + " and " + PARAMS + ")");
     }
     ModelConfig config = ModelConfig.fromJson(Files.readString(configFile));
     ClipTranslator translator = new ClipTranslator(config);

@@ -1,5 +1,7 @@
 package io.pixelplayer.model.train;
 
+import io.pixelplayer.model.infer.FrameImages;
+import io.pixelplayer.model.infer.FramePicker;
 import io.pixelplayer.model.net.PixelPlayerNet;
 import io.pixelplayer.udf.ComplexSpectrogram;
 import io.pixelplayer.udf.LogFrequencyWarp;
@@ -258,7 +260,7 @@ public final class MixAndSeparate {
 
         double from = clip.secondsAt(offset);
         double to = clip.secondsAt(offset + valid);
-        int[] picked = pickFrames(clip.frameTimes(), from, to, settings.framesPerSource(), settings.jitterFrames(), rng);
+        int[] picked = FramePicker.pick(clip.frameTimes(), from, to, settings.framesPerSource(), settings.jitterFrames(), rng);
         mixedFrames[b][s] = picked;
         loadFrames(images, clip, picked, rng, frameValues, slot * imagesPerSource);
         tags[slot] = tagOf[clips[s]];
@@ -385,7 +387,7 @@ public final class MixAndSeparate {
   private int[] randomCropFrames(TrainingClip clip, Random rng) {
     int offset = randomOffset(clip, rng);
     int valid = validFrom(clip, offset);
-    return pickFrames(clip.frameTimes(), clip.secondsAt(offset), clip.secondsAt(offset + valid), settings.framesPerSource(),
+    return FramePicker.pick(clip.frameTimes(), clip.secondsAt(offset), clip.secondsAt(offset + valid), settings.framesPerSource(),
         settings.jitterFrames(), rng);
   }
 
@@ -467,35 +469,6 @@ public final class MixAndSeparate {
     }
     int[] fitting = IntStream.range(0, musicClips).filter(fits).toArray();
     return fitting.length == 0 ? -1 : fitting[rng.nextInt(fitting.length)];
-  }
-
-  /**
-   * Indices of {@code count} stored frames for the time span [from, to]: those nearest the centres of
-   * {@code count} equal parts of it; with jitter each moves by -1, 0 or +1 frame if it stays in the span.
-   */
-  public static int[] pickFrames(double[] frameTimes, double from, double to, int count, boolean jitter, Random rng) {
-    int[] picked = new int[count];
-    for (int k = 0; k < count; k++) {
-      int nearest = nearest(frameTimes, from + (k + 0.5) * (to - from) / count);
-      picked[k] = nearest;
-      if (jitter) {
-        int moved = nearest + rng.nextInt(3) - 1;
-        if (moved >= 0 && moved < frameTimes.length && frameTimes[moved] >= from && frameTimes[moved] <= to) {
-          picked[k] = moved;
-        }
-      }
-    }
-    return picked;
-  }
-
-  /** Index of the ascending {@code times} closest to {@code t} (the earlier on a tie). */
-  public static int nearest(double[] times, double t) {
-    int at = Arrays.binarySearch(times, t);
-    if (at >= 0) return at;
-    int after = -at - 1;
-    if (after == 0) return 0;
-    if (after == times.length) return times.length - 1;
-    return t - times[after - 1] <= times[after] - t ? after - 1 : after;
   }
 
   /** The class of a clip with exactly one instrument; {@link TrainingBatch#NO_TAG} for none or several. */

@@ -7,14 +7,16 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
+import io.pixelplayer.model.infer.ModelManifest;
+import io.pixelplayer.model.infer.PixelPlayerModel;
 import io.pixelplayer.model.net.InstrumentHead;
 import io.pixelplayer.model.net.ModelConfig;
 import io.pixelplayer.model.net.PixelPlayerNet;
@@ -30,8 +32,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -44,11 +46,8 @@ import java.util.Properties;
  * minutes from which {@code resume} continues (weights, optimizer moments, batch number and schedule restored).
  */
 public final class MixAndSeparateTraining {
-  public static final String MODEL_NAME = "pixelplayer";
   static final String CHECKPOINT = "checkpoint";
-  public static final String CURVE = "training-curve.csv";
   /** The networks' shape, beside the weights: what a loader needs to rebuild the block. */
-  public static final String CONFIG = "model-config.json";
 
   /**
    * @param steps             optimisation steps in all (a resumed run goes on to this number)
@@ -102,7 +101,7 @@ public final class MixAndSeparateTraining {
     gradientsOffOnThisThread();
     Path checkpoints = Files.createDirectories(modelDir.resolve(CHECKPOINT));
     int first = resume ? checkpointStep(checkpoints) : 0;
-    Path configFile = modelDir.resolve(CONFIG);
+    Path configFile = modelDir.resolve(PixelPlayerModel.CONFIG);
     if (resume && Files.exists(configFile) && !ModelConfig.fromJson(Files.readString(configFile)).equals(config)) {
       throw new IllegalArgumentException("cannot resume: " + configFile + " describes other networks than the settings ("
           + Files.readString(configFile).strip() + ")");
@@ -110,7 +109,7 @@ public final class MixAndSeparateTraining {
     Files.writeString(configFile, config.toJson());
     PixelPlayerNet net = PixelPlayerNet.of(config);
     long start = System.nanoTime();
-    try (Model model = Model.newInstance(MODEL_NAME, device);
+    try (Model model = Model.newInstance(PixelPlayerModel.NAME, device);
         NDManager optimizerState = NDManager.newBaseManager(device)) {
       model.setBlock(net);
       Tracker schedule = Tracker.warmUp().setMainTracker(Tracker.cosine().setBaseValue(settings.learningRate())
@@ -122,14 +121,14 @@ public final class MixAndSeparateTraining {
       // Before the trainer exists: it keeps its own references to the parameter arrays.
       Path weights = resume && first > 0 ? checkpoints : startFrom;
       if (weights != null) {
-        if (!resume && !Files.exists(weights.resolve(CONFIG))) {
-          throw new IllegalArgumentException("no trained model to start from in " + weights + " (no " + CONFIG + ")");
+        if (!resume && !Files.exists(weights.resolve(PixelPlayerModel.CONFIG))) {
+          throw new IllegalArgumentException("no trained model to start from in " + weights + " (no " + PixelPlayerModel.CONFIG + ")");
         }
-        if (!resume && !ModelConfig.fromJson(Files.readString(weights.resolve(CONFIG))).sameWeightsAs(config)) {
+        if (!resume && !ModelConfig.fromJson(Files.readString(weights.resolve(PixelPlayerModel.CONFIG))).sameWeightsAs(config)) {
           throw new IllegalArgumentException("cannot start from " + weights + ": other networks than the settings");
         }
         try {
-          model.load(weights, MODEL_NAME);
+          model.load(weights, PixelPlayerModel.NAME);
         } catch (ai.djl.MalformedModelException e) {
           throw new IOException("the weights in " + weights + " do not fit this model: " + e.getMessage(), e);
         }
@@ -138,16 +137,16 @@ public final class MixAndSeparateTraining {
       DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam).optDevices(new Device[] {device});
       try (Trainer trainer = model.newTrainer(trainingConfig);
           BatchPrefetcher prefetcher = new BatchPrefetcher(batches, settings.batchSize(), settings.seed(), first, 2);
-          BufferedWriter curve = Files.newBufferedWriter(modelDir.resolve(CURVE), StandardCharsets.UTF_8,
+          BufferedWriter curve = Files.newBufferedWriter(modelDir.resolve(ModelManifest.TRAINING_CURVE), StandardCharsets.UTF_8,
               StandardOpenOption.CREATE, resume ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
         trainer.initialize(net.inputShapes(settings.batchSize(), batches.settings().sourcesPerMix()));
         if (resume && first > 0) {
           adam.load(checkpoints.resolve("optimizer.state"));
         } else {
           curve.write("step,loss,mask_loss,class_loss,learning_rate,seconds\n");
-          if (startFrom != null && Files.exists(startFrom.resolve(CURVE))) {
+          if (startFrom != null && Files.exists(startFrom.resolve(ModelManifest.TRAINING_CURVE))) {
             // The weights' history goes with them: the curve holds every step that led to this model.
-            List<String> earlier = Files.readAllLines(startFrom.resolve(CURVE));
+            List<String> earlier = Files.readAllLines(startFrom.resolve(ModelManifest.TRAINING_CURVE));
             for (String line : earlier.subList(1, earlier.size())) {
               curve.write(line + "\n");
             }
@@ -390,10 +389,10 @@ public final class MixAndSeparateTraining {
    */
   private static void saveWeights(Model model, Path dir) throws IOException {
     model.setProperty("Epoch", "0");
-    model.save(dir, MODEL_NAME);
-    try (DirectoryStream<Path> stale = Files.newDirectoryStream(dir, MODEL_NAME + "-[0-9][0-9][0-9][0-9].params")) {
+    model.save(dir, PixelPlayerModel.NAME);
+    try (DirectoryStream<Path> stale = Files.newDirectoryStream(dir, PixelPlayerModel.NAME + "-[0-9][0-9][0-9][0-9].params")) {
       for (Path file : stale) {
-        if (!file.getFileName().toString().equals(MODEL_NAME + "-0000.params")) {
+        if (!file.getFileName().toString().equals(PixelPlayerModel.NAME + "-0000.params")) {
           Files.delete(file);
         }
       }

@@ -6,7 +6,6 @@ import ai.djl.Device;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.pixelplayer.model.net.ModelConfig;
-import io.pixelplayer.model.train.MixAndSeparateTraining;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,7 @@ class ModelManifestTest {
   void recordsTheModelItsTrainingAndEachCorpusOnce(@TempDir Path dir) throws Exception {
     TestModels.saveRandom(TINY, dir);
     // Two runs: 3 steps in 30 s, then (resumed, the clock restarting) 2 more in 25 s.
-    Files.writeString(dir.resolve(MixAndSeparateTraining.CURVE), """
+    Files.writeString(dir.resolve(ModelManifest.TRAINING_CURVE), """
         step,loss,mask_loss,class_loss,learning_rate,seconds
         1,0.9,0.5,0.8,1e-4,10.0
         2,0.8,0.4,0.8,1e-4,20.0

@@ -4,7 +4,6 @@ import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import io.pixelplayer.model.net.ModelConfig;
 import io.pixelplayer.model.net.PixelPlayerNet;
-import io.pixelplayer.model.train.MixAndSeparateTraining;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -27,7 +26,7 @@ public final class TestModels {
   /** A randomly initialised {@code config} network in {@code dir}, as {@code train} would leave it. */
   public static void saveRandom(ModelConfig config, Path dir) throws Exception {
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve(MixAndSeparateTraining.CONFIG), config.toJson());
+    Files.writeString(dir.resolve(PixelPlayerModel.CONFIG), config.toJson());
     PixelPlayerNet net = PixelPlayerNet.of(config);
     try (Model model = Model.newInstance(PixelPlayerModel.NAME)) {
       model.setBlock(net);

@@ -6,14 +6,15 @@ import static org.assertj.core.api.Assertions.offset;
 
 import ai.djl.Device;
 import ai.djl.Model;
+import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.inference.Predictor;
 import io.pixelplayer.model.Instruments;
 import io.pixelplayer.model.infer.ClipAnalysis;
 import io.pixelplayer.model.infer.ClipInput;
+import io.pixelplayer.model.infer.ModelManifest;
 import io.pixelplayer.model.infer.PixelPlayerModel;
 import io.pixelplayer.model.net.ModelConfig;
 import io.pixelplayer.model.net.PixelPlayerNet;
@@ -121,7 +122,7 @@ class MixAndSeparateTrainingTest {
     MixAndSeparate batches = batches();
     Path straight = dir.resolve("straight");
     MixAndSeparateTraining.Result all = MixAndSeparateTraining.run(TINY, batches, steps(8), straight, false, 8, Device.cpu(), null);
-    List<String> curve = Files.readAllLines(straight.resolve(MixAndSeparateTraining.CURVE));
+    List<String> curve = Files.readAllLines(straight.resolve(ModelManifest.TRAINING_CURVE));
     assertThat(curve).hasSize(1 + 8);
     float firstLoss = Float.parseFloat(curve.get(1).split(",")[1]);
     assertThat(all.lastLoss()).isFinite().isLessThan(firstLoss);
@@ -130,8 +131,8 @@ class MixAndSeparateTrainingTest {
     MixAndSeparateTraining.run(TINY, batches, steps(8), interrupted, false, 5, Device.cpu(), null);
     MixAndSeparateTraining.Result resumed = MixAndSeparateTraining.run(TINY, batches, steps(8), interrupted, true, 8, Device.cpu(), null);
     assertThat(resumed.firstStep()).isEqualTo(5);
-    assertThat(ModelConfig.fromJson(Files.readString(interrupted.resolve(MixAndSeparateTraining.CONFIG)))).isEqualTo(TINY);
-    List<String> resumedCurve = Files.readAllLines(interrupted.resolve(MixAndSeparateTraining.CURVE));
+    assertThat(ModelConfig.fromJson(Files.readString(interrupted.resolve(PixelPlayerModel.CONFIG)))).isEqualTo(TINY);
+    List<String> resumedCurve = Files.readAllLines(interrupted.resolve(ModelManifest.TRAINING_CURVE));
     assertThat(resumedCurve).hasSize(1 + 8);
     // The resumed run retraces the uninterrupted one step for step, to the last bit of every weight.
     assertThat(resumedCurve.stream().map(MixAndSeparateTrainingTest::withoutTime).toList())
@@ -152,7 +153,7 @@ class MixAndSeparateTrainingTest {
     MixAndSeparate solosOnly = batches();
     Path first = dir.resolve("first");
     MixAndSeparateTraining.run(TINY, solosOnly, steps(6), first, false, 6, Device.cpu(), null);
-    float coldStart = Float.parseFloat(Files.readAllLines(first.resolve(MixAndSeparateTraining.CURVE)).get(1).split(",")[1]);
+    float coldStart = Float.parseFloat(Files.readAllLines(first.resolve(ModelManifest.TRAINING_CURVE)).get(1).split(",")[1]);
 
     // Two-colour duets (cello red on the left, flute green on the right) next to the solos.
     BufferedImage image = new BufferedImage(48, 48, BufferedImage.TYPE_3BYTE_BGR);
@@ -172,8 +173,8 @@ class MixAndSeparateTrainingTest {
     MixAndSeparateTraining.Result result = MixAndSeparateTraining.run(TINY, withDuets, steps(2), warm, false, first, 2, Device.cpu(), null);
     assertThat(result.lastLoss()).isFinite();
     // The curve goes on from the earlier one: every step that led to these weights.
-    List<String> warmCurve = Files.readAllLines(warm.resolve(MixAndSeparateTraining.CURVE));
-    assertThat(warmCurve).hasSize(1 + 6 + 2).startsWith(Files.readAllLines(first.resolve(MixAndSeparateTraining.CURVE)).toArray(String[]::new));
+    List<String> warmCurve = Files.readAllLines(warm.resolve(ModelManifest.TRAINING_CURVE));
+    assertThat(warmCurve).hasSize(1 + 6 + 2).startsWith(Files.readAllLines(first.resolve(ModelManifest.TRAINING_CURVE)).toArray(String[]::new));
     float warmStart = Float.parseFloat(warmCurve.get(1 + 6).split(",")[1]);
     // Starting from trained weights, the first step's loss is already below a cold start's.
     assertThat(warmStart).isLessThan(coldStart);
@@ -194,7 +195,7 @@ class MixAndSeparateTrainingTest {
     assertThat(withMosaics.next(4, new Random(1)).mosaics().count()).isEqualTo(4);
     Path out = dir.resolve("mosaics");
     MixAndSeparateTraining.run(TINY, withMosaics, steps(MOSAIC_STEPS), out, false, MOSAIC_STEPS, Device.cpu(), null);
-    List<String> curve = Files.readAllLines(out.resolve(MixAndSeparateTraining.CURVE));
+    List<String> curve = Files.readAllLines(out.resolve(ModelManifest.TRAINING_CURVE));
     assertThat(curve).hasSize(1 + MOSAIC_STEPS);
     for (int column : new int[] {2, 3}) {
       double[] loss = curve.subList(1, curve.size()).stream().mapToDouble(line -> Double.parseDouble(line.split(",")[column])).toArray();

@@ -1,5 +1,6 @@
 package io.pixelplayer.model.train;
 
+import io.pixelplayer.model.infer.FrameImages;
 import io.pixelplayer.udf.Stft;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -12,7 +13,7 @@ import java.util.Random;
 import javax.imageio.ImageIO;
 
 /** Small synthetic clips for the training-data tests. */
-final class TestClips {
+public final class TestClips {
   static final int RATE = Stft.PAPER_SAMPLE_RATE;
   static final double FPS = 8;
 
@@ -52,7 +53,7 @@ final class TestClips {
     return clip(video, instruments, signal, samples, 10 * seed);
   }
 
-  static byte[] solidJpeg(int width, int height, Color colour) {
+  public static byte[] solidJpeg(int width, int height, Color colour) {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
     for (int y = 0; y < height; y++) {
       for (int x = 0; x < width; x++) image.setRGB(x, y, colour.getRGB());
@@ -60,7 +61,7 @@ final class TestClips {
     return encode(image, "jpg");
   }
 
-  static byte[] encode(BufferedImage image, String format) {
+  public static byte[] encode(BufferedImage image, String format) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       if (!ImageIO.write(image, format, out)) throw new IllegalStateException("no " + format + " writer");
@@ -71,7 +72,7 @@ final class TestClips {
   }
 
   /** {@code (value / 255 - mean) / std} of channel {@code c}. */
-  static float normalised(int value, int c) {
+  public static float normalised(int value, int c) {
     return (value / 255f - FrameImages.MEAN[c]) / FrameImages.STD[c];
   }
 }

@@ -1,4 +1,4 @@
-package io.pixelplayer.model.train;
+package io.pixelplayer.model.infer;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
@@ -23,8 +23,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  */
 public final class FrameImages {
   /** ImageNet statistics of RGB in [0, 1], as SoP normalises (torchvision's ResNet convention). */
-  static final float[] MEAN = {0.485f, 0.456f, 0.406f};
-  static final float[] STD = {0.229f, 0.224f, 0.225f};
+  public static final float[] MEAN = {0.485f, 0.456f, 0.406f};
+  public static final float[] STD = {0.229f, 0.224f, 0.225f};
   /** SoP's training resize: {@code Resize(int(imgSize * 1.1))} before the random crop. */
   private static final double AUGMENT_SCALE = 1.1;
 
@@ -41,11 +41,11 @@ public final class FrameImages {
    * @param cropX   0 = left-most square, 1 = right-most (ignored when the side is exactly the frame size)
    * @param cropY   0 = top, 1 = bottom
    */
-  record Placement(boolean augmented, double cropX, double cropY, boolean flip) {
-    static final Placement CENTRED = new Placement(false, 0.5, 0.5, false);
+  public record Placement(boolean augmented, double cropX, double cropY, boolean flip) {
+    public static final Placement CENTRED = new Placement(false, 0.5, 0.5, false);
 
     /** SoP's random crop and flip. */
-    static Placement random(Random rng) {
+    public static Placement random(Random rng) {
       return new Placement(true, rng.nextDouble(), rng.nextDouble(), rng.nextBoolean());
     }
   }
@@ -61,7 +61,7 @@ public final class FrameImages {
   }
 
   /** Decodes {@code jpeg} and writes its {@code 3 x size x size} normalised planes (CHW) to {@code out[offset..]}. */
-  void load(byte[] jpeg, Placement placement, float[] out, int offset) {
+  public void load(byte[] jpeg, Placement placement, float[] out, int offset) {
     BufferedImage image = decode(jpeg);
     int width = image.getWidth();
     int height = image.getHeight();

@@ -1,9 +1,10 @@
-package io.pixelplayer.model.train;
+package io.pixelplayer.model.infer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.pixelplayer.model.train.TestClips;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.util.Random;
