@@ -1,10 +1,10 @@
 package io.pixelplayer.jobs.ingest;
 
+import io.pixelplayer.jobs.fs.FileUris;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
-import io.pixelplayer.jobs.fs.FileUris;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;

@@ -2,11 +2,11 @@ package io.pixelplayer.jobs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pixelplayer.model.train.TrainingClip;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.pixelplayer.model.train.TrainingClip;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

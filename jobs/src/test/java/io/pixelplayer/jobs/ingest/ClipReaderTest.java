@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.pixelplayer.udf.Loudness;
 import io.pixelplayer.jobs.ingest.DecodedClip.EncodedFrame;
+import io.pixelplayer.udf.Loudness;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
