@@ -2,6 +2,7 @@ package io.pixelplayer.jobs.cli;
 
 import io.pixelplayer.jobs.conf.PixelPlayerConf;
 import io.pixelplayer.jobs.index.IndexJob;
+import io.pixelplayer.jobs.runtime.ModelSettings;
 import io.pixelplayer.jobs.spark.SparkSessions;
 import io.pixelplayer.jobs.warehouse.Warehouse;
 import io.pixelplayer.jobs.warehouse.WarehouseSummary;
@@ -18,6 +19,9 @@ import picocli.CommandLine.Option;
     description = "The main job on the bundled samples/ corpus with the shipped model, on local Spark and the CPU: indexes the "
         + "videos into DIR/warehouse and prints, per video, the instruments found, when and where.")
 final class DemoCommand implements Callable<Integer> {
+  /** The videos the demo indexes (conf/pixelplayer.properties): the bundled samples. */
+  static final String INPUT = "pixelplayer.demo.input";
+
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/demo", description = "Where the warehouse is written (default: ${DEFAULT-VALUE}).")
   Path out;
 
@@ -27,12 +31,12 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PixelPlayerConf conf = common.conf();
-    String input = conf.getLocation("pixelplayer.demo.input");
+    String input = conf.getLocation(INPUT);
     String warehouse = out.resolve("warehouse").toAbsolutePath().toString();
     PrintWriter stdout = common.out();
     try (SparkSession spark = SparkSessions.create("pixelplayer demo", conf, "local[*]")) {
-      IndexJob.Result result = IndexOptions.run(spark, conf.with("pixelplayer.device", "cpu"), "demo", input, warehouse,
-          conf.getLocation("pixelplayer.model.dir"), false, stdout);
+      IndexJob.Result result = IndexOptions.run(spark, conf.with(ModelSettings.DEVICE, "cpu"), "demo", input, warehouse,
+          conf.getLocation(ModelSettings.MODEL_DIR), false, stdout);
       Warehouse written = new Warehouse(warehouse, spark.sparkContext().hadoopConfiguration());
       written.registerViews(spark);
       stdout.println();

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import io.pixelplayer.jobs.conf.PixelPlayerConf;
 import io.pixelplayer.jobs.evaluate.CorpusTruth;
 import io.pixelplayer.jobs.index.IndexSettings;
+import io.pixelplayer.jobs.runtime.ModelSettings;
 import io.pixelplayer.jobs.synth.SynthJob;
 import io.pixelplayer.jobs.train.TrainingCache;
 import io.pixelplayer.model.eval.Evaluation;
@@ -12,7 +13,7 @@ import io.pixelplayer.model.eval.EvaluationReport;
 import io.pixelplayer.model.eval.EvaluationSummary;
 import io.pixelplayer.model.infer.ModelManifest;
 import io.pixelplayer.model.infer.PixelPlayerModel;
-import io.pixelplayer.model.train.TrainingClip;
+import io.pixelplayer.model.infer.StoredClip;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,10 @@ import picocli.CommandLine.Option;
         + "two solos (SDR, SIR, SAR, NSDR, with the ideal binary mask as the ceiling), duets, pointing (energy peak in "
         + "the instrument's box) and recognition. The corpus is ingested first (into CORPUS/ingest) unless it has been.")
 final class EvaluateCommand implements Callable<Integer> {
+  /** Seed of the choice of mixing partners, and mixtures per forward pass (conf/pixelplayer.properties). */
+  static final String SEED = "pixelplayer.evaluate.seed";
+  static final String BATCH = "pixelplayer.evaluate.batch";
+
   @Option(names = "--corpus", required = true, paramLabel = "DIR",
       description = "A corpus with ground truth (manifest.csv, videos/, truth/). Repeat it for several corpora (fresh seeds of one kind): "
           + "the figures are then the mean over them, with their spread and each corpus's own.")
@@ -58,7 +63,7 @@ final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PixelPlayerConf conf = common.conf();
-    Path modelDir = model != null ? model : conf.getPath("pixelplayer.model.dir");
+    Path modelDir = model != null ? model : conf.getPath(ModelSettings.MODEL_DIR);
     List<CorpusTruth> truths = new ArrayList<>();
     for (Path corpus : corpora) truths.add(new CorpusTruth(corpus));
     List<List<EvaluationClip>> solos = new ArrayList<>();
@@ -79,8 +84,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
     List<EvaluationReport> reports = new ArrayList<>();
     try (PixelPlayerModel loaded = PixelPlayerModel.load(modelDir, device.device())) {
-      Evaluation.Settings settings = new Evaluation.Settings(conf.getLong("pixelplayer.evaluate.seed"), conf.getInt("pixelplayer.evaluate.batch"),
-          IndexSettings.sources(conf));
+      Evaluation.Settings settings = new Evaluation.Settings(conf.getLong(SEED), conf.getInt(BATCH),
+          ModelSettings.sources(conf));
       for (int i = 0; i < corpora.size(); i++) {
         Path corpus = corpora.get(i);
         System.err.println("evaluate: model " + loaded.version() + " from " + modelDir + " on " + loaded.device() + "; " + corpus + ": "
@@ -106,9 +111,9 @@ final class EvaluateCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static List<EvaluationClip> truthOf(CorpusTruth truth, List<TrainingClip> clips) throws java.io.IOException {
+  private static List<EvaluationClip> truthOf(CorpusTruth truth, List<StoredClip> clips) throws java.io.IOException {
     List<EvaluationClip> withTruth = new ArrayList<>();
-    for (TrainingClip clip : clips) withTruth.add(truth.of(clip));
+    for (StoredClip clip : clips) withTruth.add(truth.of(clip));
     return withTruth;
   }
 

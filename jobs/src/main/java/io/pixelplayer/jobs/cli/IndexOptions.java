@@ -1,9 +1,11 @@
 package io.pixelplayer.jobs.cli;
 
 import io.pixelplayer.jobs.conf.PixelPlayerConf;
-import io.pixelplayer.jobs.index.ExecutorModels;
 import io.pixelplayer.jobs.index.IndexJob;
 import io.pixelplayer.jobs.index.IndexSettings;
+import io.pixelplayer.jobs.runtime.ExecutorModels;
+import io.pixelplayer.jobs.runtime.ModelSettings;
+import io.pixelplayer.jobs.spark.JobProgress;
 import io.pixelplayer.jobs.spark.TaskDevice;
 import io.pixelplayer.jobs.warehouse.FailureRecord;
 import io.pixelplayer.jobs.warehouse.Warehouse;
@@ -30,19 +32,19 @@ final class IndexOptions {
   /** Runs the job in its own Spark session and prints its summary. */
   IndexJob.Result run(PixelPlayerConf conf, String verb, boolean incremental, PrintWriter stdout) throws Exception {
     try (SparkSession spark = sparkOptions.session(verb, conf)) {
-      return run(spark, conf, verb, input, warehouse, model != null ? model : conf.getLocation("pixelplayer.model.dir"), incremental, stdout);
+      return run(spark, conf, verb, input, warehouse, model != null ? model : conf.getLocation(ModelSettings.MODEL_DIR), incremental, stdout);
     }
   }
 
   /** Runs the index job in {@code spark} and prints its summary; returns the result. */
   static IndexJob.Result run(SparkSession spark, PixelPlayerConf conf, String verb, String input, String warehouse, String modelUri,
       boolean incremental, PrintWriter stdout) throws Exception {
-    try (ExecutorModels.Lease driverModel = ExecutorModels.acquire(modelUri, null, TaskDevice.resolve(conf.getString("pixelplayer.device")),
+    try (ExecutorModels.Lease driverModel = ExecutorModels.acquire(modelUri, null, TaskDevice.resolve(conf.getString(ModelSettings.DEVICE)),
         spark.sparkContext().hadoopConfiguration())) {
       IndexSettings settings = IndexSettings.from(conf, driverModel.model().config());
       Warehouse target = new Warehouse(warehouse, spark.sparkContext().hadoopConfiguration());
       IndexJob.Result result = IndexJob.run(spark, settings, input, target, new IndexJob.ModelRef(modelUri, driverModel.model().version()),
-          incremental, conf.getDouble("pixelplayer.progress.intervalSeconds"), System.err);
+          incremental, conf.getDouble(JobProgress.INTERVAL_SECONDS), System.err);
       if (!result.cleared().isEmpty()) {
         System.err.printf("%s: cleared what interrupted runs left behind: %s%n", verb, String.join(", ", result.cleared()));
       }

@@ -3,6 +3,7 @@ package io.pixelplayer.jobs.cli;
 import io.pixelplayer.jobs.conf.PixelPlayerConf;
 import io.pixelplayer.jobs.ingest.IngestJob;
 import io.pixelplayer.jobs.ingest.IngestSettings;
+import io.pixelplayer.jobs.spark.JobProgress;
 import io.pixelplayer.jobs.warehouse.FailureRecord;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -36,7 +37,7 @@ final class IngestCommand implements Callable<Integer> {
     PrintWriter stdout = common.out();
     try (SparkSession spark = sparkOptions.session("ingest", conf)) {
       IngestJob.Result result = IngestJob.run(spark, settings, input, out,
-          conf.getDouble("pixelplayer.progress.intervalSeconds"), System.err);
+          conf.getDouble(JobProgress.INTERVAL_SECONDS), System.err);
       int cores = spark.sparkContext().defaultParallelism();
       stdout.printf("ingested %d of %d videos from %s into %s (run %s)%n", result.videosIngested(), result.videosFound(),
           input, out, result.runId());

@@ -4,6 +4,7 @@ import io.pixelplayer.jobs.conf.PixelPlayerConf;
 import io.pixelplayer.jobs.index.IndexSettings;
 import io.pixelplayer.jobs.remix.RemixOutput;
 import io.pixelplayer.jobs.remix.VideoRemix;
+import io.pixelplayer.jobs.runtime.ModelSettings;
 import io.pixelplayer.model.Instruments;
 import io.pixelplayer.model.infer.PixelPlayerModel;
 import java.io.PrintWriter;
@@ -64,7 +65,7 @@ final class RemixCommand implements Callable<Integer> {
 
     PixelPlayerConf conf = common.conf();
     PrintWriter stdout = common.out();
-    try (PixelPlayerModel loaded = PixelPlayerModel.load(model != null ? model : conf.getPath("pixelplayer.model.dir"), device.device())) {
+    try (PixelPlayerModel loaded = PixelPlayerModel.load(model != null ? model : conf.getPath(ModelSettings.MODEL_DIR), device.device())) {
       IndexSettings settings = IndexSettings.from(conf, loaded.config());
       VideoRemix remix;
       try {

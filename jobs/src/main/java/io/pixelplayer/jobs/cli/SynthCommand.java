@@ -1,9 +1,11 @@
 package io.pixelplayer.jobs.cli;
 
 import io.pixelplayer.jobs.conf.PixelPlayerConf;
+import io.pixelplayer.jobs.spark.JobProgress;
 import io.pixelplayer.jobs.synth.SoundFonts;
 import io.pixelplayer.jobs.synth.SynthJob;
 import io.pixelplayer.jobs.synth.SynthSettings;
+import io.pixelplayer.jobs.synth.acoustics.AcousticsSettings;
 import io.pixelplayer.jobs.synth.art.ArtLibrary;
 import io.pixelplayer.jobs.synth.art.ContactSheet;
 import io.pixelplayer.model.Instruments;
@@ -85,13 +87,13 @@ final class SynthCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PixelPlayerConf conf = common.conf();
     if (dry) {
-      conf = conf.with("pixelplayer.synth.acoustics", "false");
+      conf = conf.with(AcousticsSettings.ENABLED, "false");
     }
     if (silentInView != null) {
-      conf = conf.with("pixelplayer.synth.silentInView", silentInView.toString());
+      conf = conf.with(SynthSettings.SILENT_IN_VIEW, silentInView.toString());
     }
     if (distractors != null) {
-      conf = conf.with("pixelplayer.synth.distractors", distractors.toString());
+      conf = conf.with(SynthSettings.DISTRACTORS, distractors.toString());
     }
     SynthSettings settings = SynthSettings.from(conf);
     PrintWriter stdout = common.out();
@@ -115,7 +117,7 @@ final class SynthCommand implements Callable<Integer> {
         : styles.stream().map(ArtLibrary::builtIn).toList();
     try (SoundFonts dealt = SoundFonts.of(soundFonts)) {
       SynthJob.Result result = SynthJob.run(out, chosen, solos, duets, nonMusic, seconds, seed, settings, dealt, arts,
-          conf.getDouble("pixelplayer.progress.intervalSeconds"), System.err);
+          conf.getDouble(JobProgress.INTERVAL_SECONDS), System.err);
       double minutes = result.mediaSeconds() / 60;
       stdout.printf(Locale.ROOT, "rendered %d videos (%.0f s of video, %d instruments, art %s, SoundFonts %s) into %s%n",
           result.videos(), result.mediaSeconds(), chosen.size(), artDir != null ? artDir : String.join("+", styles),

@@ -9,7 +9,7 @@ import io.pixelplayer.model.Instruments;
 import io.pixelplayer.model.infer.ModelManifest;
 import io.pixelplayer.model.train.MixAndSeparate;
 import io.pixelplayer.model.train.MixAndSeparateTraining;
-import io.pixelplayer.model.train.TrainingClip;
+import io.pixelplayer.model.infer.StoredClip;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
@@ -77,9 +77,9 @@ final class TrainCommand implements Callable<Integer> {
     TrainingSetup setup = TrainingSetup.from(conf, steps, batch, mix);
     Device target = device.device();
     PrintWriter stdout = common.out();
-    List<TrainingClip> clips = new ArrayList<>();
-    List<TrainingClip> duets = new ArrayList<>();
-    List<TrainingClip> nonMusic = new ArrayList<>();
+    List<StoredClip> clips = new ArrayList<>();
+    List<StoredClip> duets = new ArrayList<>();
+    List<StoredClip> nonMusic = new ArrayList<>();
     try (SparkSession spark = sparkOptions.session("train", conf)) {
       for (int c = 0; c < corpora.size(); c++) {
         String cache = TrainingCache.ingested(spark, conf, corpora.get(c)).toString();
@@ -108,12 +108,12 @@ final class TrainCommand implements Callable<Integer> {
         : new MixAndSeparate.NonMusic(nonMusic, setup.nonMusicShare());
     System.err.printf(Locale.ROOT, "train: %d training clips of %d videos (%d instruments), %d duet clips, %d non-music clips (%.0f %% of "
             + "mixtures), %d duets and %d mosaics a step, %s scale, on %s%n",
-        clips.size(), clips.stream().map(TrainingClip::videoId).distinct().count(), soloInstruments, duets.size(), nonMusic.size(),
-        100 * noInstrument.share(), duetsPerStep, mosaics, conf.getString("pixelplayer.model.scale"), target);
+        clips.size(), clips.stream().map(StoredClip::videoId).distinct().count(), soloInstruments, duets.size(), nonMusic.size(),
+        100 * noInstrument.share(), duetsPerStep, mosaics, conf.getString(TrainingSetup.SCALE), target);
     MixAndSeparate batches = new MixAndSeparate(setup.batches(), clips, duets, duetsPerStep, mosaics, noInstrument, Instruments::index);
     keepCorpusDescriptions(described, out);
-    MixAndSeparateTraining.Result result = MixAndSeparateTraining.run(setup.model(), batches, setup.training(), out, resume,
-        startFrom, stopAfter != null ? stopAfter : Integer.MAX_VALUE, target, System.err);
+    MixAndSeparateTraining.Result result = MixAndSeparateTraining.Run.of(setup.model(), batches, setup.training(), out).resuming(resume)
+        .startingFrom(startFrom).stoppingAfter(stopAfter != null ? stopAfter : Integer.MAX_VALUE).on(target).reportingTo(System.err).train();
     stdout.printf(Locale.ROOT, "trained steps %d..%d in %.0f s (%.2f steps/s), last loss %.4f; model in %s%n", result.firstStep(),
         result.lastStep(), result.seconds(), result.stepsPerSecond(), result.lastLoss(), out);
     stdout.flush();
@@ -124,9 +124,9 @@ final class TrainCommand implements Callable<Integer> {
    * The clips of the {@code index}-th corpus (from 0), their video ids qualified by it after the first: ids are unique
    * within a corpus only, and mixtures must never take two corpora's {@code solo-0001} for one video.
    */
-  static List<TrainingClip> ofCorpus(int index, List<TrainingClip> clips) {
+  static List<StoredClip> ofCorpus(int index, List<StoredClip> clips) {
     if (index == 0) return clips;
-    return clips.stream().map(c -> new TrainingClip((index + 1) + "/" + c.videoId(), c.instruments(), c.sampleRate(), c.audio(),
+    return clips.stream().map(c -> new StoredClip((index + 1) + "/" + c.videoId(), c.instruments(), c.sampleRate(), c.audio(),
         c.validSamples(), c.startSeconds(), c.frameTimes(), c.framesJpeg())).toList();
   }
 

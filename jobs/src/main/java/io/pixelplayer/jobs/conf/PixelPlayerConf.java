@@ -11,7 +11,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -24,8 +26,12 @@ public final class PixelPlayerConf {
   static final String DEFAULTS_RESOURCE = "io/pixelplayer/conf/pixelplayer.properties";
   /** Environment variable naming a user settings file. */
   public static final String FILE_ENV = "PIXELPLAYER_CONF";
+  /** The rate every job resamples audio to: the models' rate, shared by ingest, index and synth. */
+  public static final String AUDIO_SAMPLE_RATE = "pixelplayer.audio.sampleRate";
 
   private final Map<String, String> values;
+  /** Keys read so far: every documented key must be read by some job (a test holds the code to it). */
+  private final Set<String> read = ConcurrentHashMap.newKeySet();
 
   private PixelPlayerConf(Map<String, String> values) {
     this.values = Collections.unmodifiableMap(new TreeMap<>(values));
@@ -93,6 +99,7 @@ public final class PixelPlayerConf {
   }
 
   public String getString(String key) {
+    read.add(key);
     String value = values.get(key);
     if (value == null) {
       // Reading an undocumented key is a programming error: every tunable must be in the defaults file.
@@ -144,6 +151,16 @@ public final class PixelPlayerConf {
 
   public List<String> getList(String key) {
     return List.of(getString(key).split("\\s*,\\s*")).stream().filter(s -> !s.isEmpty()).toList();
+  }
+
+  /** The documented keys (those of conf/pixelplayer.properties). */
+  public static Set<String> documentedKeys() {
+    return Collections.unmodifiableSet(loadDefaults().keySet());
+  }
+
+  /** The keys read from these settings so far. */
+  public Set<String> keysRead() {
+    return Set.copyOf(read);
   }
 
   /** The {@code spark.*} keys given by the user, to be passed to Spark unchanged. */

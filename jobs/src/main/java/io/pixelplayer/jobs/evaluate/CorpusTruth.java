@@ -2,7 +2,7 @@ package io.pixelplayer.jobs.evaluate;
 
 import io.pixelplayer.model.eval.EvaluationClip;
 import io.pixelplayer.model.eval.TruthSource;
-import io.pixelplayer.model.train.TrainingClip;
+import io.pixelplayer.model.infer.StoredClip;
 import io.pixelplayer.udf.Box;
 import io.pixelplayer.udf.SampledAudio;
 import io.pixelplayer.udf.Wav;
@@ -40,7 +40,7 @@ public final class CorpusTruth {
   }
 
   /** The clip with the truth of each of its video's sources, sample-aligned with its audio. */
-  public EvaluationClip of(TrainingClip clip) throws IOException {
+  public EvaluationClip of(StoredClip clip) throws IOException {
     List<VideoSource> sources = videos.get(clip.videoId());
     if (sources == null) {
       sources = read(clip.videoId());

@@ -3,6 +3,7 @@ package io.pixelplayer.jobs.index;
 import io.pixelplayer.jobs.conf.PixelPlayerConf;
 import io.pixelplayer.jobs.ingest.ClipSpec;
 import io.pixelplayer.jobs.ingest.IngestSettings;
+import io.pixelplayer.jobs.runtime.ModelSettings;
 import io.pixelplayer.model.infer.SourceFinder;
 import io.pixelplayer.model.net.ModelConfig;
 import java.io.Serializable;
@@ -18,27 +19,28 @@ import java.io.Serializable;
  */
 public record IndexSettings(IngestSettings input, int batch, SourceFinder.Settings sources, boolean stems, String device)
     implements Serializable {
+  /** Clips analysed per forward pass. */
+  public static final String BATCH = "pixelplayer.index.batch";
+  /** Samples between the starts of consecutive clips; 0 = the clip length. */
+  public static final String CLIP_HOP_SAMPLES = "pixelplayer.index.clipHopSamples";
+  /** Whether each source's separated audio is written as a WAV. */
+  public static final String STEMS = "pixelplayer.index.stems";
 
   public IndexSettings {
-    if (batch < 1) throw new IllegalArgumentException("setting pixelplayer.index.batch=" + batch + " must be at least 1");
+    if (batch < 1) throw new IllegalArgumentException("setting " + BATCH + "=" + batch + " must be at least 1");
   }
 
   public static IndexSettings from(PixelPlayerConf conf, ModelConfig model) {
     IngestSettings ingest = IngestSettings.from(conf);
     ClipSpec base = ingest.clips();
     int clip = model.cropSamples();
-    int hop = conf.getInt("pixelplayer.index.clipHopSamples");
-    if (hop < 0) throw new IllegalArgumentException("setting pixelplayer.index.clipHopSamples=" + hop + " must be 0 (the clip length) or more");
+    int hop = conf.getInt(CLIP_HOP_SAMPLES);
+    if (hop < 0) throw new IllegalArgumentException("setting " + CLIP_HOP_SAMPLES + "=" + hop + " must be 0 (the clip length) or more");
     ClipSpec clips = base.withWindows(clip, hop == 0 ? clip : hop, base.minClipFraction());
-    return new IndexSettings(new IngestSettings(clips, ingest.extensions(), ingest.maxTasks()), conf.getInt("pixelplayer.index.batch"),
-        sources(conf), conf.getBoolean("pixelplayer.index.stems"), conf.getString("pixelplayer.device"));
+    return new IndexSettings(new IngestSettings(clips, ingest.extensions(), ingest.maxTasks()), conf.getInt(BATCH),
+        ModelSettings.sources(conf), conf.getBoolean(STEMS), conf.getString(ModelSettings.DEVICE));
   }
 
-  /** Which instruments count as a clip's sources ({@code pixelplayer.index.minConfidence, maxSources, boxFraction}). */
-  public static SourceFinder.Settings sources(PixelPlayerConf conf) {
-    return new SourceFinder.Settings(conf.getDouble("pixelplayer.index.minConfidence"), conf.getInt("pixelplayer.index.maxSources"),
-        conf.getDouble("pixelplayer.index.boxFraction"));
-  }
 
   public ClipSpec clips() {
     return input.clips();

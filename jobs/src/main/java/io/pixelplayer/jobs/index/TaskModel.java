@@ -1,5 +1,6 @@
 package io.pixelplayer.jobs.index;
 
+import io.pixelplayer.jobs.runtime.ExecutorModels;
 import io.pixelplayer.jobs.spark.TaskDevice;
 import io.pixelplayer.model.infer.ClipAnalysis;
 import io.pixelplayer.model.infer.ClipInput;

@@ -5,6 +5,7 @@ import io.pixelplayer.jobs.ingest.VideoListing.VideoFile;
 import io.pixelplayer.jobs.spark.HadoopSettings;
 import io.pixelplayer.jobs.spark.JobProgress;
 import io.pixelplayer.jobs.warehouse.FailureRecord;
+import io.pixelplayer.jobs.warehouse.VideoRecord;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;

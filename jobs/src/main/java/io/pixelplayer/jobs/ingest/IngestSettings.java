@@ -15,26 +15,40 @@ import java.util.stream.Collectors;
  * @param maxTasks   most Spark tasks one run is split into
  */
 public record IngestSettings(ClipSpec clips, Set<String> extensions, int maxTasks) implements Serializable {
+  // The keys, documented in conf/pixelplayer.properties.
+  public static final String CLIP_SAMPLES = "pixelplayer.audio.clipSamples";
+  public static final String CLIP_HOP_SAMPLES = "pixelplayer.ingest.clipHopSamples";
+  public static final String FRAMES_PER_SECOND = "pixelplayer.ingest.framesPerSecond";
+  public static final String FRAME_WIDTH = "pixelplayer.ingest.frameWidth";
+  public static final String FRAME_HEIGHT = "pixelplayer.ingest.frameHeight";
+  public static final String JPEG_QUALITY = "pixelplayer.ingest.jpegQuality";
+  public static final String SILENCE_DB = "pixelplayer.ingest.silenceDb";
+  public static final String MIN_CLIP_FRACTION = "pixelplayer.ingest.minClipFraction";
+  public static final String MAX_SECONDS = "pixelplayer.ingest.maxSeconds";
+  public static final String EXTENSIONS = "pixelplayer.ingest.extensions";
+  public static final String MAX_TASKS = "pixelplayer.ingest.maxTasks";
+  public static final String N_FFT = "pixelplayer.stft.nFft";
+  public static final String HOP = "pixelplayer.stft.hop";
 
   public static IngestSettings from(PixelPlayerConf conf) {
     requireTheModelsAudio(conf);
     ClipSpec clips = new ClipSpec(
-        conf.getInt("pixelplayer.audio.sampleRate"),
-        conf.getInt("pixelplayer.audio.clipSamples"),
-        conf.getInt("pixelplayer.ingest.clipHopSamples"),
-        conf.getDouble("pixelplayer.ingest.framesPerSecond"),
-        conf.getInt("pixelplayer.ingest.frameWidth"),
-        conf.getInt("pixelplayer.ingest.frameHeight"),
-        conf.getInt("pixelplayer.ingest.jpegQuality"),
-        conf.getDouble("pixelplayer.ingest.silenceDb"),
-        conf.getDouble("pixelplayer.ingest.minClipFraction"),
-        conf.getDouble("pixelplayer.ingest.maxSeconds"));
-    Set<String> extensions = conf.getList("pixelplayer.ingest.extensions").stream()
+        conf.getInt(PixelPlayerConf.AUDIO_SAMPLE_RATE),
+        conf.getInt(CLIP_SAMPLES),
+        conf.getInt(CLIP_HOP_SAMPLES),
+        conf.getDouble(FRAMES_PER_SECOND),
+        conf.getInt(FRAME_WIDTH),
+        conf.getInt(FRAME_HEIGHT),
+        conf.getInt(JPEG_QUALITY),
+        conf.getDouble(SILENCE_DB),
+        conf.getDouble(MIN_CLIP_FRACTION),
+        conf.getDouble(MAX_SECONDS));
+    Set<String> extensions = conf.getList(EXTENSIONS).stream()
         .map(e -> e.toLowerCase(Locale.ROOT).replaceFirst("^\\.", ""))
         .collect(Collectors.toUnmodifiableSet());
-    int maxTasks = conf.getInt("pixelplayer.ingest.maxTasks");
+    int maxTasks = conf.getInt(MAX_TASKS);
     if (maxTasks < 1) {
-      throw new IllegalArgumentException("setting pixelplayer.ingest.maxTasks=" + maxTasks + " must be at least 1");
+      throw new IllegalArgumentException("setting " + MAX_TASKS + "=" + maxTasks + " must be at least 1");
     }
     return new IngestSettings(clips, extensions, maxTasks);
   }
@@ -45,7 +59,7 @@ public record IngestSettings(ClipSpec clips, Set<String> extensions, int maxTask
    */
   static void requireTheModelsAudio(PixelPlayerConf conf) {
     int[] trained = {Stft.PAPER_SAMPLE_RATE, Stft.PAPER_FFT_SIZE, Stft.PAPER_HOP_LENGTH};
-    String[] keys = {"pixelplayer.audio.sampleRate", "pixelplayer.stft.nFft", "pixelplayer.stft.hop"};
+    String[] keys = {PixelPlayerConf.AUDIO_SAMPLE_RATE, N_FFT, HOP};
     for (int i = 0; i < keys.length; i++) {
       int value = conf.getInt(keys[i]);
       if (value != trained[i]) {

@@ -4,6 +4,7 @@ import io.pixelplayer.jobs.ingest.VideoListing.VideoFile;
 import io.pixelplayer.jobs.spark.HadoopSettings;
 import io.pixelplayer.jobs.warehouse.FailureRecord;
 import io.pixelplayer.jobs.warehouse.FailureStage;
+import io.pixelplayer.jobs.warehouse.VideoRecord;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.Collections;

@@ -1,6 +1,7 @@
 package io.pixelplayer.jobs.ingest;
 
 import io.pixelplayer.jobs.warehouse.FailureRecord;
+import io.pixelplayer.jobs.warehouse.VideoRecord;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

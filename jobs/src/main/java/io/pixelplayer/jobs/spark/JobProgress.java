@@ -15,6 +15,8 @@ import org.apache.spark.util.LongAccumulator;
  * ETA from the share of work (bytes) done. Fed by the tasks of the job's stage as they finish.
  */
 public final class JobProgress extends SparkListener implements AutoCloseable {
+  /** Seconds between progress lines of long work (documented in conf/pixelplayer.properties). */
+  public static final String INTERVAL_SECONDS = "pixelplayer.progress.intervalSeconds";
   private final String label;
   private final int totalTasks;
   private final int totalItems;

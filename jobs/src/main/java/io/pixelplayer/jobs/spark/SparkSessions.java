@@ -6,6 +6,11 @@ import org.apache.spark.sql.SparkSession;
 
 /** Builds the Spark session our jobs run in, from the settings (spark-submit's own settings win). */
 public final class SparkSessions {
+  /** The master when neither --master nor spark-submit names one. */
+  public static final String MASTER = "pixelplayer.spark.master";
+  /** Parquet codec of the tables written, unless spark.sql.parquet.compression.codec is set. */
+  public static final String PARQUET_COMPRESSION = "pixelplayer.spark.parquetCompression";
+
   private SparkSessions() {}
 
   /**
@@ -13,11 +18,16 @@ public final class SparkSessions {
    * @param master   explicit master (e.g. from --master), or null for spark-submit's or the configured one
    */
   public static SparkSession create(String appName, PixelPlayerConf conf, String master) {
+    return SparkSession.builder().appName(appName).config(sparkConf(conf, master)).getOrCreate();
+  }
+
+  /** Spark's settings for a session of ours: spark-submit's, then {@code master}, then ours. */
+  public static SparkConf sparkConf(PixelPlayerConf conf, String master) {
     SparkConf spark = new SparkConf(); // picks up spark.* system properties set by spark-submit
     if (master != null) {
       spark.setMaster(master);
     } else if (!spark.contains("spark.master")) {
-      spark.setMaster(conf.getString("pixelplayer.spark.master"));
+      spark.setMaster(conf.getString(MASTER));
     }
     conf.sparkSettings().forEach(spark::set);
     if (spark.get("spark.master").startsWith("local")) {
@@ -27,8 +37,8 @@ public final class SparkSessions {
       spark.setIfMissing("spark.ui.enabled", "false");
       spark.setIfMissing("spark.ui.showConsoleProgress", "false");
     }
-    spark.setIfMissing("spark.sql.parquet.compression.codec", conf.getString("pixelplayer.spark.parquetCompression"));
+    spark.setIfMissing("spark.sql.parquet.compression.codec", conf.getString(PARQUET_COMPRESSION));
     spark.setIfMissing("spark.sql.session.timeZone", "UTC");
-    return SparkSession.builder().appName(appName).config(spark).getOrCreate();
+    return spark;
   }
 }

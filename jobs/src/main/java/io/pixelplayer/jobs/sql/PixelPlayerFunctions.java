@@ -2,8 +2,8 @@ package io.pixelplayer.jobs.sql;
 
 import ai.djl.inference.Predictor;
 import io.pixelplayer.jobs.conf.PixelPlayerConf;
-import io.pixelplayer.jobs.index.ExecutorModels;
-import io.pixelplayer.jobs.index.IndexSettings;
+import io.pixelplayer.jobs.runtime.ExecutorModels;
+import io.pixelplayer.jobs.runtime.ModelSettings;
 import io.pixelplayer.jobs.spark.HadoopSettings;
 import io.pixelplayer.jobs.spark.TaskDevice;
 import io.pixelplayer.model.infer.ClipAnalysis;
@@ -40,8 +40,9 @@ import scala.jdk.javaapi.CollectionConverters;
  * </pre>
  *
  * {@code samples}: mono audio at 11025 Hz (e.g. {@code pp_pcm16_decode(audio)} of ingest's clips), of which the model
- * hears its crop (3 s at scale cpu) from the start; {@code frames}: the clip's frames as JPEG, in time order, of which
- * the model sees as many as it takes, spread evenly. Row at a time: for whole archives the index job batches instead.
+ * hears its crop (3 s at scale cpu) from the start; {@code frames}: the clip's frames as JPEG, in time order, covering
+ * the samples evenly as a video's frames do (ingest's clips are so). The model sees the frames {@link ClipInput#ofScene}
+ * picks for what it hears, as the index job does. Row at a time: for whole archives the index job batches instead.
  */
 public final class PixelPlayerFunctions implements Serializable {
   static final StructType INSTRUMENT = new StructType().add("instrument", DataTypes.StringType).add("confidence", DataTypes.DoubleType)
@@ -51,15 +52,11 @@ public final class PixelPlayerFunctions implements Serializable {
   static final StructType SEPARATED = new StructType().add("instrument", DataTypes.StringType)
       .add("samples", DataTypes.createArrayType(DataTypes.FloatType, false));
 
-  private final String modelUri;
-  private final String device;
-  private final SourceFinder.Settings sources;
+  private final ModelSettings model;
   private final HadoopSettings hadoopSettings;
 
-  private PixelPlayerFunctions(String modelUri, String device, SourceFinder.Settings sources, HadoopSettings hadoopSettings) {
-    this.modelUri = modelUri;
-    this.device = device;
-    this.sources = sources;
+  private PixelPlayerFunctions(ModelSettings model, HadoopSettings hadoopSettings) {
+    this.model = model;
     this.hadoopSettings = hadoopSettings;
   }
 
@@ -68,11 +65,10 @@ public final class PixelPlayerFunctions implements Serializable {
     register(spark, PixelPlayerConf.defaults());
   }
 
-  /** Registers every function with {@code conf}'s model ({@code pixelplayer.model.dir}), device and source settings. */
+  /** Registers every function with {@code conf}'s model, device and source settings ({@link ModelSettings}). */
   public static void register(SparkSession spark, PixelPlayerConf conf) {
     SignalFunctions.register(spark);
-    PixelPlayerFunctions functions = new PixelPlayerFunctions(conf.getLocation("pixelplayer.model.dir"), conf.getString("pixelplayer.device"),
-        IndexSettings.sources(conf), HadoopSettings.of(spark.sparkContext().hadoopConfiguration()));
+    PixelPlayerFunctions functions = new PixelPlayerFunctions(ModelSettings.from(conf), HadoopSettings.of(spark.sparkContext().hadoopConfiguration()));
     spark.udf().register("pp_instruments", (UDF2<Seq<?>, Seq<?>, List<Row>>) functions::instruments, DataTypes.createArrayType(INSTRUMENT, false));
     spark.udf().register("pp_energy_map", (UDF2<Seq<?>, Seq<?>, Row>) functions::energyMap, ENERGY_MAP);
     spark.udf().register("pp_separate", (UDF2<Seq<?>, Seq<?>, List<Row>>) functions::separate, DataTypes.createArrayType(SEPARATED, false));
@@ -81,7 +77,7 @@ public final class PixelPlayerFunctions implements Serializable {
   List<Row> instruments(Seq<?> samples, Seq<?> frames) throws Exception {
     return analyse(samples, frames, (model, input, analysis) -> {
       List<Row> rows = new ArrayList<>();
-      for (SourceFinder.Source s : new SourceFinder(sources).find(analysis, 0)) {
+      for (SourceFinder.Source s : new SourceFinder(this.model.sources()).find(analysis, 0)) {
         rows.add(RowFactory.create(s.instrument(), s.confidence(), s.energyShare(), s.centroid().x(), s.centroid().y()));
       }
       return rows;
@@ -100,7 +96,7 @@ public final class PixelPlayerFunctions implements Serializable {
       MaskSeparation separation = new MaskSeparation(Stft.paper(), model.translator().warp());
       List<Row> rows = new ArrayList<>();
       int length = Math.min(input.mixture().length, model.config().cropSamples());
-      for (SourceFinder.Source s : new SourceFinder(sources).find(analysis, 0)) {
+      for (SourceFinder.Source s : new SourceFinder(this.model.sources()).find(analysis, 0)) {
         float[] padded = Arrays.copyOf(input.mixture(), model.config().cropSamples());
         rows.add(RowFactory.create(s.instrument(), Arrays.copyOf(separation.separate(padded, s.mask(), Masks.PAPER_THRESHOLD), length)));
       }
@@ -120,19 +116,11 @@ public final class PixelPlayerFunctions implements Serializable {
     }
     float[] audio = SignalFunctions.floats(samples);
     if (jpegs.isEmpty() || audio.length == 0) return null;
-    try (ExecutorModels.Lease lease = ExecutorModels.acquire(modelUri, null, TaskDevice.resolve(device), hadoopSettings.configuration());
+    try (ExecutorModels.Lease lease = ExecutorModels.acquire(model.modelUri(), null, TaskDevice.resolve(model.device()),
+            hadoopSettings.configuration());
         Predictor<ClipInput, ClipAnalysis> predictor = lease.model().newPredictor()) {
-      PixelPlayerModel model = lease.model();
-      ClipInput input = new ClipInput(Arrays.copyOf(audio, Math.min(audio.length, model.config().cropSamples())),
-          List.of(spread(jpegs, model.config().framesPerClip())));
-      return answer.from(model, input, predictor.predict(input));
+      ClipInput input = ClipInput.ofScene(audio, ClipInput.evenFrameTimes(jpegs.size(), audio.length), jpegs, lease.model().config());
+      return answer.from(lease.model(), input, predictor.predict(input));
     }
-  }
-
-  /** {@code count} of the frames, evenly spread (repeated when there are fewer). */
-  static List<byte[]> spread(List<byte[]> frames, int count) {
-    List<byte[]> picked = new ArrayList<>();
-    for (int k = 0; k < count; k++) picked.add(frames.get((int) ((k + 0.5) * frames.size() / count)));
-    return picked;
   }
 }

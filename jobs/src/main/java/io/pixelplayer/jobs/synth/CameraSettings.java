@@ -18,6 +18,8 @@ import io.pixelplayer.jobs.conf.PixelPlayerConf;
  */
 public record CameraSettings(boolean enabled, double hueDegrees, double greyShare, double blurPixels, double jpegShare,
     double zoom, double rotationDegrees, double shakePixels, double lightingDb) {
+  /** Whether the effect is on; its parameters are the keys below this one, documented in conf/pixelplayer.properties. */
+  public static final String ENABLED = "pixelplayer.synth.camera";
 
   /** Frames as drawn. */
   public static final CameraSettings OFF = new CameraSettings(false, 0, 0, 0, 0, 1, 0, 0, 0);
@@ -34,8 +36,8 @@ public record CameraSettings(boolean enabled, double hueDegrees, double greyShar
   }
 
   public static CameraSettings from(PixelPlayerConf conf) {
-    String p = "pixelplayer.synth.camera.";
-    return new CameraSettings(conf.getBoolean("pixelplayer.synth.camera"), conf.getDouble(p + "hueDegrees"),
+    String p = ENABLED + ".";
+    return new CameraSettings(conf.getBoolean(ENABLED), conf.getDouble(p + "hueDegrees"),
         conf.getDouble(p + "greyShare"), conf.getDouble(p + "blurPixels"), conf.getDouble(p + "jpegShare"),
         conf.getDouble(p + "zoom"), conf.getDouble(p + "rotationDegrees"), conf.getDouble(p + "shakePixels"),
         conf.getDouble(p + "lightingDb"));

@@ -16,6 +16,18 @@ import io.pixelplayer.jobs.synth.acoustics.AcousticsSettings;
 public record SynthSettings(int width, int height, double fps, int audioRate, int audioBitrate, int videoBitrate,
     int truthRate, String artStyle, int threads, AcousticsSettings acoustics, CameraSettings camera, String espeak,
     double silentInViewShare, double distractorShare) {
+  // The keys, documented in conf/pixelplayer.properties.
+  public static final String WIDTH = "pixelplayer.synth.width";
+  public static final String HEIGHT = "pixelplayer.synth.height";
+  public static final String FPS = "pixelplayer.synth.fps";
+  public static final String AUDIO_RATE = "pixelplayer.synth.audioRate";
+  public static final String AUDIO_BITRATE = "pixelplayer.synth.audioBitrate";
+  public static final String VIDEO_BITRATE = "pixelplayer.synth.videoBitrate";
+  public static final String ART_STYLE = "pixelplayer.synth.artStyle";
+  public static final String THREADS = "pixelplayer.synth.threads";
+  public static final String ESPEAK = "pixelplayer.synth.espeak";
+  public static final String SILENT_IN_VIEW = "pixelplayer.synth.silentInView";
+  public static final String DISTRACTORS = "pixelplayer.synth.distractors";
 
   public SynthSettings {
     if (width < 320 || height < 240) {
@@ -41,20 +53,20 @@ public record SynthSettings(int width, int height, double fps, int audioRate, in
 
   public static SynthSettings from(PixelPlayerConf conf) {
     return new SynthSettings(
-        conf.getInt("pixelplayer.synth.width"),
-        conf.getInt("pixelplayer.synth.height"),
-        conf.getDouble("pixelplayer.synth.fps"),
-        conf.getInt("pixelplayer.synth.audioRate"),
-        conf.getInt("pixelplayer.synth.audioBitrate"),
-        conf.getInt("pixelplayer.synth.videoBitrate"),
-        conf.getInt("pixelplayer.audio.sampleRate"),
-        conf.getString("pixelplayer.synth.artStyle"),
-        conf.getInt("pixelplayer.synth.threads"),
+        conf.getInt(WIDTH),
+        conf.getInt(HEIGHT),
+        conf.getDouble(FPS),
+        conf.getInt(AUDIO_RATE),
+        conf.getInt(AUDIO_BITRATE),
+        conf.getInt(VIDEO_BITRATE),
+        conf.getInt(PixelPlayerConf.AUDIO_SAMPLE_RATE),
+        conf.getString(ART_STYLE),
+        conf.getInt(THREADS),
         AcousticsSettings.from(conf),
         CameraSettings.from(conf),
-        conf.getString("pixelplayer.synth.espeak"),
-        conf.getDouble("pixelplayer.synth.silentInView"),
-        conf.getDouble("pixelplayer.synth.distractors"));
+        conf.getString(ESPEAK),
+        conf.getDouble(SILENT_IN_VIEW),
+        conf.getDouble(DISTRACTORS));
   }
 
   /** The same settings with other acoustics. */

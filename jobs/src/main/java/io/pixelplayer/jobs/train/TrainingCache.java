@@ -3,7 +3,8 @@ package io.pixelplayer.jobs.train;
 import io.pixelplayer.jobs.conf.PixelPlayerConf;
 import io.pixelplayer.jobs.ingest.IngestJob;
 import io.pixelplayer.jobs.ingest.IngestSettings;
-import io.pixelplayer.model.train.TrainingClip;
+import io.pixelplayer.jobs.spark.JobProgress;
+import io.pixelplayer.model.infer.StoredClip;
 import io.pixelplayer.udf.Pcm16;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 
 /**
- * Reads the clips an ingest run wrote (its {@code clips} table, the training cache) as {@link TrainingClip}s:
+ * Reads the clips an ingest run wrote (its {@code clips} table, the training cache) as {@link StoredClip}s:
  * the labelled, non-silent clips of one split and kind, streamed to the driver.
  */
 public final class TrainingCache {
@@ -32,7 +33,7 @@ public final class TrainingCache {
     Path cache = Files.isDirectory(corpus.resolve(IngestJob.CLIPS)) ? corpus : corpus.resolve("ingest");
     if (!Files.exists(cache.resolve(IngestJob.CLIPS).resolve("_SUCCESS"))) {
       IngestJob.run(spark, IngestSettings.from(conf), corpus.toString(), cache.toString(),
-          conf.getDouble("pixelplayer.progress.intervalSeconds"), System.err);
+          conf.getDouble(JobProgress.INTERVAL_SECONDS), System.err);
     }
     return cache;
   }
@@ -42,12 +43,12 @@ public final class TrainingCache {
    * @param split     train, val or test
    * @param kind      solo or duet
    */
-  public static List<TrainingClip> load(SparkSession spark, String ingestOut, String split, String kind) {
+  public static List<StoredClip> load(SparkSession spark, String ingestOut, String split, String kind) {
     Dataset<Row> clips = spark.read().parquet(IngestJob.table(ingestOut, IngestJob.CLIPS))
         .where(functions.col("split").equalTo(split).and(functions.col("kind").equalTo(kind)).and(functions.not(functions.col("silent"))))
         .select("video_id", "instruments", "sample_rate", "audio", "valid_samples", "start_s", "frame_times", "frames")
         .orderBy("video_id", "start_s");
-    List<TrainingClip> loaded = new ArrayList<>();
+    List<StoredClip> loaded = new ArrayList<>();
     Iterator<Row> rows = clips.toLocalIterator();
     while (rows.hasNext()) {
       Row row = rows.next();
@@ -56,7 +57,7 @@ public final class TrainingCache {
       for (int i = 0; i < frameTimes.length; i++) {
         frameTimes[i] = times.get(i);
       }
-      loaded.add(new TrainingClip(row.getString(0), row.getList(1), row.getInt(2), Pcm16.decode(row.getAs(3)), row.getInt(4),
+      loaded.add(new StoredClip(row.getString(0), row.getList(1), row.getInt(2), Pcm16.decode(row.getAs(3)), row.getInt(4),
           row.getDouble(5), frameTimes, row.getList(7)));
     }
     return loaded;

@@ -12,6 +12,8 @@ public record TrainingSetup(ModelConfig model, MixAndSeparate.Settings batches, 
     double nonMusicShare, MixAndSeparateTraining.Settings training) {
   private static final String MODEL = "pixelplayer.model.";
   private static final String TRAIN = "pixelplayer.train.";
+  /** cpu or paper: the networks' sizes, which the pixelplayer.model.* keys override one by one. */
+  public static final String SCALE = MODEL + "scale";
 
   /**
    * @param steps  overrides {@code pixelplayer.train.steps} when not null
@@ -19,11 +21,11 @@ public record TrainingSetup(ModelConfig model, MixAndSeparate.Settings batches, 
    * @param mix    overrides {@code pixelplayer.train.sourcesPerMix} when not null
    */
   public static TrainingSetup from(PixelPlayerConf conf, Integer steps, Integer batch, Integer mix) {
-    String scale = conf.getString(MODEL + "scale");
+    String scale = conf.getString(SCALE);
     ModelConfig base = switch (scale) {
       case "cpu" -> ModelConfig.cpu();
       case "paper" -> ModelConfig.paper();
-      default -> throw new IllegalArgumentException("setting " + MODEL + "scale=" + scale + " is neither cpu nor paper");
+      default -> throw new IllegalArgumentException("setting " + SCALE + "=" + scale + " is neither cpu nor paper");
     };
     Map<String, String> overrides = new HashMap<>();
     for (String key : new String[] {ModelConfig.CHANNELS, ModelConfig.FRAME_SIZE, ModelConfig.VIDEO_WIDTH, ModelConfig.VIDEO_STRIDE, ModelConfig.UNET_DEPTH,

@@ -1,6 +1,5 @@
 package io.pixelplayer.jobs.warehouse;
 
-import io.pixelplayer.jobs.ingest.VideoRecord;
 import java.util.List;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;

@@ -2,7 +2,7 @@ package io.pixelplayer.jobs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pixelplayer.model.train.TrainingClip;
+import io.pixelplayer.model.infer.StoredClip;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -45,7 +45,7 @@ class TrainCommandTest {
 
   @Test
   void videosOfDifferentCorporaAreNeverTakenForOne() {
-    TrainingClip clip = new TrainingClip("solo-0001", List.of("cello"), 11025, new float[4], 4, 0, new double[] {0}, List.of(new byte[1]));
+    StoredClip clip = new StoredClip("solo-0001", List.of("cello"), 11025, new float[4], 4, 0, new double[] {0}, List.of(new byte[1]));
     assertThat(TrainCommand.ofCorpus(0, List.of(clip))).singleElement().isSameAs(clip);
     assertThat(TrainCommand.ofCorpus(1, List.of(clip))).singleElement().satisfies(second -> {
       assertThat(second.videoId()).isEqualTo("2/solo-0001");

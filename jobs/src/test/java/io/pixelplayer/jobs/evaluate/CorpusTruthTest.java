@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pixelplayer.model.eval.EvaluationClip;
-import io.pixelplayer.model.train.TrainingClip;
+import io.pixelplayer.model.infer.StoredClip;
 import io.pixelplayer.udf.Box;
 import io.pixelplayer.udf.Wav;
 import java.nio.file.Files;
@@ -24,7 +24,7 @@ class CorpusTruthTest {
     float[] cello = Wav.read(SAMPLES.resolve("truth/duet-0002/1_cello.wav")).samples();
     // A clip running 1 s past the end of the video: the truth is padded with silence there, like the clip.
     int length = drum.length;
-    TrainingClip clip = new TrainingClip("duet-0002", List.of("drum", "cello"), 11025, new float[length], length - 11025, 1.0,
+    StoredClip clip = new StoredClip("duet-0002", List.of("drum", "cello"), 11025, new float[length], length - 11025, 1.0,
         new double[] {1.0625, 1.1875}, List.of(new byte[1], new byte[1]));
 
     EvaluationClip truth = new CorpusTruth(SAMPLES).of(clip);
@@ -47,7 +47,7 @@ class CorpusTruthTest {
 
   @Test
   void aVideoWithoutTruthIsNamed() {
-    TrainingClip clip = new TrainingClip("solo-9999", List.of("drum"), 11025, new float[10], 10, 0, new double[] {0},
+    StoredClip clip = new StoredClip("solo-9999", List.of("drum"), 11025, new float[10], 10, 0, new double[] {0},
         List.of(new byte[1]));
     assertThatThrownBy(() -> new CorpusTruth(SAMPLES).of(clip))
         .hasMessage("no ground truth for video solo-9999 in " + SAMPLES.resolve("truth"));

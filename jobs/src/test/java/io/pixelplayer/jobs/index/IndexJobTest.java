@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.pixelplayer.jobs.conf.PixelPlayerConf;
 import io.pixelplayer.jobs.ingest.HostileNames;
 import io.pixelplayer.jobs.ingest.TestVideos;
+import io.pixelplayer.jobs.runtime.ExecutorModels;
 import io.pixelplayer.jobs.spark.SparkSessions;
 import io.pixelplayer.jobs.warehouse.Warehouse;
 import io.pixelplayer.jobs.warehouse.WarehouseTables;

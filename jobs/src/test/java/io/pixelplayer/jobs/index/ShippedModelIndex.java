@@ -2,6 +2,7 @@ package io.pixelplayer.jobs.index;
 
 import ai.djl.Device;
 import io.pixelplayer.jobs.conf.PixelPlayerConf;
+import io.pixelplayer.jobs.runtime.ExecutorModels;
 import io.pixelplayer.jobs.warehouse.Warehouse;
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;

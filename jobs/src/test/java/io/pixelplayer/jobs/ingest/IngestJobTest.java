@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.pixelplayer.jobs.conf.PixelPlayerConf;
 import io.pixelplayer.jobs.spark.SparkSessions;
 import io.pixelplayer.jobs.train.TrainingCache;
-import io.pixelplayer.model.train.TrainingClip;
+import io.pixelplayer.model.infer.StoredClip;
 import io.pixelplayer.udf.Pcm16;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -136,7 +136,7 @@ class IngestJobTest {
     assertThat(clips.where("silent").count()).isZero();
 
     // The training cache: the train split's solos, as the trainer sees them.
-    List<TrainingClip> training = TrainingCache.load(spark, dir.resolve("out").toString(), "train", "solo");
+    List<StoredClip> training = TrainingCache.load(spark, dir.resolve("out").toString(), "train", "solo");
     assertThat(training).hasSize(12); // 6 training solos of 6 s: 2 clips each
     assertThat(training).allSatisfy(clip -> {
       assertThat(clip.instruments()).hasSize(1);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pixelplayer.jobs.warehouse.FailureRecord;
 import io.pixelplayer.jobs.warehouse.FailureStage;
+import io.pixelplayer.jobs.warehouse.VideoRecord;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,7 @@ import io.pixelplayer.model.infer.ClipInput;
 import io.pixelplayer.model.infer.FramePicker;
 import io.pixelplayer.model.infer.PixelPlayerModel;
 import io.pixelplayer.model.infer.SourceFinder;
-import io.pixelplayer.model.train.TrainingClip;
+import io.pixelplayer.model.infer.StoredClip;
 import io.pixelplayer.udf.Box;
 import io.pixelplayer.udf.BssEval;
 import io.pixelplayer.udf.MaskSeparation;
@@ -226,7 +226,7 @@ public final class Evaluation {
   }
 
   private Crop crop(EvaluationClip clip) {
-    TrainingClip training = clip.clip();
+    StoredClip training = clip.clip();
     int valid = Math.min(crop, training.validSamples());
     double from = training.startSeconds();
     double to = from + (double) valid / training.sampleRate();

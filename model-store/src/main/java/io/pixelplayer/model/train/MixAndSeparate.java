@@ -2,6 +2,7 @@ package io.pixelplayer.model.train;
 
 import io.pixelplayer.model.infer.FrameImages;
 import io.pixelplayer.model.infer.FramePicker;
+import io.pixelplayer.model.infer.StoredClip;
 import io.pixelplayer.model.net.PixelPlayerNet;
 import io.pixelplayer.udf.ComplexSpectrogram;
 import io.pixelplayer.udf.LogFrequencyWarp;
@@ -105,12 +106,12 @@ public final class MixAndSeparate {
 
   private final Settings settings;
   /** The music clips, then the non-music ones. */
-  private final List<TrainingClip> pool;
+  private final List<StoredClip> pool;
   private final int musicClips;
   private final double nonMusicShare;
   private final int[] videoOf;
   private final int[] tagOf;
-  private final List<TrainingClip> duets;
+  private final List<StoredClip> duets;
   private final int[][] duetTags;
   private final int duetsPerBatch;
   private final int mosaicsPerBatch;
@@ -127,7 +128,7 @@ public final class MixAndSeparate {
    * @param classIndex instrument name to class index of the recognition head (e.g. {@code Instruments::index});
    *                   asked for every clip with exactly one instrument, at construction
    */
-  public MixAndSeparate(Settings settings, List<TrainingClip> pool, ToIntFunction<String> classIndex) {
+  public MixAndSeparate(Settings settings, List<StoredClip> pool, ToIntFunction<String> classIndex) {
     this(settings, pool, List.of(), 0, 0, classIndex);
   }
 
@@ -139,7 +140,7 @@ public final class MixAndSeparate {
    * which needs at most four sources per mixture, a frame size divisible by 2 and tagged solos of at least four
    * instruments in the pool.
    */
-  public MixAndSeparate(Settings settings, List<TrainingClip> pool, List<TrainingClip> duets, int duetsPerBatch,
+  public MixAndSeparate(Settings settings, List<StoredClip> pool, List<StoredClip> duets, int duetsPerBatch,
       int mosaicsPerBatch, ToIntFunction<String> classIndex) {
     this(settings, pool, duets, duetsPerBatch, mosaicsPerBatch, NonMusic.NONE, classIndex);
   }
@@ -149,7 +150,7 @@ public final class MixAndSeparate {
    * last source is one of them, drawn uniformly: its frames must separate its own sound like any source's, and the
    * instrument head must say of them that they show no instrument ({@link TrainingBatch#NO_INSTRUMENT}).
    */
-  public record NonMusic(List<TrainingClip> clips, double share) {
+  public record NonMusic(List<StoredClip> clips, double share) {
     public static final NonMusic NONE = new NonMusic(List.of(), 0);
 
     public NonMusic {
@@ -161,7 +162,7 @@ public final class MixAndSeparate {
   }
 
   /** With {@code nonMusic} mixed into some mixtures as well. */
-  public MixAndSeparate(Settings settings, List<TrainingClip> pool, List<TrainingClip> duets, int duetsPerBatch,
+  public MixAndSeparate(Settings settings, List<StoredClip> pool, List<StoredClip> duets, int duetsPerBatch,
       int mosaicsPerBatch, NonMusic nonMusic, ToIntFunction<String> classIndex) {
     if (settings == null) throw new IllegalArgumentException("settings are null");
     if (pool == null || pool.isEmpty()) throw new IllegalArgumentException("the clip pool is null or empty");
@@ -176,7 +177,7 @@ public final class MixAndSeparate {
     this.tagOf = new int[this.pool.size()];
     Map<String, Integer> videos = new HashMap<>();
     for (int i = 0; i < this.pool.size(); i++) {
-      TrainingClip clip = this.pool.get(i);
+      StoredClip clip = this.pool.get(i);
       if (clip.sampleRate() != Stft.PAPER_SAMPLE_RATE) {
         throw new IllegalArgumentException("clip " + i + " of " + clip.videoId() + " is at " + clip.sampleRate()
             + " Hz; the paper's STFT needs " + Stft.PAPER_SAMPLE_RATE + " Hz");
@@ -252,7 +253,7 @@ public final class MixAndSeparate {
       ComplexSpectrogram[] parts = new ComplexSpectrogram[n];
       for (int s = 0; s < n; s++) {
         int slot = b * n + s;
-        TrainingClip clip = pool.get(clips[s]);
+        StoredClip clip = pool.get(clips[s]);
         int offset = randomOffset(clip, rng);
         int valid = validFrom(clip, offset);
         double gainDb = (2 * rng.nextDouble() - 1) * settings.gainDb();
@@ -374,17 +375,17 @@ public final class MixAndSeparate {
   }
 
   /** Where a random crop of {@code clip} starts: uniform over its valid audio, 0 when that is shorter than a crop. */
-  private int randomOffset(TrainingClip clip, Random rng) {
+  private int randomOffset(StoredClip clip, Random rng) {
     return clip.validSamples() > settings.cropSamples() ? rng.nextInt(clip.validSamples() - settings.cropSamples() + 1) : 0;
   }
 
   /** Samples of a crop starting at {@code offset} inside the clip's valid audio (the rest is silence). */
-  private int validFrom(TrainingClip clip, int offset) {
+  private int validFrom(StoredClip clip, int offset) {
     return Math.min(settings.cropSamples(), clip.validSamples() - offset);
   }
 
   /** The stored frames spread over a random crop of {@code clip}'s valid audio, as for a mixed source. */
-  private int[] randomCropFrames(TrainingClip clip, Random rng) {
+  private int[] randomCropFrames(StoredClip clip, Random rng) {
     int offset = randomOffset(clip, rng);
     int valid = validFrom(clip, offset);
     return FramePicker.pick(clip.frameTimes(), clip.secondsAt(offset), clip.secondsAt(offset + valid), settings.framesPerSource(),
@@ -392,7 +393,7 @@ public final class MixAndSeparate {
   }
 
   /** The crop as it is in the mixture: gain, clipped to [-1, 1] (as SoP), divided by N; silent past the valid audio. */
-  private float[] scaledCrop(TrainingClip clip, int offset, int valid, double gainDb) {
+  private float[] scaledCrop(StoredClip clip, int offset, int valid, double gainDb) {
     float gain = (float) Math.pow(10, gainDb / 20);
     float share = 1f / settings.sourcesPerMix();
     float[] part = new float[settings.cropSamples()];
@@ -422,7 +423,7 @@ public final class MixAndSeparate {
   }
 
   /** Loads the picked frames at {@code frameImages}' size with one placement for all; returns whether they were mirrored. */
-  private boolean loadFrames(FrameImages frameImages, TrainingClip clip, int[] picked, Random rng, float[] out, int offset) {
+  private boolean loadFrames(FrameImages frameImages, StoredClip clip, int[] picked, Random rng, float[] out, int offset) {
     FrameImages.Placement placement = settings.augmentFrames() ? FrameImages.Placement.random(rng) : FrameImages.Placement.CENTRED;
     int perFrame = frameImages.values();
     for (int k = 0; k < picked.length; k++) {
@@ -472,7 +473,7 @@ public final class MixAndSeparate {
   }
 
   /** The class of a clip with exactly one instrument; {@link TrainingBatch#NO_TAG} for none or several. */
-  private static int tag(TrainingClip clip, ToIntFunction<String> classIndex) {
+  private static int tag(StoredClip clip, ToIntFunction<String> classIndex) {
     List<String> names = clip.instruments().stream().distinct().toList();
     if (names.size() != 1) return TrainingBatch.NO_TAG;
     int index = classIndex.applyAsInt(names.get(0));

@@ -34,6 +34,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -81,22 +82,60 @@ public final class MixAndSeparateTraining {
   private MixAndSeparateTraining() {}
 
   /**
-   * Trains from scratch, or from the checkpoint in {@code modelDir} when {@code resume}, up to step
-   * {@code min(settings.steps(), stopAfter)} (a later run with {@code resume} goes on from there, as if never
-   * stopped: the learning-rate schedule follows {@code settings.steps()}).
+   * One training run: the networks, the batches, the recipe and the model folder, and how the run starts and stops.
+   * {@link #of} gives a fresh run from random weights to {@code settings.steps()} on the CPU, quietly; the withers
+   * change one thing each.
+   *
+   * @param resume    go on from the checkpoint in {@code modelDir} (as if never stopped: the learning-rate schedule
+   *                  follows {@code settings.steps()})
+   * @param startFrom a trained model (same networks) whose weights a fresh run starts from, with a new schedule and
+   *                  optimizer; ignored when resuming from a checkpoint
+   * @param stopAfter the run stops at step {@code min(settings.steps(), stopAfter)}; a later resumed run goes on
+   * @param progress  where progress lines go, or null for none
    */
-  public static Result run(ModelConfig config, MixAndSeparate batches, Settings settings, Path modelDir, boolean resume,
-      int stopAfter, Device device, PrintStream progress) throws IOException, InterruptedException {
-    return run(config, batches, settings, modelDir, resume, null, stopAfter, device, progress);
+  public record Run(ModelConfig config, MixAndSeparate batches, Settings settings, Path modelDir, boolean resume,
+      Optional<Path> startFrom, int stopAfter, Device device, PrintStream progress) {
+
+    public static Run of(ModelConfig config, MixAndSeparate batches, Settings settings, Path modelDir) {
+      return new Run(config, batches, settings, modelDir, false, Optional.empty(), settings.steps(), Device.cpu(), null);
+    }
+
+    public Run resuming(boolean resume) {
+      return new Run(config, batches, settings, modelDir, resume, startFrom, stopAfter, device, progress);
+    }
+
+    public Run startingFrom(Path trainedModel) {
+      return new Run(config, batches, settings, modelDir, resume, Optional.ofNullable(trainedModel), stopAfter, device, progress);
+    }
+
+    public Run stoppingAfter(int step) {
+      return new Run(config, batches, settings, modelDir, resume, startFrom, step, device, progress);
+    }
+
+    public Run on(Device device) {
+      return new Run(config, batches, settings, modelDir, resume, startFrom, stopAfter, device, progress);
+    }
+
+    public Run reportingTo(PrintStream progress) {
+      return new Run(config, batches, settings, modelDir, resume, startFrom, stopAfter, device, progress);
+    }
+
+    /** Trains: see {@link MixAndSeparateTraining}. */
+    public Result train() throws IOException, InterruptedException {
+      return MixAndSeparateTraining.train(this);
+    }
   }
 
-  /**
-   * As {@link #run(ModelConfig, MixAndSeparate, Settings, Path, boolean, int, Device, PrintStream)}; a fresh run
-   * (not resumed) starts from the weights of the trained model in {@code startFrom} (same networks) when it is
-   * not null: a warm start with a new schedule and optimizer.
-   */
-  public static Result run(ModelConfig config, MixAndSeparate batches, Settings settings, Path modelDir, boolean resume,
-      Path startFrom, int stopAfter, Device device, PrintStream progress) throws IOException, InterruptedException {
+  private static Result train(Run run) throws IOException, InterruptedException {
+    ModelConfig config = run.config();
+    MixAndSeparate batches = run.batches();
+    Settings settings = run.settings();
+    Path modelDir = run.modelDir();
+    boolean resume = run.resume();
+    Path startFrom = run.startFrom().orElse(null);
+    int stopAfter = run.stopAfter();
+    Device device = run.device();
+    PrintStream progress = run.progress();
     ai.djl.engine.Engine.getInstance().setRandomSeed((int) settings.seed());
     gradientsOffOnThisThread();
     Path checkpoints = Files.createDirectories(modelDir.resolve(CHECKPOINT));

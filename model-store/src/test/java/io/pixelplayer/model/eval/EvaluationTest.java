@@ -8,7 +8,7 @@ import io.pixelplayer.model.infer.PixelPlayerModel;
 import io.pixelplayer.model.infer.SourceFinder;
 import io.pixelplayer.model.infer.TestModels;
 import io.pixelplayer.model.net.ModelConfig;
-import io.pixelplayer.model.train.TrainingClip;
+import io.pixelplayer.model.infer.StoredClip;
 import io.pixelplayer.udf.Box;
 import java.awt.Color;
 import java.nio.file.Path;
@@ -103,6 +103,6 @@ class EvaluationTest {
       times[k] = (k + 0.5) / 8;
       frames.add(TestModels.jpeg(colour));
     }
-    return new EvaluationClip(new TrainingClip(video, instruments, RATE, audio, LENGTH, 0, times, frames), truth);
+    return new EvaluationClip(new StoredClip(video, instruments, RATE, audio, LENGTH, 0, times, frames), truth);
   }
 }

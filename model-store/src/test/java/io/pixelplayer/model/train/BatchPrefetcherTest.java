@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pixelplayer.model.Instruments;
+import io.pixelplayer.model.infer.StoredClip;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,7 @@ class BatchPrefetcherTest {
   private static final MixAndSeparate.Settings TINY = new MixAndSeparate.Settings(2, 1023, 4, 2, 4, 3, true, true);
 
   private static MixAndSeparate builder() {
-    List<TrainingClip> pool = List.of(TestClips.noise("a", List.of(), 4096, 1), TestClips.noise("b", List.of(), 4096, 2),
+    List<StoredClip> pool = List.of(TestClips.noise("a", List.of(), 4096, 1), TestClips.noise("b", List.of(), 4096, 2),
         TestClips.noise("c", List.of(), 4096, 3));
     return new MixAndSeparate(TINY, pool, Instruments::index);
   }
@@ -39,8 +40,8 @@ class BatchPrefetcherTest {
   @Test
   void aFailedBuildIsRethrownWithItsCause() throws InterruptedException {
     byte[] broken = {1, 2, 3};
-    TrainingClip good = TestClips.noise("a", List.of(), 4096, 1);
-    List<TrainingClip> pool = List.of(good, new TrainingClip("b", List.of(), TestClips.RATE, good.audio(), 4096, 0,
+    StoredClip good = TestClips.noise("a", List.of(), 4096, 1);
+    List<StoredClip> pool = List.of(good, new StoredClip("b", List.of(), TestClips.RATE, good.audio(), 4096, 0,
         good.frameTimes(), good.framesJpeg().stream().map(f -> broken).toList()));
     try (BatchPrefetcher prefetcher = new BatchPrefetcher(new MixAndSeparate(TINY, pool, Instruments::index), 1, 5, 0, 2)) {
       for (int attempt = 0; attempt < 2; attempt++) {

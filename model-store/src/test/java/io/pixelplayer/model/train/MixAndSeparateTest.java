@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.pixelplayer.model.Instruments;
 import io.pixelplayer.model.infer.FrameImages;
+import io.pixelplayer.model.infer.StoredClip;
 import io.pixelplayer.udf.LogFrequencyWarp;
 import io.pixelplayer.udf.Stft;
 import java.awt.Color;
@@ -26,17 +27,17 @@ class MixAndSeparateTest {
   private static final MixAndSeparate.Settings SMALL = new MixAndSeparate.Settings(2, 8191, 16, 3, 8, 3, false, false);
   private static final int CLIP = 16384;
 
-  private static List<TrainingClip> noisePool(int videos) {
-    List<TrainingClip> pool = new ArrayList<>();
+  private static List<StoredClip> noisePool(int videos) {
+    List<StoredClip> pool = new ArrayList<>();
     for (int v = 0; v < videos; v++) pool.add(TestClips.noise("v" + v, List.of(), CLIP, v + 1));
     return pool;
   }
 
   @Test
   void nonMusicClipsAreTheLastSourceOfTheirShareOfMixturesTaggedAsNoInstrument() {
-    List<TrainingClip> music = List.of(TestClips.noise("cello", List.of("cello"), CLIP, 1), TestClips.noise("flute", List.of("flute"), CLIP, 2),
+    List<StoredClip> music = List.of(TestClips.noise("cello", List.of("cello"), CLIP, 1), TestClips.noise("flute", List.of("flute"), CLIP, 2),
         TestClips.noise("drum", List.of("drum"), CLIP, 3));
-    List<TrainingClip> speech = List.of(TestClips.noise("speech", List.of(), CLIP, 4), TestClips.noise("hum", List.of(), CLIP, 5));
+    List<StoredClip> speech = List.of(TestClips.noise("speech", List.of(), CLIP, 4), TestClips.noise("hum", List.of(), CLIP, 5));
 
     TrainingBatch always = new MixAndSeparate(SMALL, music, List.of(), 0, 0, new MixAndSeparate.NonMusic(speech, 1), Instruments::index)
         .next(6, new Random(2));
@@ -77,8 +78,8 @@ class MixAndSeparateTest {
 
   @Test
   void spectrogramsAreThoseOfTheSumOfTheScaledSourcesOverN() {
-    List<TrainingClip> pool = noisePool(3);
-    Map<String, TrainingClip> byVideo = pool.stream().collect(Collectors.toMap(TrainingClip::videoId, Function.identity()));
+    List<StoredClip> pool = noisePool(3);
+    Map<String, StoredClip> byVideo = pool.stream().collect(Collectors.toMap(StoredClip::videoId, Function.identity()));
     TrainingBatch batch = new MixAndSeparate(SMALL, pool, Instruments::index).next(3, new Random(7));
 
     Stft stft = Stft.paper();
@@ -124,7 +125,7 @@ class MixAndSeparateTest {
     // Sines exactly on log rows 8 and 12 of 16: each source is nearly all the mixture there, the other nothing.
     double hzRow8 = linearBinOfLogRow(8, 16) * Stft.PAPER_SAMPLE_RATE / Stft.PAPER_FFT_SIZE;
     double hzRow12 = linearBinOfLogRow(12, 16) * Stft.PAPER_SAMPLE_RATE / Stft.PAPER_FFT_SIZE;
-    List<TrainingClip> pool = List.of(TestClips.sine("low", List.of(), hzRow8, 8191), TestClips.sine("high", List.of(), hzRow12, 8191));
+    List<StoredClip> pool = List.of(TestClips.sine("low", List.of(), hzRow8, 8191), TestClips.sine("high", List.of(), hzRow12, 8191));
     MixAndSeparate.Settings noGain = new MixAndSeparate.Settings(2, 8191, 16, 1, 8, 0, false, false);
     TrainingBatch batch = new MixAndSeparate(noGain, pool, Instruments::index).next(1, new Random(3));
 
@@ -143,7 +144,7 @@ class MixAndSeparateTest {
   @Test
   void silenceGivesTheEpsilonFloorAndNoTargetsAndNothingPastTheValidAudioIsHeard() {
     // Valid audio silent, loud samples after it: a crop that read past the valid audio would hear them.
-    List<TrainingClip> pool = new ArrayList<>();
+    List<StoredClip> pool = new ArrayList<>();
     for (String video : List.of("a", "b")) {
       float[] audio = new float[CLIP];
       for (int i = 4000; i < CLIP; i++) audio[i] = 0.9f;
@@ -162,10 +163,10 @@ class MixAndSeparateTest {
 
   @Test
   void cropsStartAtRandomInsideTheValidAudio() {
-    List<TrainingClip> pool = new ArrayList<>();
+    List<StoredClip> pool = new ArrayList<>();
     for (int v = 0; v < 3; v++) {
-      TrainingClip noise = TestClips.noise("v" + v, List.of(), CLIP, v);
-      pool.add(new TrainingClip(noise.videoId(), noise.instruments(), noise.sampleRate(), noise.audio(), 12000,
+      StoredClip noise = TestClips.noise("v" + v, List.of(), CLIP, v);
+      pool.add(new StoredClip(noise.videoId(), noise.instruments(), noise.sampleRate(), noise.audio(), 12000,
           noise.startSeconds(), noise.frameTimes(), noise.framesJpeg()));
     }
     MixAndSeparate.Settings tiny = new MixAndSeparate.Settings(2, 8191, 4, 1, 2, 3, false, false);
@@ -182,8 +183,8 @@ class MixAndSeparateTest {
   @Test
   void framesComeFromInsideTheCropAndAreNormalised() {
     MixAndSeparate.Settings jitterAndAugment = new MixAndSeparate.Settings(2, 8191, 16, 3, 8, 3, true, true);
-    List<TrainingClip> pool = noisePool(3);
-    Map<String, TrainingClip> byVideo = pool.stream().collect(Collectors.toMap(TrainingClip::videoId, Function.identity()));
+    List<StoredClip> pool = noisePool(3);
+    Map<String, StoredClip> byVideo = pool.stream().collect(Collectors.toMap(StoredClip::videoId, Function.identity()));
     TrainingBatch batch = new MixAndSeparate(jitterAndAugment, pool, Instruments::index).next(4, new Random(2));
 
     int plane = 8 * 8;
@@ -210,7 +211,7 @@ class MixAndSeparateTest {
 
   @Test
   void mixturesNeverTakeTwoClipsOfOneVideo() {
-    List<TrainingClip> pool = new ArrayList<>();
+    List<StoredClip> pool = new ArrayList<>();
     for (int v = 0; v < 3; v++) {
       for (int c = 0; c < 4; c++) pool.add(TestClips.noise("v" + v, List.of(), 2048, 10 * v + c));
     }
@@ -226,7 +227,7 @@ class MixAndSeparateTest {
   @Test
   void mixturesPreferDifferentInstrumentsAndSettleForDifferentVideos() {
     MixAndSeparate.Settings small = new MixAndSeparate.Settings(2, 1023, 4, 1, 2, 3, false, false);
-    List<TrainingClip> pool = new ArrayList<>();
+    List<StoredClip> pool = new ArrayList<>();
     for (int c = 0; c < 3; c++) {
       pool.add(TestClips.noise("violin-1", List.of("violin"), 2048, c));
       pool.add(TestClips.noise("violin-2", List.of("violin"), 2048, 10 + c));
@@ -248,7 +249,7 @@ class MixAndSeparateTest {
 
   @Test
   void onlySingleInstrumentClipsGetATag() {
-    List<TrainingClip> pool = List.of(TestClips.noise("solo", List.of("cello"), 2048, 1),
+    List<StoredClip> pool = List.of(TestClips.noise("solo", List.of("cello"), 2048, 1),
         TestClips.noise("duet", List.of("flute", "piano"), 2048, 2), TestClips.noise("untagged", List.of(), 2048, 3));
     MixAndSeparate.Settings three = new MixAndSeparate.Settings(3, 1023, 4, 1, 2, 3, false, false);
     TrainingBatch batch = new MixAndSeparate(three, pool, Instruments::index).next(1, new Random(1));
@@ -274,12 +275,12 @@ class MixAndSeparateTest {
 
   @Test
   void wrongPoolsAndSettingsAreRefusedWithTheReason() {
-    List<TrainingClip> oneVideo = List.of(TestClips.noise("only", List.of(), 2048, 1), TestClips.noise("only", List.of(), 2048, 2));
+    List<StoredClip> oneVideo = List.of(TestClips.noise("only", List.of(), 2048, 1), TestClips.noise("only", List.of(), 2048, 2));
     assertThatThrownBy(() -> new MixAndSeparate(SMALL, oneVideo, Instruments::index))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("the pool has clips of 1 video(s) [only]; mixtures of 2 sources need clips of at least 2 different videos");
 
-    TrainingClip at44k = new TrainingClip("fast", List.of(), 44100, new float[100], 100, 0, new double[] {0}, List.of(new byte[1]));
+    StoredClip at44k = new StoredClip("fast", List.of(), 44100, new float[100], 100, 0, new double[] {0}, List.of(new byte[1]));
     assertThatThrownBy(() -> new MixAndSeparate(SMALL, List.of(at44k, TestClips.noise("b", List.of(), 2048, 1)), Instruments::index))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("44100 Hz");
     assertThatThrownBy(() -> new MixAndSeparate(SMALL, List.of(TestClips.noise("a", List.of("kazoo"), 2048, 1)), Instruments::index))
@@ -288,7 +289,7 @@ class MixAndSeparateTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessage("sources per mixture 1 < 2");
     assertThatThrownBy(() -> new MixAndSeparate(SMALL, noisePool(2), Instruments::index).next(0, new Random()))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("batch size 0 must be positive");
-    assertThatThrownBy(() -> new TrainingClip("v", List.of(), TestClips.RATE, new float[10], 10, 0, new double[2], List.of(new byte[1])))
+    assertThatThrownBy(() -> new StoredClip("v", List.of(), TestClips.RATE, new float[10], 10, 0, new double[2], List.of(new byte[1])))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 frame times and 1 frames");
   }
 
@@ -305,7 +306,7 @@ class MixAndSeparateTest {
       for (int x = 0; x < 32; x++) image.setRGB(x, y, (x < 16 ? Color.RED : Color.BLUE).getRGB());
     }
     byte[] jpeg = TestClips.encode(image, "jpg");
-    TrainingClip duet = new TrainingClip("duet", List.of("cello", "flute"), TestClips.RATE, new float[CLIP], CLIP, 0,
+    StoredClip duet = new StoredClip("duet", List.of("cello", "flute"), TestClips.RATE, new float[CLIP], CLIP, 0,
         new double[] {0.25, 0.75, 1.25}, List.of(jpeg, jpeg, jpeg));
     MixAndSeparate.Settings augmented = new MixAndSeparate.Settings(2, 8191, 16, 3, 8, 3, false, true);
     TrainingBatch batch = new MixAndSeparate(augmented, noisePool(3), List.of(duet), 16, 0, Instruments::index).next(2, new Random(4));
@@ -327,7 +328,7 @@ class MixAndSeparateTest {
 
   @Test
   void withoutDuetsTheBatchesAreAsBefore() {
-    TrainingClip duet = TestClips.noise("duet", List.of("cello", "flute"), CLIP, 9);
+    StoredClip duet = TestClips.noise("duet", List.of("cello", "flute"), CLIP, 9);
     TrainingBatch plain = new MixAndSeparate(SMALL, noisePool(3), Instruments::index).next(2, new Random(6));
     TrainingBatch none = new MixAndSeparate(SMALL, noisePool(3), List.of(duet), 0, 0, Instruments::index).next(2, new Random(6));
     assertThat(none.audioInput()).containsExactly(plain.audioInput());
@@ -342,11 +343,11 @@ class MixAndSeparateTest {
   void mosaicsShowTheirMixturesSourcesAndSilentSolosOfOtherInstrumentsInTheQuadrantsTheirTagsName() {
     // One solid colour per instrument; each quadrant's centre must have the colour of the instrument its tag names.
     Map<String, Color> colours = Map.of("cello", Color.RED, "flute", Color.GREEN, "violin", Color.BLUE, "drum", Color.WHITE, "tuba", Color.BLACK);
-    List<TrainingClip> pool = new ArrayList<>();
+    List<StoredClip> pool = new ArrayList<>();
     colours.forEach((instrument, colour) -> {
       byte[] jpeg = TestClips.solidJpeg(32, 32, colour);
       float[] noise = TestClips.noise(instrument, List.of(), CLIP, instrument.hashCode()).audio();
-      pool.add(new TrainingClip(instrument + "-video", List.of(instrument), TestClips.RATE, noise, CLIP, 0,
+      pool.add(new StoredClip(instrument + "-video", List.of(instrument), TestClips.RATE, noise, CLIP, 0,
           new double[] {0.25, 0.75, 1.25}, List.of(jpeg, jpeg, jpeg)));
     });
     MixAndSeparate.Settings augmented = new MixAndSeparate.Settings(2, 8191, 16, 3, 8, 3, false, true);

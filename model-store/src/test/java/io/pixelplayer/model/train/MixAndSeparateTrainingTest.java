@@ -16,6 +16,7 @@ import io.pixelplayer.model.infer.ClipAnalysis;
 import io.pixelplayer.model.infer.ClipInput;
 import io.pixelplayer.model.infer.ModelManifest;
 import io.pixelplayer.model.infer.PixelPlayerModel;
+import io.pixelplayer.model.infer.StoredClip;
 import io.pixelplayer.model.net.ModelConfig;
 import io.pixelplayer.model.net.PixelPlayerNet;
 import java.awt.Color;
@@ -44,8 +45,8 @@ class MixAndSeparateTrainingTest {
   }
 
   /** Four solo videos: a tone and a colour per instrument. */
-  private static List<TrainingClip> pool() throws Exception {
-    List<TrainingClip> pool = new ArrayList<>();
+  private static List<StoredClip> pool() throws Exception {
+    List<StoredClip> pool = new ArrayList<>();
     String[] instruments = {"cello", "flute", "drum", "piano"};
     Color[] colours = {Color.RED, Color.GREEN, Color.BLUE, Color.YELLOW};
     for (int v = 0; v < instruments.length; v++) {
@@ -54,7 +55,7 @@ class MixAndSeparateTrainingTest {
         audio[i] = (float) (0.3 * Math.sin(2 * Math.PI * (220 * (v + 1)) * i / 11025.0));
       }
       List<byte[]> frames = List.of(jpeg(colours[v]), jpeg(colours[v]), jpeg(colours[v]));
-      pool.add(new TrainingClip("video" + v, List.of(instruments[v]), 11025, audio, audio.length, 0, new double[] {0, 0.5, 1.0}, frames));
+      pool.add(new StoredClip("video" + v, List.of(instruments[v]), 11025, audio, audio.length, 0, new double[] {0, 0.5, 1.0}, frames));
     }
     return pool;
   }
@@ -121,15 +122,15 @@ class MixAndSeparateTrainingTest {
   void lossFallsAndACheckpointedRunResumesExactly(@TempDir Path dir) throws Exception {
     MixAndSeparate batches = batches();
     Path straight = dir.resolve("straight");
-    MixAndSeparateTraining.Result all = MixAndSeparateTraining.run(TINY, batches, steps(8), straight, false, 8, Device.cpu(), null);
+    MixAndSeparateTraining.Result all = MixAndSeparateTraining.Run.of(TINY, batches, steps(8), straight).stoppingAfter(8).train();
     List<String> curve = Files.readAllLines(straight.resolve(ModelManifest.TRAINING_CURVE));
     assertThat(curve).hasSize(1 + 8);
     float firstLoss = Float.parseFloat(curve.get(1).split(",")[1]);
     assertThat(all.lastLoss()).isFinite().isLessThan(firstLoss);
 
     Path interrupted = dir.resolve("interrupted");
-    MixAndSeparateTraining.run(TINY, batches, steps(8), interrupted, false, 5, Device.cpu(), null);
-    MixAndSeparateTraining.Result resumed = MixAndSeparateTraining.run(TINY, batches, steps(8), interrupted, true, 8, Device.cpu(), null);
+    MixAndSeparateTraining.Run.of(TINY, batches, steps(8), interrupted).stoppingAfter(5).train();
+    MixAndSeparateTraining.Result resumed = MixAndSeparateTraining.Run.of(TINY, batches, steps(8), interrupted).resuming(true).stoppingAfter(8).train();
     assertThat(resumed.firstStep()).isEqualTo(5);
     assertThat(ModelConfig.fromJson(Files.readString(interrupted.resolve(PixelPlayerModel.CONFIG)))).isEqualTo(TINY);
     List<String> resumedCurve = Files.readAllLines(interrupted.resolve(ModelManifest.TRAINING_CURVE));
@@ -152,7 +153,7 @@ class MixAndSeparateTrainingTest {
   void duetsTrainTheHeadAndAWarmStartBeginsFromTheGivenWeights(@TempDir Path dir) throws Exception {
     MixAndSeparate solosOnly = batches();
     Path first = dir.resolve("first");
-    MixAndSeparateTraining.run(TINY, solosOnly, steps(6), first, false, 6, Device.cpu(), null);
+    MixAndSeparateTraining.Run.of(TINY, solosOnly, steps(6), first).stoppingAfter(6).train();
     float coldStart = Float.parseFloat(Files.readAllLines(first.resolve(ModelManifest.TRAINING_CURVE)).get(1).split(",")[1]);
 
     // Two-colour duets (cello red on the left, flute green on the right) next to the solos.
@@ -166,11 +167,11 @@ class MixAndSeparateTrainingTest {
     ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
     ImageIO.write(image, "jpg", jpeg);
     byte[] frame = jpeg.toByteArray();
-    TrainingClip duet = new TrainingClip("duet", List.of("cello", "flute"), 11025, new float[16000], 16000, 0,
+    StoredClip duet = new StoredClip("duet", List.of("cello", "flute"), 11025, new float[16000], 16000, 0,
         new double[] {0, 0.5, 1.0}, List.of(frame, frame, frame));
     MixAndSeparate withDuets = new MixAndSeparate(BATCHES, pool(), List.of(duet), 2, 0, Instruments::index);
     Path warm = dir.resolve("warm");
-    MixAndSeparateTraining.Result result = MixAndSeparateTraining.run(TINY, withDuets, steps(2), warm, false, first, 2, Device.cpu(), null);
+    MixAndSeparateTraining.Result result = MixAndSeparateTraining.Run.of(TINY, withDuets, steps(2), warm).startingFrom(first).stoppingAfter(2).train();
     assertThat(result.lastLoss()).isFinite();
     // The curve goes on from the earlier one: every step that led to these weights.
     List<String> warmCurve = Files.readAllLines(warm.resolve(ModelManifest.TRAINING_CURVE));
@@ -180,12 +181,10 @@ class MixAndSeparateTrainingTest {
     assertThat(warmStart).isLessThan(coldStart);
     // Another output stride takes the same weights (dilation instead of stride); other networks do not.
     ModelConfig dilated = TINY.toBuilder().videoStride(8).build();
-    assertThat(MixAndSeparateTraining.run(dilated, solosOnly, steps(1), dir.resolve("dilated"), false, first, 1, Device.cpu(), null).lastLoss())
+    assertThat(MixAndSeparateTraining.Run.of(dilated, solosOnly, steps(1), dir.resolve("dilated")).startingFrom(first).stoppingAfter(1).train().lastLoss())
         .isFinite();
-    assertThatThrownBy(() -> MixAndSeparateTraining.run(TINY.toBuilder().channels(32).build(), solosOnly, steps(1), dir.resolve("wider"), false,
-        first, 1, Device.cpu(), null)).hasMessage("cannot start from " + first + ": other networks than the settings");
-    assertThatThrownBy(() -> MixAndSeparateTraining.run(TINY, solosOnly, steps(1), dir.resolve("none"), false, dir.resolve("missing"), 1,
-        Device.cpu(), null)).hasMessage("no trained model to start from in " + dir.resolve("missing") + " (no model-config.json)");
+    assertThatThrownBy(() -> MixAndSeparateTraining.Run.of(TINY.toBuilder().channels(32).build(), solosOnly, steps(1), dir.resolve("wider")).startingFrom(first).stoppingAfter(1).train()).hasMessage("cannot start from " + first + ": other networks than the settings");
+    assertThatThrownBy(() -> MixAndSeparateTraining.Run.of(TINY, solosOnly, steps(1), dir.resolve("none")).startingFrom(dir.resolve("missing")).stoppingAfter(1).train()).hasMessage("no trained model to start from in " + dir.resolve("missing") + " (no model-config.json)");
   }
 
   @Test
@@ -194,7 +193,7 @@ class MixAndSeparateTrainingTest {
     MixAndSeparate withMosaics = new MixAndSeparate(BATCHES, pool(), List.of(), 0, 4, Instruments::index);
     assertThat(withMosaics.next(4, new Random(1)).mosaics().count()).isEqualTo(4);
     Path out = dir.resolve("mosaics");
-    MixAndSeparateTraining.run(TINY, withMosaics, steps(MOSAIC_STEPS), out, false, MOSAIC_STEPS, Device.cpu(), null);
+    MixAndSeparateTraining.Run.of(TINY, withMosaics, steps(MOSAIC_STEPS), out).stoppingAfter(MOSAIC_STEPS).train();
     List<String> curve = Files.readAllLines(out.resolve(ModelManifest.TRAINING_CURVE));
     assertThat(curve).hasSize(1 + MOSAIC_STEPS);
     for (int column : new int[] {2, 3}) {
@@ -216,7 +215,7 @@ class MixAndSeparateTrainingTest {
     g.dispose();
     ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
     ImageIO.write(image, "jpg", jpeg);
-    List<TrainingClip> solos = pool();
+    List<StoredClip> solos = pool();
     float[] mixture = new float[TINY.cropSamples()];
     for (int i = 0; i < mixture.length; i++) mixture[i] = (solos.get(0).audio()[i] + solos.get(1).audio()[i]) / 2;
     try (PixelPlayerModel model = PixelPlayerModel.load(out, Device.cpu());

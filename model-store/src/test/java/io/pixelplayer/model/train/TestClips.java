@@ -1,6 +1,7 @@
 package io.pixelplayer.model.train;
 
 import io.pixelplayer.model.infer.FrameImages;
+import io.pixelplayer.model.infer.StoredClip;
 import io.pixelplayer.udf.Stft;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -29,24 +30,24 @@ public final class TestClips {
    * 8 fps over its whole span (frame k solid {@link #frameColour}), audio {@code signal} up to
    * {@code validSamples} and zero after.
    */
-  static TrainingClip clip(String video, List<String> instruments, float[] signal, int validSamples, double startSeconds) {
+  static StoredClip clip(String video, List<String> instruments, float[] signal, int validSamples, double startSeconds) {
     List<Double> times = new ArrayList<>();
     for (int k = 0; (k + 0.5) / FPS < (double) signal.length / RATE; k++) times.add(startSeconds + (k + 0.5) / FPS);
     List<byte[]> jpegs = new ArrayList<>();
     for (int k = 0; k < times.size(); k++) jpegs.add(solidJpeg(24, 24, frameColour(k)));
-    return new TrainingClip(video, instruments, RATE, signal, validSamples, startSeconds,
+    return new StoredClip(video, instruments, RATE, signal, validSamples, startSeconds,
         times.stream().mapToDouble(Double::doubleValue).toArray(), jpegs);
   }
 
   /** A fully valid clip of a sine at {@code hz} with amplitude 0.5. */
-  static TrainingClip sine(String video, List<String> instruments, double hz, int samples) {
+  static StoredClip sine(String video, List<String> instruments, double hz, int samples) {
     float[] signal = new float[samples];
     for (int i = 0; i < samples; i++) signal[i] = (float) (0.5 * Math.sin(2 * Math.PI * hz * i / RATE));
     return clip(video, instruments, signal, samples, 0);
   }
 
   /** A fully valid clip of uniform noise in [-0.5, 0.5]. */
-  static TrainingClip noise(String video, List<String> instruments, int samples, long seed) {
+  static StoredClip noise(String video, List<String> instruments, int samples, long seed) {
     Random rng = new Random(seed);
     float[] signal = new float[samples];
     for (int i = 0; i < samples; i++) signal[i] = rng.nextFloat() - 0.5f;

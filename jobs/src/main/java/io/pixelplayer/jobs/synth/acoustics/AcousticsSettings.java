@@ -26,6 +26,8 @@ import io.pixelplayer.jobs.conf.PixelPlayerConf;
 public record AcousticsSettings(boolean enabled, double tiltDb, int resonances, double resonanceDb, double rt60MinSeconds,
     double rt60MaxSeconds, double compressionMaxRatio, boolean noise, double snrMinDb, double snrMaxDb, double humShare,
     double levelDb, double driftDb, double detuneCents, double tempoSpread, double legatoSpread) {
+  /** Whether the effect is on; its parameters are the keys below this one, documented in conf/pixelplayer.properties. */
+  public static final String ENABLED = "pixelplayer.synth.acoustics";
 
   /** The dry sound. */
   public static final AcousticsSettings OFF =
@@ -56,8 +58,8 @@ public record AcousticsSettings(boolean enabled, double tiltDb, int resonances, 
   }
 
   public static AcousticsSettings from(PixelPlayerConf conf) {
-    String p = "pixelplayer.synth.acoustics.";
-    return new AcousticsSettings(conf.getBoolean("pixelplayer.synth.acoustics"), conf.getDouble(p + "tiltDb"),
+    String p = ENABLED + ".";
+    return new AcousticsSettings(conf.getBoolean(ENABLED), conf.getDouble(p + "tiltDb"),
         conf.getInt(p + "resonances"), conf.getDouble(p + "resonanceDb"), conf.getDouble(p + "rt60MinSeconds"),
         conf.getDouble(p + "rt60MaxSeconds"), conf.getDouble(p + "compressionMaxRatio"), conf.getBoolean(p + "noise"),
         conf.getDouble(p + "snrMinDb"), conf.getDouble(p + "snrMaxDb"), conf.getDouble(p + "humShare"),

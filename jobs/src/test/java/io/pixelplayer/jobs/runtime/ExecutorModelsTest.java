@@ -1,4 +1,4 @@
-package io.pixelplayer.jobs.index;
+package io.pixelplayer.jobs.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

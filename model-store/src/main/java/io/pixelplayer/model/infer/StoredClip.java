@@ -1,9 +1,9 @@
-package io.pixelplayer.model.train;
+package io.pixelplayer.model.infer;
 
 import java.util.List;
 
 /**
- * One clip of the training cache (the ingest job's {@code clips} table), as the Spark job hands it over.
+ * One stored clip: a row of the ingest job's {@code clips} table, as training and evaluation read it.
  *
  * <p>Arrays are not copied (a clip is about 0.5 MB of audio and frames and a training pool holds thousands):
  * callers must not change them afterwards.
@@ -18,10 +18,10 @@ import java.util.List;
  * @param frameTimes   time of each stored frame in the video (seconds), ascending
  * @param framesJpeg   the stored frames as JPEG (224x224 at 8 fps from ingest), one per frame time
  */
-public record TrainingClip(String videoId, List<String> instruments, int sampleRate, float[] audio,
+public record StoredClip(String videoId, List<String> instruments, int sampleRate, float[] audio,
     int validSamples, double startSeconds, double[] frameTimes, List<byte[]> framesJpeg) {
 
-  public TrainingClip {
+  public StoredClip {
     if (videoId == null || videoId.isEmpty()) throw new IllegalArgumentException("video id is null or empty");
     if (instruments == null) throw new IllegalArgumentException("instruments of " + videoId + " is null (use an empty list)");
     instruments = List.copyOf(instruments);
@@ -46,7 +46,7 @@ public record TrainingClip(String videoId, List<String> instruments, int sampleR
   }
 
   /** Time of sample {@code index} of {@link #audio} in the video. */
-  double secondsAt(int index) {
+  public double secondsAt(int index) {
     return startSeconds + (double) index / sampleRate;
   }
 }

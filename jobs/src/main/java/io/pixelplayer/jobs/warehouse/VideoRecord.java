@@ -1,4 +1,4 @@
-package io.pixelplayer.jobs.ingest;
+package io.pixelplayer.jobs.warehouse;
 
 import java.io.Serializable;
 import org.apache.spark.sql.Row;

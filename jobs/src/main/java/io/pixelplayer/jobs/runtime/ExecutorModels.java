@@ -1,4 +1,4 @@
-package io.pixelplayer.jobs.index;
+package io.pixelplayer.jobs.runtime;
 
 import ai.djl.Device;
 import io.pixelplayer.model.infer.PixelPlayerModel;
