@@ -30,20 +30,23 @@ final class DjlOfflineProbe {
       NDArray a = manager.arange(6f).reshape(2, 3);
       System.out.println("matmul=" + a.matMul(a.transpose()).sum().getFloat());
 
-      SequentialBlock net = new SequentialBlock()
-          .add(Linear.builder().setUnits(8).build())
-          .add(Activation.reluBlock())
-          .add(Linear.builder().setUnits(1).build());
+      SequentialBlock net =
+          new SequentialBlock()
+              .add(Linear.builder().setUnits(8).build())
+              .add(Activation.reluBlock())
+              .add(Linear.builder().setUnits(1).build());
       try (Model model = Model.newInstance("probe")) {
         model.setBlock(net);
-        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
-            .optOptimizer(Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.05f)).build());
+        DefaultTrainingConfig config =
+            new DefaultTrainingConfig(Loss.l2Loss())
+                .optOptimizer(Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.05f)).build());
         try (Trainer trainer = model.newTrainer(config)) {
           trainer.initialize(new Shape(4, 3));
           NDArray x = manager.randomUniform(-1, 1, new Shape(4, 3));
           NDArray y = x.sum(new int[] {1}, true);
           float before = step(trainer, x, y);
-          float after = trainer.getLoss().evaluate(new NDList(y), trainer.forward(new NDList(x))).getFloat();
+          float after =
+              trainer.getLoss().evaluate(new NDList(y), trainer.forward(new NDList(x))).getFloat();
           System.out.println("loss_before=" + before);
           System.out.println("loss_after=" + after);
         }

@@ -17,9 +17,11 @@ class InstrumentsTest {
 
   @Test
   void unknownNamesAreAllNamed() {
-    assertThatThrownBy(() -> Instruments.index("kazoo")).hasMessageStartingWith("unknown instrument 'kazoo' (known: accordion,");
+    assertThatThrownBy(() -> Instruments.index("kazoo"))
+        .hasMessageStartingWith("unknown instrument 'kazoo' (known: accordion,");
     assertThatThrownBy(() -> Instruments.checked(List.of("cello", "kazoo", "theremin")))
         .hasMessageStartingWith("unknown instrument(s) kazoo, theremin (known:");
-    assertThat(Instruments.checked(List.of("cello", "violin", "cello"))).containsExactly("cello", "violin");
+    assertThat(Instruments.checked(List.of("cello", "violin", "cello")))
+        .containsExactly("cello", "violin");
   }
 }

@@ -1,9 +1,9 @@
 package io.pixelplayer.udf;
 
 /**
- * A second-order IIR filter (a "biquad") with the equaliser shapes of R. Bristow-Johnson's Audio EQ Cookbook:
- * peaking, low shelf and high shelf. Immutable; {@link #filter} runs it over a whole signal from rest (zero
- * state), in double precision.
+ * A second-order IIR filter (a "biquad") with the equaliser shapes of R. Bristow-Johnson's Audio EQ
+ * Cookbook: peaking, low shelf and high shelf. Immutable; {@link #filter} runs it over a whole
+ * signal from rest (zero state), in double precision.
  */
 public final class Biquad {
   private final double b0;
@@ -28,15 +28,22 @@ public final class Biquad {
     double w = 2 * Math.PI * frequency / sampleRate;
     double alpha = Math.sin(w) / (2 * q);
     double cos = Math.cos(w);
-    return new Biquad(1 + alpha * a, -2 * cos, 1 - alpha * a, 1 + alpha / a, -2 * cos, 1 - alpha / a);
+    return new Biquad(
+        1 + alpha * a, -2 * cos, 1 - alpha * a, 1 + alpha / a, -2 * cos, 1 - alpha / a);
   }
 
-  /** Everything below {@code frequency} Hz raised by {@code gainDb} (lowered when negative); slope 1. */
+  /**
+   * Everything below {@code frequency} Hz raised by {@code gainDb} (lowered when negative); slope
+   * 1.
+   */
   public static Biquad lowShelf(double sampleRate, double frequency, double gainDb) {
     return shelf(sampleRate, frequency, gainDb, -1);
   }
 
-  /** Everything above {@code frequency} Hz raised by {@code gainDb} (lowered when negative); slope 1. */
+  /**
+   * Everything above {@code frequency} Hz raised by {@code gainDb} (lowered when negative); slope
+   * 1.
+   */
   public static Biquad highShelf(double sampleRate, double frequency, double gainDb) {
     return shelf(sampleRate, frequency, gainDb, 1);
   }
@@ -59,7 +66,8 @@ public final class Biquad {
 
   private static void check(double sampleRate, double frequency) {
     if (!(sampleRate > 0) || !(frequency > 0) || frequency >= sampleRate / 2) {
-      throw new IllegalArgumentException("filter frequency " + frequency + " Hz not inside 0.." + sampleRate / 2 + " Hz");
+      throw new IllegalArgumentException(
+          "filter frequency " + frequency + " Hz not inside 0.." + sampleRate / 2 + " Hz");
     }
   }
 
@@ -87,10 +95,13 @@ public final class Biquad {
     double w = 2 * Math.PI * frequency / sampleRate;
     double[] num = response(b0, b1, b2, w);
     double[] den = response(1, a1, a2, w);
-    return 10 * Math.log10((num[0] * num[0] + num[1] * num[1]) / (den[0] * den[0] + den[1] * den[1]));
+    return 10
+        * Math.log10((num[0] * num[0] + num[1] * num[1]) / (den[0] * den[0] + den[1] * den[1]));
   }
 
   private static double[] response(double c0, double c1, double c2, double w) {
-    return new double[] {c0 + c1 * Math.cos(w) + c2 * Math.cos(2 * w), -c1 * Math.sin(w) - c2 * Math.sin(2 * w)};
+    return new double[] {
+      c0 + c1 * Math.cos(w) + c2 * Math.cos(2 * w), -c1 * Math.sin(w) - c2 * Math.sin(2 * w)
+    };
   }
 }

@@ -9,28 +9,26 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
- * BSS-eval v3 source-separation metrics (SDR, SIR, SAR): a pure-Java port of
- * {@code mir_eval.separation.bss_eval_sources} (mir_eval 0.7, itself a port of the
- * BSS_EVAL 3.0 MATLAB toolbox; Vincent, Gribonval &amp; Févotte, IEEE TASLP 14(4), 2006).
+ * BSS-eval v3 source-separation metrics (SDR, SIR, SAR): a pure-Java port of {@code
+ * mir_eval.separation.bss_eval_sources} (mir_eval 0.7, itself a port of the BSS_EVAL 3.0 MATLAB
+ * toolbox; Vincent, Gribonval &amp; Févotte, IEEE TASLP 14(4), 2006).
  *
- * <p>The math is mir_eval's, step for step: each estimate is projected by least squares
- * onto the span of the references delayed by 0..511 samples (all references, and each
- * reference alone); the Gram matrix G and the correlations D come from zero-padded FFTs;
- * the projections split the estimate into target, interference and artefacts; the
- * energy ratios give SDR, SIR and SAR in dB, +∞ where a denominator is exactly 0; and
- * the permutation maximises the mean SIR over all permutations, first maximum in
- * {@code itertools.permutations} order.
+ * <p>The math is mir_eval's, step for step: each estimate is projected by least squares onto the
+ * span of the references delayed by 0..511 samples (all references, and each reference alone); the
+ * Gram matrix G and the correlations D come from zero-padded FFTs; the projections split the
+ * estimate into target, interference and artefacts; the energy ratios give SDR, SIR and SAR in dB,
+ * +∞ where a denominator is exactly 0; and the permutation maximises the mean SIR over all
+ * permutations, first maximum in {@code itertools.permutations} order.
  *
- * <p>Only the work is arranged differently: mir_eval rebuilds and re-solves G for every
- * (estimate, reference) pair, but G depends on the references alone, so it is built and
- * Cholesky-factored once per call (it is a Gram matrix, hence symmetric positive
- * definite), as are its diagonal blocks G_jj for the single-reference projections.
- * Where Cholesky fails (G singular: a clip shorter than nsrc * 512 - 511 samples, or a
- * reference that is a short filtering of another), an SVD least-squares solve takes over,
- * like mir_eval's {@code np.linalg.lstsq} fallback (mir_eval reaches it only on an exactly
- * zero LU pivot; any solution of G c = D gives the same projections, so the metrics still
- * agree). Results agree with mir_eval to rounding, about 1e-5 dB on the fixtures of
- * BssEvalTest; a metric that is itself rounding noise (an exact 0 residual, reported as
+ * <p>Only the work is arranged differently: mir_eval rebuilds and re-solves G for every (estimate,
+ * reference) pair, but G depends on the references alone, so it is built and Cholesky-factored once
+ * per call (it is a Gram matrix, hence symmetric positive definite), as are its diagonal blocks
+ * G_jj for the single-reference projections. Where Cholesky fails (G singular: a clip shorter than
+ * nsrc * 512 - 511 samples, or a reference that is a short filtering of another), an SVD
+ * least-squares solve takes over, like mir_eval's {@code np.linalg.lstsq} fallback (mir_eval
+ * reaches it only on an exactly zero LU pivot; any solution of G c = D gives the same projections,
+ * so the metrics still agree). Results agree with mir_eval to rounding, about 1e-5 dB on the
+ * fixtures of BssEvalTest; a metric that is itself rounding noise (an exact 0 residual, reported as
  * 200-300 dB) cannot be reproduced digit for digit by either side.
  */
 public final class BssEval {
@@ -42,15 +40,22 @@ public final class BssEval {
   static final int MAX_SOURCES = 100;
 
   /**
-   * Metrics in mir_eval's layout: entry {@code j} of {@code sdr}, {@code sir} and
-   * {@code sar} scores reference source {@code j} against estimated source
-   * {@code perm[j]}. Without the permutation search {@code perm} is the identity.
+   * Metrics in mir_eval's layout: entry {@code j} of {@code sdr}, {@code sir} and {@code sar}
+   * scores reference source {@code j} against estimated source {@code perm[j]}. Without the
+   * permutation search {@code perm} is the identity.
    */
   public record Result(double[] sdr, double[] sir, double[] sar, int[] perm) {
     @Override
     public String toString() {
-      return "Result[sdr=" + Arrays.toString(sdr) + ", sir=" + Arrays.toString(sir)
-          + ", sar=" + Arrays.toString(sar) + ", perm=" + Arrays.toString(perm) + "]";
+      return "Result[sdr="
+          + Arrays.toString(sdr)
+          + ", sir="
+          + Arrays.toString(sir)
+          + ", sar="
+          + Arrays.toString(sar)
+          + ", perm="
+          + Arrays.toString(perm)
+          + "]";
     }
   }
 
@@ -67,17 +72,18 @@ public final class BssEval {
   }
 
   /** Float samples, widened exactly to double. */
-  public static Result bssEvalSources(float[][] references, float[][] estimates, boolean computePermutation) {
+  public static Result bssEvalSources(
+      float[][] references, float[][] estimates, boolean computePermutation) {
     return bssEvalSources(widen(references), widen(estimates), computePermutation);
   }
 
   /**
    * @param references true sources, one row of samples per source
    * @param estimates estimated sources, same shape as {@code references}
-   * @param computePermutation find the best matching of estimates to references (mean
-   *     SIR); if false, estimate {@code j} is scored against reference {@code j}
-   * @throws IllegalArgumentException if the shapes differ, there are no sources or no
-   *     samples, or a source is silent (all zeros) — which mir_eval rejects too
+   * @param computePermutation find the best matching of estimates to references (mean SIR); if
+   *     false, estimate {@code j} is scored against reference {@code j}
+   * @throws IllegalArgumentException if the shapes differ, there are no sources or no samples, or a
+   *     source is silent (all zeros) — which mir_eval rejects too
    */
   public static Result bssEvalSources(
       double[][] references, double[][] estimates, boolean computePermutation) {
@@ -182,8 +188,11 @@ public final class BssEval {
     Objects.requireNonNull(estimates, "estimates");
     if (references.length != estimates.length) {
       throw new IllegalArgumentException(
-          "shape mismatch: " + references.length + " reference sources but "
-              + estimates.length + " estimated sources");
+          "shape mismatch: "
+              + references.length
+              + " reference sources but "
+              + estimates.length
+              + " estimated sources");
     }
     if (references.length == 0) {
       throw new IllegalArgumentException("no sources: need at least one reference and estimate");
@@ -205,8 +214,14 @@ public final class BssEval {
       double[] s = Objects.requireNonNull(sources[j], kind + " source " + j);
       if (s.length != nsampl) {
         throw new IllegalArgumentException(
-            "shape mismatch: " + kind + " source " + j + " has " + s.length
-                + " samples, reference source 0 has " + nsampl);
+            "shape mismatch: "
+                + kind
+                + " source "
+                + j
+                + " has "
+                + s.length
+                + " samples, reference source 0 has "
+                + nsampl);
       }
       if (isSilent(s)) {
         // mir_eval: a silent reference makes the evaluation ambiguous, a silent
@@ -239,25 +254,29 @@ public final class BssEval {
   }
 
   /**
-   * Least-squares projections onto the references delayed by 0..flen-1 samples
-   * (mir_eval's {@code _project}), with everything that depends only on the references
-   * computed once: their spectra, G and its factorisations.
+   * Least-squares projections onto the references delayed by 0..flen-1 samples (mir_eval's {@code
+   * _project}), with everything that depends only on the references computed once: their spectra, G
+   * and its factorisations.
    *
-   * <p>Spectra are JTransforms' packed real FFTs of length {@code nfft}, a power of two
-   * at least {@code nsampl + flen - 1}, so the circular correlations and convolutions
-   * below equal the linear ones over the lags and samples used.
+   * <p>Spectra are JTransforms' packed real FFTs of length {@code nfft}, a power of two at least
+   * {@code nsampl + flen - 1}, so the circular correlations and convolutions below equal the linear
+   * ones over the lags and samples used.
    */
   static final class Projector {
     private final int nsrc;
     private final int nsampl;
     private final int flen = FILTER_LENGTH;
+
     /** Length of the projections: the estimate plus the tail of a flen-tap filter. */
     private final int projLen;
+
     private final int nfft;
     private final DoubleFFT_1D fft;
     private final double[][] refSpectra;
+
     /** Solves G c = D: the projection on all references together. */
     private final LinearSolverDense<DMatrixRMaj> allSolver;
+
     /** Solves G_jj c = D_j: the projection on reference j alone. */
     private final LinearSolverDense<DMatrixRMaj>[] oneSolvers;
 
@@ -277,15 +296,16 @@ public final class BssEval {
       // one source: G_00 is G and P_0 is P (see Estimate.criteria), nothing more to factor
       oneSolvers = new LinearSolverDense[nsrc == 1 ? 0 : nsrc];
       for (int j = 0; j < oneSolvers.length; j++) {
-        oneSolvers[j] = factor(CommonOps_DDRM.extract(
-            gram, j * flen, (j + 1) * flen, j * flen, (j + 1) * flen));
+        oneSolvers[j] =
+            factor(
+                CommonOps_DDRM.extract(gram, j * flen, (j + 1) * flen, j * flen, (j + 1) * flen));
       }
     }
 
     /**
-     * G[(p,a),(q,b)] = &lt;s_p delayed by a, s_q delayed by b&gt; = xcorr(s_q, s_p)[a - b].
-     * Filled symmetrically from the upper blocks (mir_eval fills each pair of blocks
-     * from one correlation too; the two agree to rounding).
+     * G[(p,a),(q,b)] = &lt;s_p delayed by a, s_q delayed by b&gt; = xcorr(s_q, s_p)[a - b]. Filled
+     * symmetrically from the upper blocks (mir_eval fills each pair of blocks from one correlation
+     * too; the two agree to rounding).
      */
     private DMatrixRMaj gram() {
       int n = nsrc * flen;
@@ -325,8 +345,10 @@ public final class BssEval {
 
     final class Estimate {
       private final double[] samples;
+
       /** D[(i,a)] = &lt;s_i delayed by a, estimate&gt;. */
       private final double[] correlations;
+
       /** Projection on all references (mir_eval: s_true + e_spat + e_interf). */
       private final double[] projAll;
 
@@ -344,16 +366,20 @@ public final class BssEval {
       }
 
       /**
-       * The criteria of this estimate against reference j (mir_eval's
-       * {@code _bss_decomp_mtifilt} and {@code _bss_source_crit}). With the projections
-       * P_j (on reference j) and P (on all): s_true + e_spat = P_j, e_interf = P - P_j,
-       * e_artif = estimate - P.
+       * The criteria of this estimate against reference j (mir_eval's {@code _bss_decomp_mtifilt}
+       * and {@code _bss_source_crit}). With the projections P_j (on reference j) and P (on all):
+       * s_true + e_spat = P_j, e_interf = P - P_j, e_artif = estimate - P.
        */
       Criteria criteria(int j) {
         // one source: reusing P keeps the interference exactly 0 (SIR = +inf), as in
         // mir_eval, whose two projections are then the same computation
-        double[] projOne = nsrc == 1 ? projAll : filterReferences(
-            solve(oneSolvers[j], Arrays.copyOfRange(correlations, j * flen, (j + 1) * flen)), j);
+        double[] projOne =
+            nsrc == 1
+                ? projAll
+                : filterReferences(
+                    solve(
+                        oneSolvers[j], Arrays.copyOfRange(correlations, j * flen, (j + 1) * flen)),
+                    j);
         double target = 0;
         double distortion = 0; // e_interf + e_artif = estimate - P_j
         double interference = 0;
@@ -379,8 +405,8 @@ public final class BssEval {
     }
 
     /**
-     * Σ_i filters_i * s_(first + i), the first projLen samples of the full convolution
-     * (mir_eval's fftconvolve loop); {@code filters} holds consecutive flen-tap filters.
+     * Σ_i filters_i * s_(first + i), the first projLen samples of the full convolution (mir_eval's
+     * fftconvolve loop); {@code filters} holds consecutive flen-tap filters.
      */
     private double[] filterReferences(double[] filters, int first) {
       double[] sum = new double[nfft];

@@ -1,23 +1,26 @@
 package io.pixelplayer.udf;
 
 /**
- * A one-sided complex spectrogram: {@code bins} frequency bins (0 Hz up to Nyquist) by {@code frames} time
- * frames.
+ * A one-sided complex spectrogram: {@code bins} frequency bins (0 Hz up to Nyquist) by {@code
+ * frames} time frames.
  *
- * <p>Layout of every flat array this class takes or returns (real, imaginary, magnitude, phase): row-major by
- * bin, {@code index = bin * frames + frame}, i.e. the (frequency, time) = (H, W) layout of the paper's
- * {@code 1 x 512 x 256} tensors with the lowest frequency in row 0.
+ * <p>Layout of every flat array this class takes or returns (real, imaginary, magnitude, phase):
+ * row-major by bin, {@code index = bin * frames + frame}, i.e. the (frequency, time) = (H, W)
+ * layout of the paper's {@code 1 x 512 x 256} tensors with the lowest frequency in row 0.
  *
  * <p>Immutable: public factories copy their arrays and accessors return copies.
  */
 public final class ComplexSpectrogram {
   private final int bins;
   private final int frames;
-  // Package-private so that Stft and Masks can read them without copying; never written after construction.
+  // Package-private so that Stft and Masks can read them without copying; never written after
+  // construction.
   final float[] re;
   final float[] im;
 
-  /** Takes ownership of the arrays (no copy): for callers in this package that have just built them. */
+  /**
+   * Takes ownership of the arrays (no copy): for callers in this package that have just built them.
+   */
   ComplexSpectrogram(int bins, int frames, float[] re, float[] im) {
     requireLength("real part", re, bins, frames);
     requireLength("imaginary part", im, bins, frames);
@@ -35,10 +38,11 @@ public final class ComplexSpectrogram {
   }
 
   /**
-   * A spectrogram from magnitude and phase (radians), as SoP rebuilds {@code mag * exp(1j * phase)} before its
-   * inverse STFT.
+   * A spectrogram from magnitude and phase (radians), as SoP rebuilds {@code mag * exp(1j * phase)}
+   * before its inverse STFT.
    */
-  public static ComplexSpectrogram fromPolar(int bins, int frames, float[] magnitude, float[] phase) {
+  public static ComplexSpectrogram fromPolar(
+      int bins, int frames, float[] magnitude, float[] phase) {
     requireLength("magnitude", magnitude, bins, frames);
     requireLength("phase", phase, bins, frames);
     float[] re = new float[magnitude.length];
@@ -97,19 +101,35 @@ public final class ComplexSpectrogram {
   private int index(int bin, int frame) {
     if (bin < 0 || bin >= bins || frame < 0 || frame >= frames) {
       throw new IndexOutOfBoundsException(
-          "(bin " + bin + ", frame " + frame + ") outside " + bins + " bins x " + frames + " frames");
+          "(bin "
+              + bin
+              + ", frame "
+              + frame
+              + ") outside "
+              + bins
+              + " bins x "
+              + frames
+              + " frames");
     }
     return bin * frames + frame;
   }
 
   private static void requireLength(String what, float[] values, int bins, int frames) {
     if (bins < 1 || frames < 1) {
-      throw new IllegalArgumentException("spectrogram size " + bins + " bins x " + frames + " frames must be positive");
+      throw new IllegalArgumentException(
+          "spectrogram size " + bins + " bins x " + frames + " frames must be positive");
     }
     if (values == null) throw new IllegalArgumentException(what + " is null");
     if ((long) bins * frames != values.length) {
       throw new IllegalArgumentException(
-          what + " has " + values.length + " values, expected " + bins + " bins x " + frames + " frames");
+          what
+              + " has "
+              + values.length
+              + " values, expected "
+              + bins
+              + " bins x "
+              + frames
+              + " frames");
     }
   }
 

@@ -2,23 +2,29 @@ package io.pixelplayer.udf;
 
 /**
  * A feed-forward dynamic range compressor's gain: above {@code thresholdDb} a level rises only
- * {@code 1 / ratio} as fast. It returns the gain rather than the compressed signal, so that several parts of a
- * mix can be given the same gain and still add up to the compressed mix.
+ * {@code 1 / ratio} as fast. It returns the gain rather than the compressed signal, so that several
+ * parts of a mix can be given the same gain and still add up to the compressed mix.
  *
- * @param thresholdDb    level (dBFS, of the detector's smoothed peak) above which the gain falls
- * @param ratio          1 (no compression) or more
- * @param attackSeconds  how fast the gain falls when the level rises
+ * @param thresholdDb level (dBFS, of the detector's smoothed peak) above which the gain falls
+ * @param ratio 1 (no compression) or more
+ * @param attackSeconds how fast the gain falls when the level rises
  * @param releaseSeconds how fast it recovers when the level falls
  */
-public record Compressor(double thresholdDb, double ratio, double attackSeconds, double releaseSeconds) {
+public record Compressor(
+    double thresholdDb, double ratio, double attackSeconds, double releaseSeconds) {
   public Compressor {
-    if (!(ratio >= 1)) throw new IllegalArgumentException("compression ratio " + ratio + " below 1");
+    if (!(ratio >= 1))
+      throw new IllegalArgumentException("compression ratio " + ratio + " below 1");
     if (!(attackSeconds > 0) || !(releaseSeconds > 0)) {
-      throw new IllegalArgumentException("attack " + attackSeconds + " s and release " + releaseSeconds + " s must be positive");
+      throw new IllegalArgumentException(
+          "attack " + attackSeconds + " s and release " + releaseSeconds + " s must be positive");
     }
   }
 
-  /** The gain (≤ 1) for each sample of {@code detector}, the signal whose level drives the compressor. */
+  /**
+   * The gain (≤ 1) for each sample of {@code detector}, the signal whose level drives the
+   * compressor.
+   */
   public float[] gain(float[] detector, double sampleRate) {
     double attack = Math.exp(-1 / (attackSeconds * sampleRate));
     double release = Math.exp(-1 / (releaseSeconds * sampleRate));

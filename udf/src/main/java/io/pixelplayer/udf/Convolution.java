@@ -3,19 +3,26 @@ package io.pixelplayer.udf;
 import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
- * Linear convolution of a signal with an impulse response (a room, a filter) by FFT: the output keeps the
- * signal's length, so whatever rings on past its end is cut off, as when a recording stops.
+ * Linear convolution of a signal with an impulse response (a room, a filter) by FFT: the output
+ * keeps the signal's length, so whatever rings on past its end is cut off, as when a recording
+ * stops.
  */
 public final class Convolution {
   private Convolution() {}
 
-  /** {@code signal} convolved with {@code impulseResponse}, its first {@code signal.length} samples. */
+  /**
+   * {@code signal} convolved with {@code impulseResponse}, its first {@code signal.length} samples.
+   */
   public static float[] convolve(float[] signal, float[] impulseResponse) {
     if (signal == null || impulseResponse == null || impulseResponse.length == 0) {
-      throw new IllegalArgumentException("convolution needs a signal and a non-empty impulse response");
+      throw new IllegalArgumentException(
+          "convolution needs a signal and a non-empty impulse response");
     }
-    int size = Integer.highestOneBit(Math.max(1, signal.length + impulseResponse.length - 1) - 1) << 1;
-    if (size <= 0) throw new IllegalArgumentException("signal of " + signal.length + " samples is too long to convolve");
+    int size =
+        Integer.highestOneBit(Math.max(1, signal.length + impulseResponse.length - 1) - 1) << 1;
+    if (size <= 0)
+      throw new IllegalArgumentException(
+          "signal of " + signal.length + " samples is too long to convolve");
     double[] a = new double[size];
     double[] b = new double[size];
     for (int i = 0; i < signal.length; i++) a[i] = signal[i];

@@ -1,10 +1,10 @@
 package io.pixelplayer.udf;
 
 /**
- * How much sound each pixel of a frame makes: a grid of non-negative energies over the whole frame, row-major
- * ({@code height x width} cells, cell (r, c) covering x in [c/width, (c+1)/width] and y in [r/height, (r+1)/height]
- * of the frame, 0..1 from the left and from the top). Where a sound is (its peak, centroid and box) and what
- * share of another map's energy it has. Immutable.
+ * How much sound each pixel of a frame makes: a grid of non-negative energies over the whole frame,
+ * row-major ({@code height x width} cells, cell (r, c) covering x in [c/width, (c+1)/width] and y
+ * in [r/height, (r+1)/height] of the frame, 0..1 from the left and from the top). Where a sound is
+ * (its peak, centroid and box) and what share of another map's energy it has. Immutable.
  */
 public final class PixelEnergyMap {
   /** A point of the frame, 0..1 from the left and from the top. */
@@ -28,14 +28,23 @@ public final class PixelEnergyMap {
    * @param energy {@code height x width} finite, non-negative values, row-major (copied)
    */
   public static PixelEnergyMap of(int height, int width, float[] energy) {
-    if (height < 1 || width < 1) throw new IllegalArgumentException("energy map of " + height + " x " + width + " cells");
+    if (height < 1 || width < 1)
+      throw new IllegalArgumentException("energy map of " + height + " x " + width + " cells");
     if (energy == null || energy.length != height * width) {
-      throw new IllegalArgumentException("energy map of " + height + " x " + width + " needs " + height * width + " values, got "
-          + (energy == null ? "none" : energy.length));
+      throw new IllegalArgumentException(
+          "energy map of "
+              + height
+              + " x "
+              + width
+              + " needs "
+              + height * width
+              + " values, got "
+              + (energy == null ? "none" : energy.length));
     }
     for (int i = 0; i < energy.length; i++) {
       if (!(energy[i] >= 0) || Float.isInfinite(energy[i])) {
-        throw new IllegalArgumentException("energy " + energy[i] + " at cell " + i + " is not finite and non-negative");
+        throw new IllegalArgumentException(
+            "energy " + energy[i] + " at cell " + i + " is not finite and non-negative");
       }
     }
     return new PixelEnergyMap(height, width, energy.clone());
@@ -86,13 +95,14 @@ public final class PixelEnergyMap {
   }
 
   /**
-   * The smallest box holding every cell with at least {@code fraction} of the peak energy (whole cells); the
-   * whole frame when the map is silent.
+   * The smallest box holding every cell with at least {@code fraction} of the peak energy (whole
+   * cells); the whole frame when the map is silent.
    *
    * @param fraction in (0, 1]: 1 gives the peak cell(s) alone
    */
   public Box box(double fraction) {
-    if (!(fraction > 0 && fraction <= 1)) throw new IllegalArgumentException("box fraction " + fraction + " not in (0, 1]");
+    if (!(fraction > 0 && fraction <= 1))
+      throw new IllegalArgumentException("box fraction " + fraction + " not in (0, 1]");
     float peak = 0;
     for (float e : energy) peak = Math.max(peak, e);
     if (peak <= 0) return new Box(0, 0, 1, 1);
@@ -110,7 +120,11 @@ public final class PixelEnergyMap {
         }
       }
     }
-    return new Box((double) left / width, (double) top / height, (double) (right + 1) / width, (double) (bottom + 1) / height);
+    return new Box(
+        (double) left / width,
+        (double) top / height,
+        (double) (right + 1) / width,
+        (double) (bottom + 1) / height);
   }
 
   private Point centre(int cell) {

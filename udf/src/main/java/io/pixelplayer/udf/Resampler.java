@@ -1,42 +1,48 @@
 package io.pixelplayer.udf;
 
 /**
- * Downsampling by an integer factor behind an anti-aliasing low-pass: how 44.1 kHz renders become the
- * 11025 Hz mono audio the model hears (factor 4); and upsampling through the same low-pass, against the images
- * (how espeak-ng's 22050 Hz speech joins a 44.1 kHz soundtrack).
+ * Downsampling by an integer factor behind an anti-aliasing low-pass: how 44.1 kHz renders become
+ * the 11025 Hz mono audio the model hears (factor 4); and upsampling through the same low-pass,
+ * against the images (how espeak-ng's 22050 Hz speech joins a 44.1 kHz soundtrack).
  *
- * <p>The low-pass is a windowed-sinc FIR with a Kaiser window, designed for each factor M (rates relative to
- * the new Nyquist frequency {@code fs / 2M}):
+ * <p>The low-pass is a windowed-sinc FIR with a Kaiser window, designed for each factor M (rates
+ * relative to the new Nyquist frequency {@code fs / 2M}):
+ *
  * <ul>
- *   <li>passband up to {@link #PASSBAND_EDGE} = 0.9 of the new Nyquist (4961 Hz at 11025 Hz), ripple about
- *       0.003 dB;
+ *   <li>passband up to {@link #PASSBAND_EDGE} = 0.9 of the new Nyquist (4961 Hz at 11025 Hz),
+ *       ripple about 0.003 dB;
  *   <li>cut-off (-6 dB) at 0.95 of the new Nyquist;
  *   <li>stopband from the new Nyquist up, designed for {@link #STOPBAND_ATTENUATION_DB} = 70 dB of
- *       attenuation (Kaiser's formulas land within half a decibel: 69.6 dB worst measured), so nothing folds
- *       back louder than about -70 dB;
+ *       attenuation (Kaiser's formulas land within half a decibel: 69.6 dB worst measured), so
+ *       nothing folds back louder than about -70 dB;
  *   <li>length from Kaiser's formula for that transition band: 347 taps for M = 4.
  * </ul>
- * The filter is centred on each output sample (zero phase, no delay) and the signal is taken as zero outside
- * its ends. Output sample k is input sample {@code k * M} filtered; there are {@code floor(n / M)} of them
- * (when M divides the rate, as 4 divides 44100, a clip keeps its exact length in seconds).
+ *
+ * The filter is centred on each output sample (zero phase, no delay) and the signal is taken as
+ * zero outside its ends. Output sample k is input sample {@code k * M} filtered; there are {@code
+ * floor(n / M)} of them (when M divides the rate, as 4 divides 44100, a clip keeps its exact length
+ * in seconds).
  */
 public final class Resampler {
 
   /** Where the passband ends, as a share of the new Nyquist frequency. */
   public static final double PASSBAND_EDGE = 0.9;
 
-  /** The stopband attenuation (dB) the filter is designed for, from the new Nyquist frequency up. */
+  /**
+   * The stopband attenuation (dB) the filter is designed for, from the new Nyquist frequency up.
+   */
   public static final double STOPBAND_ATTENUATION_DB = 70;
 
   private Resampler() {}
 
   /**
-   * {@code signal} at {@code 1 / factor} of its sample rate: {@code floor(signal.length / factor)} samples.
-   * A factor of 1 returns a copy.
+   * {@code signal} at {@code 1 / factor} of its sample rate: {@code floor(signal.length / factor)}
+   * samples. A factor of 1 returns a copy.
    */
   public static float[] downsample(float[] signal, int factor) {
     if (signal == null) throw new IllegalArgumentException("signal is null");
-    if (factor < 1) throw new IllegalArgumentException("downsampling factor " + factor + " must be at least 1");
+    if (factor < 1)
+      throw new IllegalArgumentException("downsampling factor " + factor + " must be at least 1");
     if (factor == 1) return signal.clone();
     double[] taps = lowPass(factor);
     int half = taps.length / 2;
@@ -54,13 +60,14 @@ public final class Resampler {
   }
 
   /**
-   * {@code signal} at {@code factor} times its sample rate: {@code signal.length * factor} samples, the input's
-   * samples with {@code factor - 1} zeros after each, low-passed at the old Nyquist frequency (gain {@code factor},
-   * so levels stay). A factor of 1 returns a copy.
+   * {@code signal} at {@code factor} times its sample rate: {@code signal.length * factor} samples,
+   * the input's samples with {@code factor - 1} zeros after each, low-passed at the old Nyquist
+   * frequency (gain {@code factor}, so levels stay). A factor of 1 returns a copy.
    */
   public static float[] upsample(float[] signal, int factor) {
     if (signal == null) throw new IllegalArgumentException("signal is null");
-    if (factor < 1) throw new IllegalArgumentException("upsampling factor " + factor + " must be at least 1");
+    if (factor < 1)
+      throw new IllegalArgumentException("upsampling factor " + factor + " must be at least 1");
     if (factor == 1) return signal.clone();
     double[] taps = lowPass(factor);
     int half = taps.length / 2;
@@ -78,7 +85,10 @@ public final class Resampler {
     return out;
   }
 
-  /** The anti-aliasing filter for {@code factor}: an odd number of symmetric taps summing to 1 (unit DC gain). */
+  /**
+   * The anti-aliasing filter for {@code factor}: an odd number of symmetric taps summing to 1 (unit
+   * DC gain).
+   */
   static double[] lowPass(int factor) {
     double nyquist = 0.5 / factor; // the new Nyquist frequency, in cycles per input sample
     double transition = (1 - PASSBAND_EDGE) * nyquist;

@@ -6,22 +6,27 @@ import java.util.Arrays;
  * Audio as floats, nominally in [-1, 1] (floating-point files may exceed it), channels interleaved:
  * {@code samples[frame * channels + channel]}.
  *
- * <p>The array is held, not copied (audio can be long): whoever builds or receives one must not modify it.
- * Equality compares the samples' values.
+ * <p>The array is held, not copied (audio can be long): whoever builds or receives one must not
+ * modify it. Equality compares the samples' values.
  *
- * @param samples    interleaved samples, a whole number of frames
+ * @param samples interleaved samples, a whole number of frames
  * @param sampleRate frames per second (Hz)
- * @param channels   samples per frame
+ * @param channels samples per frame
  */
 public record SampledAudio(float[] samples, int sampleRate, int channels) {
 
   public SampledAudio {
     if (samples == null) throw new IllegalArgumentException("samples are null");
-    if (sampleRate < 1) throw new IllegalArgumentException("sample rate " + sampleRate + " Hz must be positive");
-    if (channels < 1) throw new IllegalArgumentException("channel count " + channels + " must be positive");
+    if (sampleRate < 1)
+      throw new IllegalArgumentException("sample rate " + sampleRate + " Hz must be positive");
+    if (channels < 1)
+      throw new IllegalArgumentException("channel count " + channels + " must be positive");
     if (samples.length % channels != 0) {
       throw new IllegalArgumentException(
-          samples.length + " samples are not a whole number of frames of " + channels + " channels");
+          samples.length
+              + " samples are not a whole number of frames of "
+              + channels
+              + " channels");
     }
   }
 
@@ -66,6 +71,12 @@ public record SampledAudio(float[] samples, int sampleRate, int channels) {
 
   @Override
   public String toString() {
-    return "SampledAudio[" + frames() + " frames x " + channels + " channels at " + sampleRate + " Hz]";
+    return "SampledAudio["
+        + frames()
+        + " frames x "
+        + channels
+        + " channels at "
+        + sampleRate
+        + " Hz]";
   }
 }

@@ -38,13 +38,16 @@ class BiquadTest {
     float[] out = bell.filter(sine);
 
     // after the filter has settled
-    assertThat(Loudness.rmsDb(out, RATE / 2, RATE) - Loudness.rmsDb(sine, RATE / 2, RATE)).isCloseTo(-9, within(0.05));
+    assertThat(Loudness.rmsDb(out, RATE / 2, RATE) - Loudness.rmsDb(sine, RATE / 2, RATE))
+        .isCloseTo(-9, within(0.05));
   }
 
   @Test
   void frequenciesOutsideTheBandAreRefused() {
-    assertThatThrownBy(() -> Biquad.peaking(RATE, 30000, 1, 3)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> Biquad.peaking(RATE, 30000, 1, 3))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("30000.0 Hz");
-    assertThatThrownBy(() -> Biquad.peaking(RATE, 1000, 0, 3)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Biquad.peaking(RATE, 1000, 0, 3))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -24,8 +24,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * BssEval against mir_eval 0.7 on the fixtures written by
- * udf/src/test/python/make_bss_fixtures.py, plus the edge cases.
+ * BssEval against mir_eval 0.7 on the fixtures written by udf/src/test/python/make_bss_fixtures.py,
+ * plus the edge cases.
  */
 class BssEvalTest {
 
@@ -72,7 +72,8 @@ class BssEvalTest {
     try (InputStream in = BssEvalTest.class.getResourceAsStream(FIXTURES + "cases.tsv");
         BufferedReader reader =
             new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      return reader.lines()
+      return reader
+          .lines()
           .filter(line -> !line.startsWith("#") && !line.isBlank())
           .map(BssEvalTest::parseCase)
           .toList();
@@ -118,10 +119,14 @@ class BssEvalTest {
     BssEval.Result actual = resultOf(c);
     assertThat(actual.perm()).as("perm").containsExactly(c.expected().perm());
     assertThat(maxDeviation(c.expected(), actual))
-        .as("max |Δ| dB: expected sdr %s sir %s sar %s, got sdr %s sir %s sar %s",
-            Arrays.toString(c.expected().sdr()), Arrays.toString(c.expected().sir()),
-            Arrays.toString(c.expected().sar()), Arrays.toString(actual.sdr()),
-            Arrays.toString(actual.sir()), Arrays.toString(actual.sar()))
+        .as(
+            "max |Δ| dB: expected sdr %s sir %s sar %s, got sdr %s sir %s sar %s",
+            Arrays.toString(c.expected().sdr()),
+            Arrays.toString(c.expected().sir()),
+            Arrays.toString(c.expected().sar()),
+            Arrays.toString(actual.sdr()),
+            Arrays.toString(actual.sir()),
+            Arrays.toString(actual.sar()))
         .isLessThanOrEqualTo(TOLERANCE_DB);
   }
 
@@ -140,8 +145,8 @@ class BssEvalTest {
         worst = c.name();
       }
     }
-    System.out.printf("BSS-eval vs mir_eval 0.7: %d cases, max |Δ| = %.2g dB (%s)%n",
-        cases.size(), max, worst);
+    System.out.printf(
+        "BSS-eval vs mir_eval 0.7: %d cases, max |Δ| = %.2g dB (%s)%n", cases.size(), max, worst);
     assertThat(max).isLessThanOrEqualTo(TOLERANCE_DB);
   }
 

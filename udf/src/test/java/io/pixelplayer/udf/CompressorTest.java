@@ -27,7 +27,8 @@ class CompressorTest {
 
     assertThat(new Compressor(-20, 4, 0.005, 0.1).gain(quiet, RATE)).containsOnly(1f);
     assertThat(new Compressor(-60, 1, 0.005, 0.1).gain(quiet, RATE)).containsOnly(1f);
-    assertThatThrownBy(() -> new Compressor(-20, 0.5, 0.01, 0.1)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> new Compressor(-20, 0.5, 0.01, 0.1))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("compression ratio 0.5 below 1");
   }
 }

@@ -30,7 +30,9 @@ class ConvolutionTest {
   void aUnitImpulseChangesNothing() {
     float[] signal = {1, -2, 3, 0.5f};
 
-    assertThat(Convolution.convolve(signal, new float[] {1})).containsExactly(new float[] {1, -2, 3, 0.5f}, within(1e-6f));
-    assertThatThrownBy(() -> Convolution.convolve(signal, new float[0])).isInstanceOf(IllegalArgumentException.class);
+    assertThat(Convolution.convolve(signal, new float[] {1}))
+        .containsExactly(new float[] {1, -2, 3, 0.5f}, within(1e-6f));
+    assertThatThrownBy(() -> Convolution.convolve(signal, new float[0]))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

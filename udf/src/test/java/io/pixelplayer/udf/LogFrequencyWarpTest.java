@@ -50,7 +50,8 @@ class LogFrequencyWarpTest {
       double logRow = Math.log(1 + 20 * j / 511.0) / Math.log(21) * 255;
       assertThat(unwarpedRows[j]).as("linear row %d", j).isCloseTo((float) logRow, within(1e-3f));
     }
-    // The lowest log rows are packed below the first linear bin; the highest are about 6 bins apart.
+    // The lowest log rows are packed below the first linear bin; the highest are about 6 bins
+    // apart.
     assertThat(warpedRows[1]).isCloseTo(0.307f, within(1e-3f));
     assertThat(warpedRows[255] - warpedRows[254]).isCloseTo(6.37f, within(0.01f));
   }
@@ -60,8 +61,10 @@ class LogFrequencyWarpTest {
     float[] warpedRows = firstFrame(PAPER.warp(rowNumbers(512)));
     float[] unwarpedRows = firstFrame(PAPER.unwarp(rowNumbers(256)));
 
-    for (int i = 1; i < warpedRows.length; i++) assertThat(warpedRows[i]).isGreaterThan(warpedRows[i - 1]);
-    for (int j = 1; j < unwarpedRows.length; j++) assertThat(unwarpedRows[j]).isGreaterThan(unwarpedRows[j - 1]);
+    for (int i = 1; i < warpedRows.length; i++)
+      assertThat(warpedRows[i]).isGreaterThan(warpedRows[i - 1]);
+    for (int j = 1; j < unwarpedRows.length; j++)
+      assertThat(unwarpedRows[j]).isGreaterThan(unwarpedRows[j - 1]);
   }
 
   @Test
@@ -81,15 +84,18 @@ class LogFrequencyWarpTest {
     LogFrequencyWarp warp = new LogFrequencyWarp(512, 256, frames);
     float[] linear = new float[512 * frames];
     for (int k = 0; k < 512; k++) {
-      // A position on the log axis in [0, 1]; two slow cycles over the whole band, one phase per frame.
+      // A position on the log axis in [0, 1]; two slow cycles over the whole band, one phase per
+      // frame.
       double u = Math.log(1 + 20 * k / 511.0) / Math.log(21);
-      for (int t = 0; t < frames; t++) linear[k * frames + t] = (float) (1 + 0.5 * Math.cos(4 * Math.PI * u + t));
+      for (int t = 0; t < frames; t++)
+        linear[k * frames + t] = (float) (1 + 0.5 * Math.cos(4 * Math.PI * u + t));
     }
 
     float[] restored = warp.unwarp(warp.warp(linear));
 
     double error = StftTest.maxAbsDifference(linear, restored);
-    System.out.printf("Log-frequency unwarp(warp(x)) for x smooth in log frequency: max |error| = %.1e%n", error);
+    System.out.printf(
+        "Log-frequency unwarp(warp(x)) for x smooth in log frequency: max |error| = %.1e%n", error);
     assertThat(error).isLessThan(5e-3);
   }
 
@@ -97,12 +103,17 @@ class LogFrequencyWarpTest {
   void agreesWithNumpyGridSample() {
     LogFrequencyWarp warp = new LogFrequencyWarp(512, 256, 8);
 
-    double warpError = StftTest.maxAbsDifference(
-        TestResources.floats("/warp/warped.f32"), warp.warp(TestResources.floats("/warp/linear.f32")));
-    double unwarpError = StftTest.maxAbsDifference(
-        TestResources.floats("/warp/unwarped.f32"), warp.unwarp(TestResources.floats("/warp/log.f32")));
+    double warpError =
+        StftTest.maxAbsDifference(
+            TestResources.floats("/warp/warped.f32"),
+            warp.warp(TestResources.floats("/warp/linear.f32")));
+    double unwarpError =
+        StftTest.maxAbsDifference(
+            TestResources.floats("/warp/unwarped.f32"),
+            warp.unwarp(TestResources.floats("/warp/log.f32")));
 
-    System.out.printf("Log-frequency warp vs numpy grid_sample (values in [0, 1)): max |Δ| warp = %.1e, unwarp = %.1e%n",
+    System.out.printf(
+        "Log-frequency warp vs numpy grid_sample (values in [0, 1)): max |Δ| warp = %.1e, unwarp = %.1e%n",
         warpError, unwarpError);
     assertThat(warpError).isLessThan(1e-6);
     assertThat(unwarpError).isLessThan(1e-6);
@@ -110,13 +121,17 @@ class LogFrequencyWarpTest {
 
   @Test
   void rejectsBadSizes() {
-    assertThatThrownBy(() -> new LogFrequencyWarp(1, 256, 256)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> new LogFrequencyWarp(1, 256, 256))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("linear bins 1");
-    assertThatThrownBy(() -> new LogFrequencyWarp(512, 0, 256)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> new LogFrequencyWarp(512, 0, 256))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("log bins 0");
-    assertThatThrownBy(() -> new LogFrequencyWarp(512, 256, 0)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> new LogFrequencyWarp(512, 256, 0))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("frames 0");
-    assertThatThrownBy(() -> PAPER.warp(new float[256 * 256])).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> PAPER.warp(new float[256 * 256]))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("expected 512 rows x 256 frames");
     assertThatThrownBy(() -> PAPER.unwarp(null)).isInstanceOf(IllegalArgumentException.class);
   }

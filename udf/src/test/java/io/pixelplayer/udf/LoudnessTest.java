@@ -13,7 +13,8 @@ class LoudnessTest {
     float[] square = new float[1000];
     float[] sine = new float[11025];
     for (int i = 0; i < square.length; i++) square[i] = i % 2 == 0 ? 1f : -1f;
-    for (int i = 0; i < sine.length; i++) sine[i] = (float) Math.sin(2 * Math.PI * 441 * i / 11025.0);
+    for (int i = 0; i < sine.length; i++)
+      sine[i] = (float) Math.sin(2 * Math.PI * 441 * i / 11025.0);
 
     assertThat(Loudness.rmsDb(square)).isCloseTo(0.0, within(1e-9));
     assertThat(Loudness.rmsDb(sine)).isCloseTo(-10 * Math.log10(2), within(1e-5));
@@ -51,7 +52,7 @@ class LoudnessTest {
   @Test
   void silenceIsBelowTheThreshold() {
     float[] signal = new float[100];
-    Arrays.fill(signal, 0.01f);  // -40 dBFS
+    Arrays.fill(signal, 0.01f); // -40 dBFS
 
     assertThat(Loudness.isSilent(signal, -60)).isFalse();
     assertThat(Loudness.isSilent(signal, -30)).isTrue();
@@ -62,10 +63,13 @@ class LoudnessTest {
   @Test
   void rejectsBadInput() {
     assertThatThrownBy(() -> Loudness.rmsDb(new float[10], 5, 11))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("range [5, 11) is not inside a signal of 10 samples");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("range [5, 11) is not inside a signal of 10 samples");
     assertThatThrownBy(() -> Loudness.rmsDb(new float[] {Float.NaN}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("NaN");
     assertThatThrownBy(() -> Loudness.rmsDb(null)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Loudness.isSilent(new float[1], Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Loudness.isSilent(new float[1], Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

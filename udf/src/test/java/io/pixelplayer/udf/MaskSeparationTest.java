@@ -19,8 +19,13 @@ class MaskSeparationTest {
     float[] high = new float[SAMPLES];
     for (int i = 0; i < SAMPLES; i++) {
       double t = i / 11025.0;
-      low[i] = (float) (0.3 * Math.sin(2 * Math.PI * 220 * t) + 0.1 * Math.sin(2 * Math.PI * 440 * t));
-      high[i] = (float) (0.2 * Math.sin(2 * Math.PI * 2637 * t) * (0.6 + 0.4 * Math.sin(2 * Math.PI * 3 * t)));
+      low[i] =
+          (float) (0.3 * Math.sin(2 * Math.PI * 220 * t) + 0.1 * Math.sin(2 * Math.PI * 440 * t));
+      high[i] =
+          (float)
+              (0.2
+                  * Math.sin(2 * Math.PI * 2637 * t)
+                  * (0.6 + 0.4 * Math.sin(2 * Math.PI * 3 * t)));
     }
     return List.of(low, high);
   }
@@ -29,7 +34,8 @@ class MaskSeparationTest {
   void theIdealBinaryMaskSeparatesDistinctNotes() {
     List<float[]> sources = twoNotes();
     List<float[]> estimates = SEPARATION.idealBinary(sources);
-    BssEval.Result result = BssEval.bssEvalSources(sources.toArray(float[][]::new), estimates.toArray(float[][]::new));
+    BssEval.Result result =
+        BssEval.bssEvalSources(sources.toArray(float[][]::new), estimates.toArray(float[][]::new));
     assertThat(Arrays.stream(result.sdr()).min().orElseThrow()).isGreaterThan(20);
   }
 

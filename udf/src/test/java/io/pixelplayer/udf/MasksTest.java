@@ -69,8 +69,10 @@ class MasksTest {
     float[] maskedMagnitude = masked.magnitude();
     float[] maskedPhase = masked.phase();
     for (int i = 0; i < mask.length; i++) {
-      assertThat(maskedMagnitude[i]).isCloseTo(mask[i] * magnitude[i], within(1e-5f * (1 + magnitude[i])));
-      if (mask[i] > 0 && magnitude[i] > 1e-3f) assertThat(maskedPhase[i]).isCloseTo(phase[i], within(1e-6f));
+      assertThat(maskedMagnitude[i])
+          .isCloseTo(mask[i] * magnitude[i], within(1e-5f * (1 + magnitude[i])));
+      if (mask[i] > 0 && magnitude[i] > 1e-3f)
+        assertThat(maskedPhase[i]).isCloseTo(phase[i], within(1e-6f));
     }
   }
 
@@ -87,8 +89,9 @@ class MasksTest {
     float[] separated = stft.inverse(Masks.apply(mask, mixture), mix.length);
 
     // Away from the ends, where the tones' abrupt starts and stops spread over all bins.
-    assertThat(StftTest.maxAbsDifference(
-        Arrays.copyOfRange(low, 256, 744), Arrays.copyOfRange(separated, 256, 744)))
+    assertThat(
+            StftTest.maxAbsDifference(
+                Arrays.copyOfRange(low, 256, 744), Arrays.copyOfRange(separated, 256, 744)))
         .isLessThan(1e-3);
   }
 
@@ -97,23 +100,30 @@ class MasksTest {
     ComplexSpectrogram mixture = new Stft(16, 4).forward(new float[40]);
 
     assertThatThrownBy(() -> Masks.idealBinary(new float[3], new float[4]))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("source has 3 magnitudes, the mixture 4");
-    assertThatThrownBy(() -> Masks.idealRatio(null, new float[4])).isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("source has 3 magnitudes, the mixture 4");
+    assertThatThrownBy(() -> Masks.idealRatio(null, new float[4]))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Masks.apply(new float[3], mixture))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("9 bins x 11 frames");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("9 bins x 11 frames");
     float[] negative = new float[9 * 11];
     negative[5] = -1f;
     assertThatThrownBy(() -> Masks.apply(negative, mixture))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mask value -1.0 at index 5");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("mask value -1.0 at index 5");
     float[] nan = new float[9 * 11];
     nan[0] = Float.NaN;
-    assertThatThrownBy(() -> Masks.apply(nan, mixture)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Masks.binarize(new float[1], Float.NaN)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Masks.apply(nan, mixture))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Masks.binarize(new float[1], Float.NaN))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   private static float[] tone(int length, double cyclesPerSample) {
     float[] tone = new float[length];
-    for (int n = 0; n < length; n++) tone[n] = (float) (0.5 * Math.sin(2 * Math.PI * cyclesPerSample * n));
+    for (int n = 0; n < length; n++)
+      tone[n] = (float) (0.5 * Math.sin(2 * Math.PI * cyclesPerSample * n));
     return tone;
   }
 }

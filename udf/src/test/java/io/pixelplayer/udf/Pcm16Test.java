@@ -31,6 +31,7 @@ class Pcm16Test {
 
   @Test
   void oddByteCountIsRefused() {
-    assertThatThrownBy(() -> Pcm16.decode(new byte[3])).hasMessageContaining("even number of bytes, got 3");
+    assertThatThrownBy(() -> Pcm16.decode(new byte[3]))
+        .hasMessageContaining("even number of bytes, got 3");
   }
 }

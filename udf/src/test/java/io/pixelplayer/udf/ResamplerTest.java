@@ -13,7 +13,11 @@ class ResamplerTest {
   private static final int RATE = 44_100;
   private static final int FACTOR = 4;
   private static final int NEW_RATE = RATE / FACTOR;
-  /** Output samples near the ends, where the filter overhangs the signal, are left out of measurements. */
+
+  /**
+   * Output samples near the ends, where the filter overhangs the signal, are left out of
+   * measurements.
+   */
   private static final int EDGE = 100;
 
   @ParameterizedTest
@@ -21,19 +25,26 @@ class ResamplerTest {
   void aToneBelowTheNewNyquistKeepsItsAmplitudeAndFrequency(double hertz) {
     float[] out = Resampler.downsample(tone(hertz, 0.5, RATE), FACTOR);
 
-    // Least squares fit of a sine and a cosine at the expected frequency over the middle of the output.
+    // Least squares fit of a sine and a cosine at the expected frequency over the middle of the
+    // output.
     double ss = 0, cc = 0, sc = 0, ys = 0, yc = 0;
     for (int n = EDGE; n < out.length - EDGE; n++) {
       double s = Math.sin(2 * Math.PI * hertz * n / NEW_RATE);
       double c = Math.cos(2 * Math.PI * hertz * n / NEW_RATE);
-      ss += s * s; cc += c * c; sc += s * c; ys += out[n] * s; yc += out[n] * c;
+      ss += s * s;
+      cc += c * c;
+      sc += s * c;
+      ys += out[n] * s;
+      yc += out[n] * c;
     }
     double det = ss * cc - sc * sc;
     double a = (ys * cc - yc * sc) / det;
     double b = (yc * ss - ys * sc) / det;
     double residual = 0;
     for (int n = EDGE; n < out.length - EDGE; n++) {
-      double fit = a * Math.sin(2 * Math.PI * hertz * n / NEW_RATE) + b * Math.cos(2 * Math.PI * hertz * n / NEW_RATE);
+      double fit =
+          a * Math.sin(2 * Math.PI * hertz * n / NEW_RATE)
+              + b * Math.cos(2 * Math.PI * hertz * n / NEW_RATE);
       residual += (out[n] - fit) * (out[n] - fit);
     }
     double amplitude = Math.hypot(a, b);
@@ -65,7 +76,8 @@ class ResamplerTest {
     for (int i = 0; i <= 4000; i++) {
       double f = 0.5 * i / 4000;
       double db = 20 * Math.log10(gain(taps, f));
-      if (f <= Resampler.PASSBAND_EDGE * nyquist) worstPassband = Math.max(worstPassband, Math.abs(db));
+      if (f <= Resampler.PASSBAND_EDGE * nyquist)
+        worstPassband = Math.max(worstPassband, Math.abs(db));
       if (f >= nyquist) worstStopband = Math.max(worstStopband, db);
     }
 
@@ -96,9 +108,11 @@ class ResamplerTest {
 
     assertThat(copy).containsExactly(1, 2, 3).isNotSameAs(signal);
     assertThatThrownBy(() -> Resampler.downsample(signal, 0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("factor 0");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("factor 0");
     assertThatThrownBy(() -> Resampler.downsample(null, 4))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("null");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("null");
   }
 
   @Test
@@ -109,17 +123,20 @@ class ResamplerTest {
     assertThat(out).hasSize(2 * rate);
     float[] expected = tone(1000, 0.5, 2 * rate);
     double error = 0;
-    for (int n = EDGE; n < out.length - EDGE; n++) error = Math.max(error, Math.abs(out[n] - expected[n]));
+    for (int n = EDGE; n < out.length - EDGE; n++)
+      error = Math.max(error, Math.abs(out[n] - expected[n]));
     // the image at 22050 - 1000 Hz would show as an error of its own amplitude
     assertThat(error).isLessThan(0.5 * 1e-3);
     assertThat(Resampler.upsample(new float[] {1, 2}, 1)).containsExactly(1, 2);
     assertThatThrownBy(() -> Resampler.upsample(new float[3], 0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("factor 0");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("factor 0");
   }
 
   private static float[] tone(double hertz, double amplitude, int rate) {
     float[] signal = new float[rate];
-    for (int i = 0; i < signal.length; i++) signal[i] = (float) (amplitude * Math.sin(2 * Math.PI * hertz * i / rate + 0.3));
+    for (int i = 0; i < signal.length; i++)
+      signal[i] = (float) (amplitude * Math.sin(2 * Math.PI * hertz * i / rate + 0.3));
     return signal;
   }
 

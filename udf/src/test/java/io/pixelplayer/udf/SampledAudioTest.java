@@ -21,7 +21,8 @@ class SampledAudioTest {
 
   @Test
   void equalityComparesSampleValues() {
-    assertThat(SampledAudio.mono(new float[] {1, 2}, 8000)).isEqualTo(SampledAudio.mono(new float[] {1, 2}, 8000))
+    assertThat(SampledAudio.mono(new float[] {1, 2}, 8000))
+        .isEqualTo(SampledAudio.mono(new float[] {1, 2}, 8000))
         .hasSameHashCodeAs(SampledAudio.mono(new float[] {1, 2}, 8000))
         .isNotEqualTo(SampledAudio.mono(new float[] {1, 2}, 16000))
         .hasToString("SampledAudio[2 frames x 1 channels at 8000 Hz]");
@@ -30,9 +31,13 @@ class SampledAudioTest {
   @Test
   void rejectsInconsistentValues() {
     assertThatThrownBy(() -> new SampledAudio(new float[3], 8000, 2))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("3 samples are not a whole number of frames of 2 channels");
-    assertThatThrownBy(() -> new SampledAudio(new float[2], 0, 1)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new SampledAudio(new float[2], 8000, 0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> SampledAudio.mono(null, 8000)).isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("3 samples are not a whole number of frames of 2 channels");
+    assertThatThrownBy(() -> new SampledAudio(new float[2], 0, 1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new SampledAudio(new float[2], 8000, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SampledAudio.mono(null, 8000))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

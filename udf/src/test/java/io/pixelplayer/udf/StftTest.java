@@ -45,14 +45,23 @@ class StftTest {
 
     double error = maxAbsDifference(music, PAPER.inverse(PAPER.forward(music), music.length));
 
-    System.out.printf("STFT round trip (65535 samples of plucked notes): max |error| = %.1e%n", error);
+    System.out.printf(
+        "STFT round trip (65535 samples of plucked notes): max |error| = %.1e%n", error);
     assertThat(error).isLessThan(1e-6);
   }
 
   @ParameterizedTest(name = "n_fft {0}, hop {1}, {2} samples")
   @CsvSource({
-      "1022, 256, 1", "1022, 256, 300", "1022, 256, 1022", "1022, 256, 4097", "1022, 256, 11025",
-      "512, 128, 5000", "16, 4, 37", "64, 32, 1000", "2, 1, 10"})
+    "1022, 256, 1",
+    "1022, 256, 300",
+    "1022, 256, 1022",
+    "1022, 256, 4097",
+    "1022, 256, 11025",
+    "512, 128, 5000",
+    "16, 4, 37",
+    "64, 32, 1000",
+    "2, 1, 10"
+  })
   void otherLengthsAndSizesRoundTrip(int fftSize, int hop, int length) {
     Stft stft = new Stft(fftSize, hop);
     float[] noise = noise(length, length);
@@ -79,13 +88,15 @@ class StftTest {
   void toneOnABinGivesTheHannPeakAndItsTwoNeighbours() {
     int bin = 100;
     float[] tone = new float[65535];
-    for (int n = 0; n < tone.length; n++) tone[n] = (float) (0.5 * Math.cos(2 * Math.PI * bin * n / 1022.0));
+    for (int n = 0; n < tone.length; n++)
+      tone[n] = (float) (0.5 * Math.cos(2 * Math.PI * bin * n / 1022.0));
 
     ComplexSpectrogram spectrogram = PAPER.forward(tone);
     float[] magnitude = spectrogram.magnitude();
     int frame = 128;
 
-    // A cosine of amplitude A on bin k gives A/2 sum(w) = A N / 4 there and A N / 8 on each neighbour.
+    // A cosine of amplitude A on bin k gives A/2 sum(w) = A N / 4 there and A N / 8 on each
+    // neighbour.
     assertThat(magnitude[bin * 256 + frame]).isCloseTo(0.5f * 1022 / 4, within(1e-3f));
     assertThat(magnitude[(bin + 1) * 256 + frame]).isCloseTo(0.5f * 1022 / 8, within(1e-3f));
     assertThat(magnitude[(bin - 1) * 256 + frame]).isCloseTo(0.5f * 1022 / 8, within(1e-3f));
@@ -111,7 +122,8 @@ class StftTest {
       // Parseval on a one-sided spectrum: bins other than DC and Nyquist stand for two.
       double spectralEnergy = 0;
       for (int k = 0; k < bins; k++) {
-        double power = Math.pow(spectrogram.real(k, t), 2) + Math.pow(spectrogram.imaginary(k, t), 2);
+        double power =
+            Math.pow(spectrogram.real(k, t), 2) + Math.pow(spectrogram.imaginary(k, t), 2);
         spectralEnergy += (k == 0 || k == bins - 1 ? 1 : 2) * power;
       }
       assertThat(spectralEnergy / 1022).isCloseTo(timeEnergy, within(1e-5 * timeEnergy + 1e-9));
@@ -134,7 +146,8 @@ class StftTest {
       maxDifference = Math.max(maxDifference, Math.hypot(dRe, dIm));
       maxMagnitude = Math.max(maxMagnitude, Math.hypot(scipy[2 * i], scipy[2 * i + 1]));
     }
-    System.out.printf("STFT vs scipy (4096 samples, 512 x 17): max |Δ| = %.1e (relative to max magnitude %.1f: %.1e)%n",
+    System.out.printf(
+        "STFT vs scipy (4096 samples, 512 x 17): max |Δ| = %.1e (relative to max magnitude %.1f: %.1e)%n",
         maxDifference, maxMagnitude, maxDifference / maxMagnitude);
     assertThat(maxDifference / maxMagnitude).isLessThan(1e-6);
   }
@@ -155,17 +168,22 @@ class StftTest {
 
   @Test
   void rejectsBadSizes() {
-    assertThatThrownBy(() -> new Stft(1021, 256)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> new Stft(1021, 256))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("FFT size 1021");
     assertThatThrownBy(() -> new Stft(0, 1)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new Stft(1022, 0)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> new Stft(1022, 0))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("hop length 0");
-    assertThatThrownBy(() -> new Stft(1022, 512)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> new Stft(1022, 512))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("hop length 512 not in 1..511");
-    assertThatThrownBy(() -> PAPER.forward(new float[0])).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> PAPER.forward(new float[0]))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("signal length 0");
     assertThatThrownBy(() -> PAPER.inverse(new Stft(512, 128).forward(new float[100]), 100))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("257 bins");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("257 bins");
   }
 
   static float[] noise(int length, long seed) {
@@ -175,7 +193,9 @@ class StftTest {
     return noise;
   }
 
-  /** Plucked notes of a scale: harmonics under decaying envelopes, as instruments in MUSIC sound. */
+  /**
+   * Plucked notes of a scale: harmonics under decaying envelopes, as instruments in MUSIC sound.
+   */
   static float[] music(int length) {
     float[] music = new float[length];
     double[] notes = {220.0, 246.9, 277.2, 293.7, 329.6, 370.0, 415.3, 440.0};
@@ -193,7 +213,8 @@ class StftTest {
   static double maxAbsDifference(float[] expected, float[] actual) {
     assertThat(actual).hasSameSizeAs(expected);
     double max = 0;
-    for (int i = 0; i < expected.length; i++) max = Math.max(max, Math.abs(expected[i] - actual[i]));
+    for (int i = 0; i < expected.length; i++)
+      max = Math.max(max, Math.abs(expected[i] - actual[i]));
     return max;
   }
 }

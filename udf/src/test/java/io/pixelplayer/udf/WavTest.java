@@ -26,19 +26,22 @@ class WavTest {
   @EnumSource(Wav.Encoding.class)
   void roundTripsMonoAndStereo(Wav.Encoding encoding) throws IOException {
     boolean integer = encoding.name().startsWith("PCM");
-    // Integer codes cover [-1, 1 - step] and lose at most half a step (or a float rounding for 32 bits);
+    // Integer codes cover [-1, 1 - step] and lose at most half a step (or a float rounding for 32
+    // bits);
     // floats come back exactly, out-of-range values included.
     double step = integer ? 1.0 / (1L << (encoding.bitsPerSample() - 1)) : 0;
     double tolerance = Math.max(step / 2, integer ? Math.ulp(1f) / 2 : 0);
     for (int channels : new int[] {1, 2, 5}) {
-      SampledAudio audio = new SampledAudio(StftTest.noise(999 * channels, channels), 11025, channels);
+      SampledAudio audio =
+          new SampledAudio(StftTest.noise(999 * channels, channels), 11025, channels);
 
       SampledAudio read = Wav.read(new ByteArrayInputStream(bytes(audio, encoding)));
 
       assertThat(read.sampleRate()).isEqualTo(11025);
       assertThat(read.channels()).isEqualTo(channels);
       float[] expected = integer ? clip(audio.samples(), (float) (1 - step)) : audio.samples();
-      assertThat(StftTest.maxAbsDifference(expected, read.samples())).isLessThanOrEqualTo(tolerance);
+      assertThat(StftTest.maxAbsDifference(expected, read.samples()))
+          .isLessThanOrEqualTo(tolerance);
     }
   }
 
@@ -49,8 +52,12 @@ class WavTest {
     byte[] file = bytes(loud, Wav.Encoding.PCM_16);
     ByteBuffer data = ByteBuffer.wrap(file, 44, 10).order(ByteOrder.LITTLE_ENDIAN);
 
-    assertThat(new short[] {data.getShort(), data.getShort(), data.getShort(), data.getShort(), data.getShort()})
-        .containsExactly((short) 32767, (short) -32768, (short) 32767, (short) -32768, (short) 16384);
+    assertThat(
+            new short[] {
+              data.getShort(), data.getShort(), data.getShort(), data.getShort(), data.getShort()
+            })
+        .containsExactly(
+            (short) 32767, (short) -32768, (short) 32767, (short) -32768, (short) 16384);
     assertThat(Wav.read(new ByteArrayInputStream(file)).samples())
         .containsExactly(32767 / 32768f, -1f, 32767 / 32768f, -1f, 0.5f);
   }
@@ -62,8 +69,10 @@ class WavTest {
     for (short code : codes) pcm.putShort(code);
     AudioFormat format = new AudioFormat(22050, 16, 2, true, false);
     ByteArrayOutputStream file = new ByteArrayOutputStream();
-    AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(pcm.array()), format, codes.length / 2),
-        AudioFileFormat.Type.WAVE, file);
+    AudioSystem.write(
+        new AudioInputStream(new ByteArrayInputStream(pcm.array()), format, codes.length / 2),
+        AudioFileFormat.Type.WAVE,
+        file);
 
     SampledAudio audio = Wav.read(new ByteArrayInputStream(file.toByteArray()));
 
@@ -81,7 +90,8 @@ class WavTest {
     SampledAudio audio = new SampledAudio(StftTest.music(2000), 11025, 2);
 
     for (Wav.Encoding encoding : new Wav.Encoding[] {Wav.Encoding.PCM_16, Wav.Encoding.FLOAT_32}) {
-      try (AudioInputStream in = AudioSystem.getAudioInputStream(new ByteArrayInputStream(bytes(audio, encoding)))) {
+      try (AudioInputStream in =
+          AudioSystem.getAudioInputStream(new ByteArrayInputStream(bytes(audio, encoding)))) {
         AudioFormat format = in.getFormat();
         assertThat(format.getSampleRate()).isEqualTo(11025f);
         assertThat(format.getChannels()).isEqualTo(2);
@@ -98,41 +108,78 @@ class WavTest {
 
   @Test
   void readsExtensibleTwentyFourBitWithThreeChannelsAndSkipsOtherChunks() throws IOException {
-    ByteBuffer fmt = ByteBuffer.allocate(40).order(ByteOrder.LITTLE_ENDIAN)
-        .putShort((short) 0xFFFE).putShort((short) 3).putInt(48000).putInt(48000 * 9)
-        .putShort((short) 9).putShort((short) 24).putShort((short) 22).putShort((short) 24).putInt(0x7)
-        .putShort((short) 1)
-        .put(new byte[] {0, 0, 0, 0, 0x10, 0, (byte) 0x80, 0, 0, (byte) 0xAA, 0, 0x38, (byte) 0x9B, 0x71});
+    ByteBuffer fmt =
+        ByteBuffer.allocate(40)
+            .order(ByteOrder.LITTLE_ENDIAN)
+            .putShort((short) 0xFFFE)
+            .putShort((short) 3)
+            .putInt(48000)
+            .putInt(48000 * 9)
+            .putShort((short) 9)
+            .putShort((short) 24)
+            .putShort((short) 22)
+            .putShort((short) 24)
+            .putInt(0x7)
+            .putShort((short) 1)
+            .put(
+                new byte[] {
+                  0, 0, 0, 0, 0x10, 0, (byte) 0x80, 0, 0, (byte) 0xAA, 0, 0x38, (byte) 0x9B, 0x71
+                });
     byte[] data = {
-        0, 0, 0x40, 0, 0, (byte) 0xC0, (byte) 0xFF, (byte) 0xFF, 0x7F,  // 0.5, -0.5, max
-        1, 0, 0, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0, 0, (byte) 0x80};  // 1, -1 code, -1.0
+      0,
+      0,
+      0x40,
+      0,
+      0,
+      (byte) 0xC0,
+      (byte) 0xFF,
+      (byte) 0xFF,
+      0x7F, // 0.5, -0.5, max
+      1,
+      0,
+      0,
+      (byte) 0xFF,
+      (byte) 0xFF,
+      (byte) 0xFF,
+      0,
+      0,
+      (byte) 0x80
+    }; // 1, -1 code, -1.0
     byte[] file = riff(chunk("fmt ", fmt.array()), chunk("LIST", new byte[7]), chunk("data", data));
 
     SampledAudio audio = Wav.read(new ByteArrayInputStream(file));
 
     assertThat(audio.sampleRate()).isEqualTo(48000);
     assertThat(audio.channels()).isEqualTo(3);
-    assertThat(audio.samples()).containsExactly(
-        0.5f, -0.5f, 8388607 / 8388608f, 1 / 8388608f, -1 / 8388608f, -1f);
-    assertThat(audio.toMono().samples()[0]).isCloseTo((0.5f - 0.5f + 8388607 / 8388608f) / 3, within(1e-7f));
+    assertThat(audio.samples())
+        .containsExactly(0.5f, -0.5f, 8388607 / 8388608f, 1 / 8388608f, -1 / 8388608f, -1f);
+    assertThat(audio.toMono().samples()[0])
+        .isCloseTo((0.5f - 0.5f + 8388607 / 8388608f) / 3, within(1e-7f));
   }
 
   @Test
   void readsEightBitUnsignedAndSixtyFourBitFloat() throws IOException {
-    byte[] unsigned = riff(chunk("fmt ", fmt(1, 1, 8000, 8)), chunk("data", new byte[] {(byte) 128, 0, (byte) 255}));
-    ByteBuffer doubles = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putDouble(0.25).putDouble(-2);
+    byte[] unsigned =
+        riff(
+            chunk("fmt ", fmt(1, 1, 8000, 8)),
+            chunk("data", new byte[] {(byte) 128, 0, (byte) 255}));
+    ByteBuffer doubles =
+        ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putDouble(0.25).putDouble(-2);
     byte[] float64 = riff(chunk("fmt ", fmt(3, 1, 8000, 64)), chunk("data", doubles.array()));
 
-    assertThat(Wav.read(new ByteArrayInputStream(unsigned)).samples()).containsExactly(0f, -1f, 127 / 128f);
+    assertThat(Wav.read(new ByteArrayInputStream(unsigned)).samples())
+        .containsExactly(0f, -1f, 127 / 128f);
     assertThat(Wav.read(new ByteArrayInputStream(float64)).samples()).containsExactly(0.25f, -2f);
   }
 
   @Test
   void streamedFileOfUnknownLengthIsReadToItsEnd() throws IOException {
-    byte[] file = bytes(SampledAudio.mono(new float[] {0.25f, -0.25f, 0.5f}, 8000), Wav.Encoding.PCM_16);
+    byte[] file =
+        bytes(SampledAudio.mono(new float[] {0.25f, -0.25f, 0.5f}, 8000), Wav.Encoding.PCM_16);
     ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN).putInt(4, -1).putInt(40, -1);
 
-    assertThat(Wav.read(new ByteArrayInputStream(file)).samples()).containsExactly(0.25f, -0.25f, 0.5f);
+    assertThat(Wav.read(new ByteArrayInputStream(file)).samples())
+        .containsExactly(0.25f, -0.25f, 0.5f);
   }
 
   @Test
@@ -143,29 +190,51 @@ class WavTest {
         .isInstanceOf(IOException.class)
         .hasMessage("truncated WAV file: data chunk declares 2000 bytes, stream ended after 1456");
     assertThatThrownBy(() -> Wav.read(new ByteArrayInputStream(Arrays.copyOf(file, 30))))
-        .isInstanceOf(IOException.class).hasMessageStartingWith("truncated WAV file: fmt chunk");
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith("truncated WAV file: fmt chunk");
     assertThatThrownBy(() -> Wav.read(new ByteArrayInputStream(Arrays.copyOf(file, 40))))
-        .isInstanceOf(IOException.class).hasMessage("truncated WAV file: ended inside a chunk header");
+        .isInstanceOf(IOException.class)
+        .hasMessage("truncated WAV file: ended inside a chunk header");
     assertThatThrownBy(() -> Wav.read(new ByteArrayInputStream(Arrays.copyOf(file, 36))))
-        .isInstanceOf(IOException.class).hasMessage("corrupt WAV file: ended before its data chunk");
+        .isInstanceOf(IOException.class)
+        .hasMessage("corrupt WAV file: ended before its data chunk");
   }
 
   @Test
   void otherInputIsAnIOExceptionWithAReason() {
     assertThatThrownBy(() -> Wav.read(new ByteArrayInputStream(new byte[0])))
-        .isInstanceOf(IOException.class).hasMessage("not a WAV file: only 0 bytes");
-    assertThatThrownBy(() -> Wav.read(new ByteArrayInputStream("ID3\u0003\u0000\u0000 some mp3 data".getBytes(StandardCharsets.ISO_8859_1))))
-        .isInstanceOf(IOException.class).hasMessage("not a WAV file: starts with 'ID3?', not 'RIFF....WAVE'");
-    assertThatThrownBy(() -> Wav.read(new ByteArrayInputStream(riff(chunk("fmt ", fmt(2, 1, 8000, 4))))))
-        .isInstanceOf(IOException.class).hasMessageStartingWith("unsupported WAV encoding: format tag 0x0002 with 4 bits");
-    assertThatThrownBy(() -> Wav.read(new ByteArrayInputStream(riff(chunk("fmt ", fmt(1, 1, 8000, 12))))))
-        .isInstanceOf(IOException.class).hasMessageContaining("with 12 bits");
+        .isInstanceOf(IOException.class)
+        .hasMessage("not a WAV file: only 0 bytes");
+    assertThatThrownBy(
+            () ->
+                Wav.read(
+                    new ByteArrayInputStream(
+                        "ID3\u0003\u0000\u0000 some mp3 data"
+                            .getBytes(StandardCharsets.ISO_8859_1))))
+        .isInstanceOf(IOException.class)
+        .hasMessage("not a WAV file: starts with 'ID3?', not 'RIFF....WAVE'");
+    assertThatThrownBy(
+            () -> Wav.read(new ByteArrayInputStream(riff(chunk("fmt ", fmt(2, 1, 8000, 4))))))
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith("unsupported WAV encoding: format tag 0x0002 with 4 bits");
+    assertThatThrownBy(
+            () -> Wav.read(new ByteArrayInputStream(riff(chunk("fmt ", fmt(1, 1, 8000, 12))))))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("with 12 bits");
     assertThatThrownBy(() -> Wav.read(new ByteArrayInputStream(riff(chunk("data", new byte[4])))))
-        .isInstanceOf(IOException.class).hasMessage("corrupt WAV file: data chunk before the fmt chunk");
-    assertThatThrownBy(() -> Wav.read(new ByteArrayInputStream(riff(chunk("fmt ", fmt(1, 0, 8000, 16))))))
-        .isInstanceOf(IOException.class).hasMessage("corrupt WAV file: 0 channels");
-    assertThatThrownBy(() -> Wav.read(new ByteArrayInputStream(riff(chunk("fmt ", Arrays.copyOf(fmt(1, 1, 8000, 16), 14))))))
-        .isInstanceOf(IOException.class).hasMessage("corrupt WAV file: fmt chunk of 14 bytes, need 16");
+        .isInstanceOf(IOException.class)
+        .hasMessage("corrupt WAV file: data chunk before the fmt chunk");
+    assertThatThrownBy(
+            () -> Wav.read(new ByteArrayInputStream(riff(chunk("fmt ", fmt(1, 0, 8000, 16))))))
+        .isInstanceOf(IOException.class)
+        .hasMessage("corrupt WAV file: 0 channels");
+    assertThatThrownBy(
+            () ->
+                Wav.read(
+                    new ByteArrayInputStream(
+                        riff(chunk("fmt ", Arrays.copyOf(fmt(1, 1, 8000, 16), 14))))))
+        .isInstanceOf(IOException.class)
+        .hasMessage("corrupt WAV file: fmt chunk of 14 bytes, need 16");
   }
 
   @Test
@@ -173,7 +242,8 @@ class WavTest {
     SampledAudio audio = SampledAudio.mono(new float[] {0f, Float.NaN}, 8000);
 
     assertThatThrownBy(() -> bytes(audio, Wav.Encoding.FLOAT_32))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sample 1 is NaN");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("sample 1 is NaN");
   }
 
   @Test
@@ -201,20 +271,31 @@ class WavTest {
   /** A 16-byte fmt chunk body. */
   private static byte[] fmt(int tag, int channels, int rate, int bits) {
     int blockAlign = channels * bits / 8;
-    return ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN)
-        .putShort((short) tag).putShort((short) channels).putInt(rate).putInt(rate * blockAlign)
-        .putShort((short) blockAlign).putShort((short) bits).array();
+    return ByteBuffer.allocate(16)
+        .order(ByteOrder.LITTLE_ENDIAN)
+        .putShort((short) tag)
+        .putShort((short) channels)
+        .putInt(rate)
+        .putInt(rate * blockAlign)
+        .putShort((short) blockAlign)
+        .putShort((short) bits)
+        .array();
   }
 
   private static byte[] chunk(String id, byte[] body) {
-    ByteBuffer chunk = ByteBuffer.allocate(8 + body.length + (body.length & 1)).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer chunk =
+        ByteBuffer.allocate(8 + body.length + (body.length & 1)).order(ByteOrder.LITTLE_ENDIAN);
     return chunk.put(id.getBytes(StandardCharsets.US_ASCII)).putInt(body.length).put(body).array();
   }
 
   private static byte[] riff(byte[]... chunks) {
     int size = 4 + Arrays.stream(chunks).mapToInt(c -> c.length).sum();
-    ByteBuffer file = ByteBuffer.allocate(8 + size).order(ByteOrder.LITTLE_ENDIAN)
-        .put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(size).put("WAVE".getBytes(StandardCharsets.US_ASCII));
+    ByteBuffer file =
+        ByteBuffer.allocate(8 + size)
+            .order(ByteOrder.LITTLE_ENDIAN)
+            .put("RIFF".getBytes(StandardCharsets.US_ASCII))
+            .putInt(size)
+            .put("WAVE".getBytes(StandardCharsets.US_ASCII));
     for (byte[] chunk : chunks) file.put(chunk);
     return file.array();
   }

@@ -6,8 +6,12 @@ import picocli.CommandLine.Option;
 
 /** {@code --device auto|cpu|gpu}, for the verbs that run the networks on the driver. */
 final class DeviceOption {
-  @Option(names = "--device", paramLabel = "auto|cpu|gpu", defaultValue = "auto",
-      description = "Where the networks run (default: ${DEFAULT-VALUE}: the GPU when the engine sees one).")
+  @Option(
+      names = "--device",
+      paramLabel = "auto|cpu|gpu",
+      defaultValue = "auto",
+      description =
+          "Where the networks run (default: ${DEFAULT-VALUE}: the GPU when the engine sees one).")
   String name;
 
   Device device() {

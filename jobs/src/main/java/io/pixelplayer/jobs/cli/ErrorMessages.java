@@ -7,8 +7,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 
 /**
- * The one line a failed verb prints: the most telling message of an exception chain, without the stack traces that
- * some messages carry (Spark's "Job aborted due to stage failure" quotes the task's whole trace).
+ * The one line a failed verb prints: the most telling message of an exception chain, without the
+ * stack traces that some messages carry (Spark's "Job aborted due to stage failure" quotes the
+ * task's whole trace).
  */
 final class ErrorMessages {
   private ErrorMessages() {}
@@ -19,25 +20,39 @@ final class ErrorMessages {
     return firstLine(describe(telling));
   }
 
-  /** An exception that only carries another: its cause says more (Spark's job failures, reflection, futures). */
+  /**
+   * An exception that only carries another: its cause says more (Spark's job failures, reflection,
+   * futures).
+   */
   private static boolean isWrapper(Throwable e) {
     Throwable cause = e.getCause();
     if (cause == null || cause == e) return false;
     String message = e.getMessage();
-    return message == null || message.isBlank() || message.equals(cause.toString())
+    return message == null
+        || message.isBlank()
+        || message.equals(cause.toString())
         || e.getClass().getName().equals("org.apache.spark.SparkException")
-        || e instanceof java.util.concurrent.ExecutionException || e instanceof java.lang.reflect.InvocationTargetException;
+        || e instanceof java.util.concurrent.ExecutionException
+        || e instanceof java.lang.reflect.InvocationTargetException;
   }
 
   /** File system errors name only the path: say what went wrong with it. */
   private static String describe(Throwable e) {
     if (e instanceof FileSystemException fs) {
-      String what = e instanceof AccessDeniedException ? "permission denied"
-          : e instanceof NoSuchFileException ? "no such file or folder"
-          : e instanceof NotDirectoryException ? "not a folder"
-          : e instanceof FileAlreadyExistsException ? "already exists"
-          : fs.getReason() != null ? fs.getReason() : e.getClass().getSimpleName();
-      return fs.getFile() + ": " + what + (fs.getOtherFile() != null ? " (" + fs.getOtherFile() + ")" : "");
+      String what =
+          e instanceof AccessDeniedException
+              ? "permission denied"
+              : e instanceof NoSuchFileException
+                  ? "no such file or folder"
+                  : e instanceof NotDirectoryException
+                      ? "not a folder"
+                      : e instanceof FileAlreadyExistsException
+                          ? "already exists"
+                          : fs.getReason() != null ? fs.getReason() : e.getClass().getSimpleName();
+      return fs.getFile()
+          + ": "
+          + what
+          + (fs.getOtherFile() != null ? " (" + fs.getOtherFile() + ")" : "");
     }
     String message = e.getMessage();
     return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;

@@ -14,53 +14,112 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The options of the verbs that run the index job ({@code index}, {@code nightly}), and the run itself. */
+/**
+ * The options of the verbs that run the index job ({@code index}, {@code nightly}), and the run
+ * itself.
+ */
 final class IndexOptions {
-  @Option(names = "--input", required = true, paramLabel = "URI",
-      description = "A video file or a folder of videos: a local path, file:, s3a:, or any Hadoop FileSystem URI.")
+  @Option(
+      names = "--input",
+      required = true,
+      paramLabel = "URI",
+      description =
+          "A video file or a folder of videos: a local path, file:, s3a:, or any Hadoop FileSystem URI.")
   String input;
 
-  @Option(names = "--warehouse", required = true, paramLabel = "URI", description = "Where the tables and stems are written.")
+  @Option(
+      names = "--warehouse",
+      required = true,
+      paramLabel = "URI",
+      description = "Where the tables and stems are written.")
   String warehouse;
 
-  @Option(names = "--model", paramLabel = "MODEL_DIR", description = "A trained model folder, local or a Hadoop URI (default: the shipped one, pixelplayer.model.dir).")
+  @Option(
+      names = "--model",
+      paramLabel = "MODEL_DIR",
+      description =
+          "A trained model folder, local or a Hadoop URI (default: the shipped one, pixelplayer.model.dir).")
   String model;
 
-  @Mixin
-  SparkOptions sparkOptions;
+  @Mixin SparkOptions sparkOptions;
 
   /** Runs the job in its own Spark session and prints its summary. */
-  IndexJob.Result run(PixelPlayerConf conf, String verb, boolean incremental, PrintWriter stdout) throws Exception {
+  IndexJob.Result run(PixelPlayerConf conf, String verb, boolean incremental, PrintWriter stdout)
+      throws Exception {
     try (SparkSession spark = sparkOptions.session(verb, conf)) {
-      return run(spark, conf, verb, input, warehouse, model != null ? model : conf.getLocation(ModelSettings.MODEL_DIR), incremental, stdout);
+      return run(
+          spark,
+          conf,
+          verb,
+          input,
+          warehouse,
+          model != null ? model : conf.getLocation(ModelSettings.MODEL_DIR),
+          incremental,
+          stdout);
     }
   }
 
   /** Runs the index job in {@code spark} and prints its summary; returns the result. */
-  static IndexJob.Result run(SparkSession spark, PixelPlayerConf conf, String verb, String input, String warehouse, String modelUri,
-      boolean incremental, PrintWriter stdout) throws Exception {
-    try (ExecutorModels.Lease driverModel = ExecutorModels.acquire(modelUri, null, TaskDevice.resolve(conf.getString(ModelSettings.DEVICE)),
-        spark.sparkContext().hadoopConfiguration())) {
+  static IndexJob.Result run(
+      SparkSession spark,
+      PixelPlayerConf conf,
+      String verb,
+      String input,
+      String warehouse,
+      String modelUri,
+      boolean incremental,
+      PrintWriter stdout)
+      throws Exception {
+    try (ExecutorModels.Lease driverModel =
+        ExecutorModels.acquire(
+            modelUri,
+            null,
+            TaskDevice.resolve(conf.getString(ModelSettings.DEVICE)),
+            spark.sparkContext().hadoopConfiguration())) {
       IndexSettings settings = IndexSettings.from(conf, driverModel.model().config());
       Warehouse target = new Warehouse(warehouse, spark.sparkContext().hadoopConfiguration());
-      IndexJob.Result result = IndexJob.run(spark, settings, input, target, new IndexJob.ModelRef(modelUri, driverModel.model().version()),
-          incremental, conf.getDouble(JobProgress.INTERVAL_SECONDS), System.err);
+      IndexJob.Result result =
+          IndexJob.run(
+              spark,
+              settings,
+              input,
+              target,
+              new IndexJob.ModelRef(modelUri, driverModel.model().version()),
+              incremental,
+              conf.getDouble(JobProgress.INTERVAL_SECONDS),
+              System.err);
       if (!result.cleared().isEmpty()) {
-        System.err.printf("%s: cleared what interrupted runs left behind: %s%n", verb, String.join(", ", result.cleared()));
+        System.err.printf(
+            "%s: cleared what interrupted runs left behind: %s%n",
+            verb, String.join(", ", result.cleared()));
       }
       if (result.runId() == null) {
-        stdout.printf("nothing new under %s: %d videos, all indexed by earlier runs; nothing committed%n", input, result.videosFound());
+        stdout.printf(
+            "nothing new under %s: %d videos, all indexed by earlier runs; nothing committed%n",
+            input, result.videosFound());
         stdout.flush();
         return result;
       }
       int cores = spark.sparkContext().defaultParallelism();
-      stdout.printf("indexed %d of %d videos from %s into %s (run %s%s)%n", result.videosIndexed(), result.videosFound() - result.unchanged(),
-          input, target.uri(), result.runId(), incremental ? ", " + result.unchanged() + " unchanged skipped" : "");
+      stdout.printf(
+          "indexed %d of %d videos from %s into %s (run %s%s)%n",
+          result.videosIndexed(),
+          result.videosFound() - result.unchanged(),
+          input,
+          target.uri(),
+          result.runId(),
+          incremental ? ", " + result.unchanged() + " unchanged skipped" : "");
       stdout.printf("  clips     %d, sources %d%n", result.clips(), result.sources());
       stdout.printf("  media     %.1f s decoded%n", result.mediaSeconds());
-      stdout.printf("  speed     %.1f s wall on %s (%d task slots): %.2f clips/s, %.2fx real time%n", result.wallSeconds(),
-          spark.sparkContext().master(), cores, result.clipsPerSecond(), result.timesRealTime());
-      stdout.printf("  memory    peak heap %d MiB of %d MiB (this JVM: the driver, and the executor too in local mode)%n",
+      stdout.printf(
+          "  speed     %.1f s wall on %s (%d task slots): %.2f clips/s, %.2fx real time%n",
+          result.wallSeconds(),
+          spark.sparkContext().master(),
+          cores,
+          result.clipsPerSecond(),
+          result.timesRealTime());
+      stdout.printf(
+          "  memory    peak heap %d MiB of %d MiB (this JVM: the driver, and the executor too in local mode)%n",
           HeapPeak.usedBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
       stdout.printf("  failures  %d%n", result.failures().size());
       for (FailureRecord f : result.failures()) {
@@ -69,7 +128,8 @@ final class IndexOptions {
       stdout.flush();
       return result;
     } finally {
-      // The driver's copy is no longer needed (in local mode the tasks shared it): free its native memory now.
+      // The driver's copy is no longer needed (in local mode the tasks shared it): free its native
+      // memory now.
       ExecutorModels.closeIdle();
     }
   }

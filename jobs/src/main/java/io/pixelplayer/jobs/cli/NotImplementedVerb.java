@@ -13,14 +13,15 @@ import picocli.CommandLine.Unmatched;
 final class NotImplementedVerb implements Callable<Integer> {
   private final String name;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help and exit.")
   boolean help;
 
-  @Unmatched
-  List<String> ignored;
+  @Unmatched List<String> ignored;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   NotImplementedVerb(String name) {
     this.name = name;

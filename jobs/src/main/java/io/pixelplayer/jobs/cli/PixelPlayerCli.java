@@ -9,20 +9,35 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 
 /**
- * {@code pixelplayer VERB [options]}: the verbs of CONTRACT.md. Exit codes: 0 success, 1 a failed job,
- * 2 a usage error; errors are one line (the stack trace only with --verbose). Results go to stdout,
- * progress and errors to stderr.
+ * {@code pixelplayer VERB [options]}: the verbs of CONTRACT.md. Exit codes: 0 success, 1 a failed
+ * job, 2 a usage error; errors are one line (the stack trace only with --verbose). Results go to
+ * stdout, progress and errors to stderr.
  */
-@Command(name = "pixelplayer", sortOptions = false,
-    description = "PixelPlayer on Spark: which instruments sound in a video, where, and each one's own audio.",
-    subcommands = {DemoCommand.class, SynthCommand.class, IngestCommand.class, TrainCommand.class, EvaluateCommand.class,
-        IndexCommand.class, NightlyCommand.class, QueryCommand.class, SqlCommand.class, RemixCommand.class})
+@Command(
+    name = "pixelplayer",
+    sortOptions = false,
+    description =
+        "PixelPlayer on Spark: which instruments sound in a video, where, and each one's own audio.",
+    subcommands = {
+      DemoCommand.class,
+      SynthCommand.class,
+      IngestCommand.class,
+      TrainCommand.class,
+      EvaluateCommand.class,
+      IndexCommand.class,
+      NightlyCommand.class,
+      QueryCommand.class,
+      SqlCommand.class,
+      RemixCommand.class
+    })
 public final class PixelPlayerCli implements Runnable {
   static final int EXIT_OK = 0;
   static final int EXIT_FAILED = 1;
   static final int EXIT_USAGE = 2;
 
-  /** Verbs of the contract still to come, with the one-line summary their --help shows until then. */
+  /**
+   * Verbs of the contract still to come, with the one-line summary their --help shows until then.
+   */
   private static final Map<String, String> COMING = new LinkedHashMap<>();
 
   static {
@@ -30,7 +45,10 @@ public final class PixelPlayerCli implements Runnable {
     COMING.put("bench", "Throughput of each stage against lower bounds measured in the same run.");
   }
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help and exit.")
   boolean help;
 
   @Override
@@ -39,10 +57,12 @@ public final class PixelPlayerCli implements Runnable {
   }
 
   public static void main(String[] args) {
-    // Errors are one line; Spark's, Hadoop's and FFmpeg's logs (stack traces included) only with --verbose. Set before
+    // Errors are one line; Spark's, Hadoop's and FFmpeg's logs (stack traces included) only with
+    // --verbose. Set before
     // anything starts logging (spark-submit has configured its logging already and keeps it).
     if (System.getProperty(LOG_LEVEL) == null) {
-      System.setProperty(LOG_LEVEL, java.util.Arrays.asList(args).contains("--verbose") ? "info" : "off");
+      System.setProperty(
+          LOG_LEVEL, java.util.Arrays.asList(args).contains("--verbose") ? "info" : "off");
     }
     System.exit(run(args));
   }
@@ -57,25 +77,30 @@ public final class PixelPlayerCli implements Runnable {
 
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new PixelPlayerCli());
-    COMING.forEach((verb, summary) -> {
-      CommandLine sub = new CommandLine(new NotImplementedVerb(verb));
-      sub.getCommandSpec().usageMessage().description(summary + " (not implemented yet)");
-      cli.addSubcommand(verb, sub);
-    });
-    cli.setParameterExceptionHandler((e, args) -> {
-      e.getCommandLine().getErr().println(prefix(e.getCommandLine()) + e.getMessage() + " (see --help)");
-      return EXIT_USAGE;
-    });
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      PrintWriter err = commandLine.getErr();
-      boolean usage = e instanceof IllegalArgumentException;
-      err.println(prefix(commandLine) + (usage ? "" : "failed: ") + oneLine(e));
-      if (verbose(parseResult)) {
-        e.printStackTrace(err);
-      }
-      err.flush();
-      return usage ? EXIT_USAGE : EXIT_FAILED;
-    });
+    COMING.forEach(
+        (verb, summary) -> {
+          CommandLine sub = new CommandLine(new NotImplementedVerb(verb));
+          sub.getCommandSpec().usageMessage().description(summary + " (not implemented yet)");
+          cli.addSubcommand(verb, sub);
+        });
+    cli.setParameterExceptionHandler(
+        (e, args) -> {
+          e.getCommandLine()
+              .getErr()
+              .println(prefix(e.getCommandLine()) + e.getMessage() + " (see --help)");
+          return EXIT_USAGE;
+        });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          PrintWriter err = commandLine.getErr();
+          boolean usage = e instanceof IllegalArgumentException;
+          err.println(prefix(commandLine) + (usage ? "" : "failed: ") + oneLine(e));
+          if (verbose(parseResult)) {
+            e.printStackTrace(err);
+          }
+          err.flush();
+          return usage ? EXIT_USAGE : EXIT_FAILED;
+        });
     return cli;
   }
 

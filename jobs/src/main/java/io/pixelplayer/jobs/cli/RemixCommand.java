@@ -20,73 +20,115 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "remix", sortOptions = false,
-    description = "The video with one instrument louder or softer, picked by name (--gain NAME=DB, repeatable) or by clicking "
-        + "it (--click X,Y --gain DB, X and Y in 0..1 of the frame). Only that instrument's separated sound changes; the "
-        + "rest of the mix is left as it was. Writes the soundtrack (.wav) or the video with the new soundtrack (.mp4), "
-        + "mono at the model's 11025 Hz.")
+@Command(
+    name = "remix",
+    sortOptions = false,
+    description =
+        "The video with one instrument louder or softer, picked by name (--gain NAME=DB, repeatable) or by clicking "
+            + "it (--click X,Y --gain DB, X and Y in 0..1 of the frame). Only that instrument's separated sound changes; the "
+            + "rest of the mix is left as it was. Writes the soundtrack (.wav) or the video with the new soundtrack (.mp4), "
+            + "mono at the model's 11025 Hz.")
 final class RemixCommand implements Callable<Integer> {
-  @Option(names = "--video", required = true, paramLabel = "FILE", description = "The video to remix.")
+  @Option(
+      names = "--video",
+      required = true,
+      paramLabel = "FILE",
+      description = "The video to remix.")
   Path video;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE", description = "The result: FILE.wav (the soundtrack) or FILE.mp4 (the video).")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "FILE",
+      description = "The result: FILE.wav (the soundtrack) or FILE.mp4 (the video).")
   Path out;
 
-  @Option(names = "--gain", required = true, paramLabel = "NAME=DB|DB",
-      description = "NAME=DB: change that instrument by DB decibels (repeatable); with --click, DB alone.")
+  @Option(
+      names = "--gain",
+      required = true,
+      paramLabel = "NAME=DB|DB",
+      description =
+          "NAME=DB: change that instrument by DB decibels (repeatable); with --click, DB alone.")
   List<String> gains = new ArrayList<>();
 
-  @Option(names = "--click", paramLabel = "X,Y", description = "Pick the instrument at this point of the frame (0..1 from the left and top).")
+  @Option(
+      names = "--click",
+      paramLabel = "X,Y",
+      description = "Pick the instrument at this point of the frame (0..1 from the left and top).")
   String click;
 
-  @Option(names = "--model", paramLabel = "MODEL_DIR", description = "A trained model (default: the shipped one, pixelplayer.model.dir).")
+  @Option(
+      names = "--model",
+      paramLabel = "MODEL_DIR",
+      description = "A trained model (default: the shipped one, pixelplayer.model.dir).")
   Path model;
 
-  @Mixin
-  DeviceOption device;
+  @Mixin DeviceOption device;
 
-  @Mixin
-  CommonOptions common;
+  @Mixin CommonOptions common;
 
   @Override
   public Integer call() throws Exception {
     String outName = out.getFileName().toString().toLowerCase(Locale.ROOT);
     if (!outName.endsWith(".wav") && !outName.endsWith(".mp4")) {
-      throw new IllegalArgumentException("--out must end in .wav or .mp4, got " + out.getFileName());
+      throw new IllegalArgumentException(
+          "--out must end in .wav or .mp4, got " + out.getFileName());
     }
-    if (!Files.isRegularFile(video)) throw new IllegalArgumentException("--video " + video + ": no such file");
+    if (!Files.isRegularFile(video))
+      throw new IllegalArgumentException("--video " + video + ": no such file");
     Path outFolder = out.toAbsolutePath().getParent();
     if (!Files.isDirectory(outFolder) || !Files.isWritable(outFolder)) {
-      throw new IllegalArgumentException("--out " + out + ": " + outFolder + " is not a folder that can be written to");
+      throw new IllegalArgumentException(
+          "--out " + out + ": " + outFolder + " is not a folder that can be written to");
     }
     double[] point = click == null ? null : point(click);
     Map<String, Double> byName = point == null ? named(gains) : null;
-    if (point != null && gains.size() != 1) throw new IllegalArgumentException("--click takes one --gain DB");
+    if (point != null && gains.size() != 1)
+      throw new IllegalArgumentException("--click takes one --gain DB");
 
     PixelPlayerConf conf = common.conf();
     PrintWriter stdout = common.out();
-    try (PixelPlayerModel loaded = PixelPlayerModel.load(model != null ? model : conf.getPath(ModelSettings.MODEL_DIR), device.device())) {
+    try (PixelPlayerModel loaded =
+        PixelPlayerModel.load(
+            model != null ? model : conf.getPath(ModelSettings.MODEL_DIR), device.device())) {
       IndexSettings settings = IndexSettings.from(conf, loaded.config());
       VideoRemix remix;
       try {
-        remix = VideoRemix.analyse(video, loaded, settings.clips().tiling(), settings.sources(), settings.batch());
+        remix =
+            VideoRemix.analyse(
+                video, loaded, settings.clips().tiling(), settings.sources(), settings.batch());
       } catch (io.pixelplayer.jobs.ingest.IngestFailure e) {
         throw new IllegalStateException(video + " [" + e.stage().column() + "]: " + e.reason(), e);
       }
       Map<String, Integer> found = remix.instruments();
-      stdout.printf("found in %s: %s%n", video.getFileName(), found.isEmpty() ? "no instrument"
-          : String.join(", ", found.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + " clips)").toList()));
+      stdout.printf(
+          "found in %s: %s%n",
+          video.getFileName(),
+          found.isEmpty()
+              ? "no instrument"
+              : String.join(
+                  ", ",
+                  found.entrySet().stream()
+                      .map(e -> e.getKey() + " (" + e.getValue() + " clips)")
+                      .toList()));
       if (point != null) {
         String picked = remix.instrumentAt(point[0], point[1]);
         stdout.printf(Locale.ROOT, "clicked (%.2f, %.2f): %s%n", point[0], point[1], picked);
         byName = Map.of(picked, decibels(gains.get(0)));
       }
       for (String name : byName.keySet()) {
-        if (!found.containsKey(name)) stdout.printf("note: no %s found in this video, nothing of it to change%n", name);
+        if (!found.containsKey(name))
+          stdout.printf("note: no %s found in this video, nothing of it to change%n", name);
       }
       RemixOutput.write(video, remix.render(byName), remix.sampleRate(), out);
-      stdout.printf("wrote %s (%s)%n", out, String.join(", ", byName.entrySet().stream()
-          .map(e -> String.format(Locale.ROOT, "%s %+.1f dB", e.getKey(), e.getValue())).toList()));
+      stdout.printf(
+          "wrote %s (%s)%n",
+          out,
+          String.join(
+              ", ",
+              byName.entrySet().stream()
+                  .map(e -> String.format(Locale.ROOT, "%s %+.1f dB", e.getKey(), e.getValue()))
+                  .toList()));
       stdout.flush();
     }
     return 0;
@@ -96,7 +138,9 @@ final class RemixCommand implements Callable<Integer> {
     Map<String, Double> byName = new LinkedHashMap<>();
     for (String gain : gains) {
       int eq = gain.indexOf('=');
-      if (eq <= 0) throw new IllegalArgumentException("--gain expects NAME=DB (or --click X,Y with --gain DB), got '" + gain + "'");
+      if (eq <= 0)
+        throw new IllegalArgumentException(
+            "--gain expects NAME=DB (or --click X,Y with --gain DB), got '" + gain + "'");
       byName.put(Instruments.named(gain.substring(0, eq)), decibels(gain.substring(eq + 1)));
     }
     return byName;
@@ -108,7 +152,8 @@ final class RemixCommand implements Callable<Integer> {
       if (!Double.isFinite(db) || Math.abs(db) > 60) throw new NumberFormatException();
       return db;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--gain: '" + text + "' is not a number of decibels in -60..60");
+      throw new IllegalArgumentException(
+          "--gain: '" + text + "' is not a number of decibels in -60..60");
     }
   }
 
@@ -121,7 +166,8 @@ final class RemixCommand implements Callable<Integer> {
       if (!(x >= 0 && x <= 1 && y >= 0 && y <= 1)) throw new NumberFormatException();
       return new double[] {x, y};
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--click expects X,Y with both in 0..1, got '" + text + "'");
+      throw new IllegalArgumentException(
+          "--click expects X,Y with both in 0..1, got '" + text + "'");
     }
   }
 }

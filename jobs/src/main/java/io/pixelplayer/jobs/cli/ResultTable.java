@@ -51,7 +51,8 @@ final class ResultTable {
     }
     out.println(line(names, widths));
     StringBuilder rule = new StringBuilder();
-    for (int i = 0; i < widths.length; i++) rule.append(i == 0 ? "" : "  ").append("-".repeat(widths[i]));
+    for (int i = 0; i < widths.length; i++)
+      rule.append(i == 0 ? "" : "  ").append("-".repeat(widths[i]));
     out.println(rule);
     for (String[] line : cells) out.println(line(line, widths));
     out.printf("(%d row%s)%n", rows.size(), rows.size() == 1 ? "" : "s");
@@ -61,7 +62,8 @@ final class ResultTable {
     StringBuilder line = new StringBuilder();
     for (int i = 0; i < cells.length; i++) {
       if (i > 0) line.append("  ");
-      line.append(i == cells.length - 1 ? cells[i] : String.format("%-" + widths[i] + "s", cells[i]));
+      line.append(
+          i == cells.length - 1 ? cells[i] : String.format("%-" + widths[i] + "s", cells[i]));
     }
     return line.toString();
   }
@@ -70,7 +72,9 @@ final class ResultTable {
     if (value == null) return "NULL";
     if (value instanceof Double || value instanceof Float) {
       double d = ((Number) value).doubleValue();
-      return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.format(Locale.ROOT, "%.1f", d) : String.format(Locale.ROOT, "%.4f", d);
+      return d == Math.rint(d) && Math.abs(d) < 1e15
+          ? String.format(Locale.ROOT, "%.1f", d)
+          : String.format(Locale.ROOT, "%.4f", d);
     }
     if (value instanceof Seq<?> seq) {
       List<?> items = CollectionConverters.asJava(seq);
@@ -98,7 +102,8 @@ final class ResultTable {
       for (int i = 0; i < fields.length; i++) object.add(fields[i].name(), json(row.get(i)));
       return object;
     }
-    if (value instanceof byte[] bytes) return new JsonPrimitive(java.util.Base64.getEncoder().encodeToString(bytes));
+    if (value instanceof byte[] bytes)
+      return new JsonPrimitive(java.util.Base64.getEncoder().encodeToString(bytes));
     return new JsonPrimitive(String.valueOf(value));
   }
 }

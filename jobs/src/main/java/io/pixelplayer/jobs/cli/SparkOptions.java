@@ -7,8 +7,11 @@ import picocli.CommandLine.Option;
 
 /** The option of every verb that runs on Spark, and the session it gets. */
 final class SparkOptions {
-  @Option(names = "--master", paramLabel = "URL",
-      description = "Spark master (default: pixelplayer.spark.master, local[*]; under spark-submit, its own).")
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description =
+          "Spark master (default: pixelplayer.spark.master, local[*]; under spark-submit, its own).")
   String master;
 
   /** A session named after the verb, with the settings' Spark keys. */

@@ -9,11 +9,14 @@ import picocli.CommandLine.Option;
 
 /** The options of the verbs that read a warehouse, and the session they read it in. */
 final class WarehouseOptions {
-  @Option(names = "--warehouse", required = true, paramLabel = "URI", description = "A warehouse written by index or nightly.")
+  @Option(
+      names = "--warehouse",
+      required = true,
+      paramLabel = "URI",
+      description = "A warehouse written by index or nightly.")
   String warehouse;
 
-  @Mixin
-  SparkOptions sparkOptions;
+  @Mixin SparkOptions sparkOptions;
 
   /** A Spark session with the warehouse's current rows as the views of {@link Warehouse#VIEWS}. */
   SparkSession open(PixelPlayerConf conf, String verb) throws Exception {

@@ -17,20 +17,25 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * The project's settings: the documented defaults of {@code conf/pixelplayer.properties} (shipped in the
- * jar), overlaid by a user file, overlaid by {@code key=value} overrides. Immutable; lives on the driver,
- * executors get plain values built from it.
+ * The project's settings: the documented defaults of {@code conf/pixelplayer.properties} (shipped
+ * in the jar), overlaid by a user file, overlaid by {@code key=value} overrides. Immutable; lives
+ * on the driver, executors get plain values built from it.
  */
 public final class PixelPlayerConf {
   /** Classpath location of the defaults (conf/pixelplayer.properties, copied in by the build). */
   static final String DEFAULTS_RESOURCE = "io/pixelplayer/conf/pixelplayer.properties";
+
   /** Environment variable naming a user settings file. */
   public static final String FILE_ENV = "PIXELPLAYER_CONF";
+
   /** The rate every job resamples audio to: the models' rate, shared by ingest, index and synth. */
   public static final String AUDIO_SAMPLE_RATE = "pixelplayer.audio.sampleRate";
 
   private final Map<String, String> values;
-  /** Keys read so far: every documented key must be read by some job (a test holds the code to it). */
+
+  /**
+   * Keys read so far: every documented key must be read by some job (a test holds the code to it).
+   */
   private final Set<String> read = ConcurrentHashMap.newKeySet();
 
   private PixelPlayerConf(Map<String, String> values) {
@@ -54,9 +59,11 @@ public final class PixelPlayerConf {
       try (Reader in = Files.newBufferedReader(userFile, StandardCharsets.UTF_8)) {
         user.load(in);
       } catch (IOException e) {
-        throw new IllegalArgumentException("cannot read settings file " + userFile + ": " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            "cannot read settings file " + userFile + ": " + e.getMessage(), e);
       }
-      user.stringPropertyNames().forEach(k -> put(merged, k, user.getProperty(k), "settings file " + userFile));
+      user.stringPropertyNames()
+          .forEach(k -> put(merged, k, user.getProperty(k), "settings file " + userFile));
     }
     for (String override : overrides) {
       int eq = override.indexOf('=');
@@ -78,16 +85,22 @@ public final class PixelPlayerConf {
   private static void put(Map<String, String> merged, String key, String value, String origin) {
     if (!merged.containsKey(key) && !key.startsWith("spark.")) {
       throw new IllegalArgumentException(
-          "unknown setting '" + key + "' in " + origin + " (the settings are listed in conf/pixelplayer.properties)");
+          "unknown setting '"
+              + key
+              + "' in "
+              + origin
+              + " (the settings are listed in conf/pixelplayer.properties)");
     }
     merged.put(key, value);
   }
 
   private static Map<String, String> loadDefaults() {
     Properties defaults = new Properties();
-    try (InputStream in = PixelPlayerConf.class.getClassLoader().getResourceAsStream(DEFAULTS_RESOURCE)) {
+    try (InputStream in =
+        PixelPlayerConf.class.getClassLoader().getResourceAsStream(DEFAULTS_RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException("settings defaults " + DEFAULTS_RESOURCE + " missing from the classpath");
+        throw new IllegalStateException(
+            "settings defaults " + DEFAULTS_RESOURCE + " missing from the classpath");
       }
       defaults.load(new InputStreamReader(in, StandardCharsets.UTF_8));
     } catch (IOException e) {
@@ -102,8 +115,10 @@ public final class PixelPlayerConf {
     read.add(key);
     String value = values.get(key);
     if (value == null) {
-      // Reading an undocumented key is a programming error: every tunable must be in the defaults file.
-      throw new IllegalStateException("setting '" + key + "' is not documented in conf/pixelplayer.properties");
+      // Reading an undocumented key is a programming error: every tunable must be in the defaults
+      // file.
+      throw new IllegalStateException(
+          "setting '" + key + "' is not documented in conf/pixelplayer.properties");
     }
     return value;
   }
@@ -136,14 +151,20 @@ public final class PixelPlayerConf {
     }
   }
 
-  /** A path setting; a relative one is taken from the project root (system property {@code pixelplayer.root}) if set. */
+  /**
+   * A path setting; a relative one is taken from the project root (system property {@code
+   * pixelplayer.root}) if set.
+   */
   public Path getPath(String key) {
     Path path = Path.of(getString(key));
     String root = System.getProperty("pixelplayer.root");
     return path.isAbsolute() || root == null ? path : Path.of(root).resolve(path);
   }
 
-  /** A path or URI setting: a URI with a scheme (s3a://, file:, hdfs://) as it is, a plain path as {@link #getPath}. */
+  /**
+   * A path or URI setting: a URI with a scheme (s3a://, file:, hdfs://) as it is, a plain path as
+   * {@link #getPath}.
+   */
   public String getLocation(String key) {
     String value = getString(key);
     return value.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") ? value : getPath(key).toString();
@@ -166,11 +187,12 @@ public final class PixelPlayerConf {
   /** The {@code spark.*} keys given by the user, to be passed to Spark unchanged. */
   public Map<String, String> sparkSettings() {
     Map<String, String> spark = new TreeMap<>();
-    values.forEach((k, v) -> {
-      if (k.startsWith("spark.")) {
-        spark.put(k, v);
-      }
-    });
+    values.forEach(
+        (k, v) -> {
+          if (k.startsWith("spark.")) {
+            spark.put(k, v);
+          }
+        });
     return spark;
   }
 }

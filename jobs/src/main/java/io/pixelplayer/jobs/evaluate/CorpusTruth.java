@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A corpus's evaluation-only ground truth ({@code truth/<video_id>/}, CONTRACT.md): each source alone as
- * {@code <i>_<instrument>.wav} and its boxes in {@code boxes.csv}, cut to the clips being evaluated. A video's
- * truth is read once and kept (clips of one video share it).
+ * A corpus's evaluation-only ground truth ({@code truth/<video_id>/}, CONTRACT.md): each source
+ * alone as {@code <i>_<instrument>.wav} and its boxes in {@code boxes.csv}, cut to the clips being
+ * evaluated. A video's truth is read once and kept (clips of one video share it).
  */
 public final class CorpusTruth {
   private static final Pattern SOURCE_FILE = Pattern.compile("(\\d+)_([a-z0-9_]+)\\.wav");
@@ -35,7 +35,10 @@ public final class CorpusTruth {
   public CorpusTruth(Path corpus) {
     this.truthDir = corpus.resolve("truth");
     if (!Files.isDirectory(truthDir)) {
-      throw new IllegalArgumentException("no ground truth in " + corpus + " (truth/<video_id>/ as synth writes it): evaluation needs it");
+      throw new IllegalArgumentException(
+          "no ground truth in "
+              + corpus
+              + " (truth/<video_id>/ as synth writes it): evaluation needs it");
     }
   }
 
@@ -50,8 +53,16 @@ public final class CorpusTruth {
     int first = (int) Math.round(clip.startSeconds() * clip.sampleRate());
     for (VideoSource source : sources) {
       if (source.audio().sampleRate() != clip.sampleRate()) {
-        throw new IllegalArgumentException("truth of " + source.instrument() + " in " + clip.videoId() + " is at "
-            + source.audio().sampleRate() + " Hz, the clip at " + clip.sampleRate() + " Hz");
+        throw new IllegalArgumentException(
+            "truth of "
+                + source.instrument()
+                + " in "
+                + clip.videoId()
+                + " is at "
+                + source.audio().sampleRate()
+                + " Hz, the clip at "
+                + clip.sampleRate()
+                + " Hz");
       }
       float[] aligned = new float[clip.audio().length];
       float[] samples = source.audio().samples();
@@ -76,18 +87,24 @@ public final class CorpusTruth {
         }
       }
     } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException("no ground truth for video " + videoId + " in " + truthDir);
+      throw new IllegalArgumentException(
+          "no ground truth for video " + videoId + " in " + truthDir);
     }
     Map<Integer, List<double[]>> rows = boxes(dir.resolve("boxes.csv"));
     List<VideoSource> sources = new ArrayList<>();
     for (Map.Entry<Integer, String> source : instruments.entrySet()) {
       List<double[]> boxes = rows.get(source.getKey());
       if (boxes == null) {
-        throw new IllegalArgumentException(dir.resolve("boxes.csv") + " has no boxes for source " + source.getKey());
+        throw new IllegalArgumentException(
+            dir.resolve("boxes.csv") + " has no boxes for source " + source.getKey());
       }
       boxes.sort((a, b) -> Double.compare(a[0], b[0]));
-      sources.add(new VideoSource(source.getValue(), audio.get(source.getKey()), boxes.stream().mapToDouble(b -> b[0]).toArray(),
-          boxes.stream().map(b -> new Box(b[1], b[2], b[3], b[4])).toArray(Box[]::new)));
+      sources.add(
+          new VideoSource(
+              source.getValue(),
+              audio.get(source.getKey()),
+              boxes.stream().mapToDouble(b -> b[0]).toArray(),
+              boxes.stream().map(b -> new Box(b[1], b[2], b[3], b[4])).toArray(Box[]::new)));
     }
     if (sources.isEmpty()) {
       throw new IllegalArgumentException("no <i>_<instrument>.wav files in " + dir);
@@ -104,11 +121,24 @@ public final class CorpusTruth {
       if (line.isEmpty()) continue;
       String[] cells = line.split(",");
       if (cells.length != 7) {
-        throw new IllegalArgumentException(csv + " line " + (i + 1) + " has " + cells.length + " fields, not 7 (source_index,instrument,t,x0,y0,x1,y1)");
+        throw new IllegalArgumentException(
+            csv
+                + " line "
+                + (i + 1)
+                + " has "
+                + cells.length
+                + " fields, not 7 (source_index,instrument,t,x0,y0,x1,y1)");
       }
       try {
-        rows.computeIfAbsent(Integer.parseInt(cells[0]), k -> new ArrayList<>()).add(new double[] {Double.parseDouble(cells[2]),
-            Double.parseDouble(cells[3]), Double.parseDouble(cells[4]), Double.parseDouble(cells[5]), Double.parseDouble(cells[6])});
+        rows.computeIfAbsent(Integer.parseInt(cells[0]), k -> new ArrayList<>())
+            .add(
+                new double[] {
+                  Double.parseDouble(cells[2]),
+                  Double.parseDouble(cells[3]),
+                  Double.parseDouble(cells[4]),
+                  Double.parseDouble(cells[5]),
+                  Double.parseDouble(cells[6])
+                });
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(csv + " line " + (i + 1) + ": " + e.getMessage());
       }

@@ -4,11 +4,12 @@ import java.net.URI;
 import org.apache.hadoop.fs.Path;
 
 /**
- * How the location of a file is stored (in tables, in accumulators, in the arguments of executor tasks) and read back:
- * as its fully qualified URI, escaped to ASCII ({@code file:///videos/good%20one.mp4}, {@code s3a://bucket/a%23b.mp4},
- * non-ASCII as UTF-8 octets), the form any URI parser (java.nio, Python's urllib, browsers) reads. It round-trips every
- * name a file system allows (spaces, {@code % # ? [ " < >}, newlines, unicode, colons).
- * Hadoop's {@code new Path(String)} does not: it takes its argument for an unescaped path, so an escaped URI handed to
+ * How the location of a file is stored (in tables, in accumulators, in the arguments of executor
+ * tasks) and read back: as its fully qualified URI, escaped to ASCII ({@code
+ * file:///videos/good%20one.mp4}, {@code s3a://bucket/a%23b.mp4}, non-ASCII as UTF-8 octets), the
+ * form any URI parser (java.nio, Python's urllib, browsers) reads. It round-trips every name a file
+ * system allows (spaces, {@code % # ? [ " < >}, newlines, unicode, colons). Hadoop's {@code new
+ * Path(String)} does not: it takes its argument for an unescaped path, so an escaped URI handed to
  * it names a file that does not exist.
  */
 public final class FileUris {

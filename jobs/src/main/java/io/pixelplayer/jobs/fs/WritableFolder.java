@@ -6,7 +6,10 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
-/** A job's output folder, checked before any work is done, so that an unwritable one fails in one line, not after an hour. */
+/**
+ * A job's output folder, checked before any work is done, so that an unwritable one fails in one
+ * line, not after an hour.
+ */
 public final class WritableFolder {
   private WritableFolder() {}
 
@@ -19,13 +22,17 @@ public final class WritableFolder {
   public static void require(Path folder, Configuration hadoop, String role) throws IOException {
     try {
       FileSystem fs = folder.getFileSystem(hadoop);
-      if (fs.exists(folder) && !fs.getFileStatus(folder).isDirectory()) throw new IOException("it is a file, not a folder");
+      if (fs.exists(folder) && !fs.getFileStatus(folder).isDirectory())
+        throw new IOException("it is a file, not a folder");
       if (!fs.mkdirs(folder)) throw new IOException("it cannot be created");
       Path probe = new Path(folder, "_write-check-" + UUID.randomUUID());
       fs.create(probe, false).close();
       fs.delete(probe, false);
     } catch (IOException | RuntimeException e) {
-      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("").strip();
+      String reason =
+          e.getMessage() == null
+              ? e.getClass().getSimpleName()
+              : e.getMessage().lines().findFirst().orElse("").strip();
       throw new IOException("cannot write to " + role + " " + folder + ": " + reason, e);
     }
   }

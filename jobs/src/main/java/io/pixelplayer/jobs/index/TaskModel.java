@@ -10,7 +10,10 @@ import java.io.Serializable;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 
-/** The model as one index task uses it: opened on the executor when the task's first batch comes, closed when the task ends. */
+/**
+ * The model as one index task uses it: opened on the executor when the task's first batch comes,
+ * closed when the task ends.
+ */
 interface TaskModel extends AutoCloseable {
   /** Frames per clip the model looks at. */
   int framesPerClip();
@@ -29,10 +32,14 @@ interface TaskModel extends AutoCloseable {
     TaskModel open(Configuration hadoop) throws IOException;
   }
 
-  /** The executor's shared copy of the model in {@code uri} ({@link ExecutorModels}), with a predictor of the task's own. */
+  /**
+   * The executor's shared copy of the model in {@code uri} ({@link ExecutorModels}), with a
+   * predictor of the task's own.
+   */
   static Source shared(String uri, String version, String device) {
     return hadoop -> {
-      ExecutorModels.Lease lease = ExecutorModels.acquire(uri, version, TaskDevice.resolve(device), hadoop);
+      ExecutorModels.Lease lease =
+          ExecutorModels.acquire(uri, version, TaskDevice.resolve(device), hadoop);
       var predictor = lease.model().newPredictor();
       return new TaskModel() {
         @Override

@@ -12,7 +12,6 @@ import io.pixelplayer.model.infer.ClipInput;
 import io.pixelplayer.model.infer.SourceFinder;
 import io.pixelplayer.udf.MaskSeparation;
 import io.pixelplayer.udf.Masks;
-import io.pixelplayer.udf.PixelEnergyMap;
 import io.pixelplayer.udf.SampledAudio;
 import io.pixelplayer.udf.Stft;
 import io.pixelplayer.udf.Wav;
@@ -39,10 +38,10 @@ import org.apache.spark.util.LongAccumulator;
 import org.apache.spark.util.TaskCompletionListener;
 
 /**
- * The executor side of the index job: the clips of one task's videos, analysed in batches by the executor's shared
- * model (one predictor per task, closed when the task ends), become nested rows ({@link IndexedClipRows}); each
- * source's separated audio is written as a WAV beside the run's staged tables. A batch the model fails on becomes a
- * failure of its videos and the task goes on.
+ * The executor side of the index job: the clips of one task's videos, analysed in batches by the
+ * executor's shared model (one predictor per task, closed when the task ends), become nested rows
+ * ({@link IndexedClipRows}); each source's separated audio is written as a WAV beside the run's
+ * staged tables. A batch the model fails on becomes a failure of its videos and the task goes on.
  */
 final class VideoIndexer implements Serializable {
   private final VideoDecoding decoding;
@@ -53,10 +52,16 @@ final class VideoIndexer implements Serializable {
   private final LongAccumulator clips;
 
   /**
-   * @param stagedStems    where this run writes stems until its commit (a stored URI, {@link FileUris})
+   * @param stagedStems where this run writes stems until its commit (a stored URI, {@link
+   *     FileUris})
    * @param committedStems where the commit moves them: what {@code stem_uri} points at
    */
-  VideoIndexer(VideoDecoding decoding, IndexSettings settings, TaskModel.Source model, String stagedStems, String committedStems,
+  VideoIndexer(
+      VideoDecoding decoding,
+      IndexSettings settings,
+      TaskModel.Source model,
+      String stagedStems,
+      String committedStems,
       LongAccumulator clips) {
     this.decoding = decoding;
     this.settings = settings;
@@ -70,13 +75,20 @@ final class VideoIndexer implements Serializable {
     return new Batches(decoding.clips(group));
   }
 
-  /** Pulls a batch of clips, analyses it, hands out its rows; the model is taken on the first batch. */
+  /**
+   * Pulls a batch of clips, analyses it, hands out its rows; the model is taken on the first batch.
+   */
   private final class Batches implements Iterator<Row> {
     private final Iterator<VideoClip> decoded;
     private final Queue<Row> ready = new ArrayDeque<>();
     private final Configuration hadoop = decoding.hadoop();
-    /** Videos the model failed on: their remaining clips are skipped (the driver drops what they already gave). */
+
+    /**
+     * Videos the model failed on: their remaining clips are skipped (the driver drops what they
+     * already gave).
+     */
     private final Set<String> failed = new HashSet<>();
+
     private TaskModel taskModel;
     private SourceFinder finder;
     private MaskSeparation separation;
@@ -109,7 +121,14 @@ final class VideoIndexer implements Serializable {
         if (failed.contains(clip.video().uri())) continue;
         if (clip.clip().frames().isEmpty()) {
           // Audio goes on past the end of the picture: nothing for the model to look at.
-          ready.add(IndexedClipRows.toRow(clip.video(), clip.clip(), decoding.spec().sampleRate(), null, List.of(), List.of()));
+          ready.add(
+              IndexedClipRows.toRow(
+                  clip.video(),
+                  clip.clip(),
+                  decoding.spec().sampleRate(),
+                  null,
+                  List.of(),
+                  List.of()));
           continue;
         }
         inputs.add(clip.clip().modelInput(taskModel.framesPerClip()));
@@ -123,7 +142,10 @@ final class VideoIndexer implements Serializable {
         Set<VideoFile> videos = new LinkedHashSet<>();
         seen.forEach(c -> videos.add(c.video()));
         for (VideoFile video : videos) {
-          decoding.fail(video, FailureStage.MODEL, "the model failed on clips of this video: " + FailureRecord.describe(e));
+          decoding.fail(
+              video,
+              FailureStage.MODEL,
+              "the model failed on clips of this video: " + FailureRecord.describe(e));
           failed.add(video.uri());
         }
         return;
@@ -142,20 +164,39 @@ final class VideoIndexer implements Serializable {
         stemUris.add(settings.stems() ? writeStem(clip, source) : null);
       }
       clips.add(1);
-      return IndexedClipRows.toRow(clip.video(), decoded, decoding.spec().sampleRate(), SourceFinder.soundMap(analysis, 0), sources, stemUris);
+      return IndexedClipRows.toRow(
+          clip.video(),
+          decoded,
+          decoding.spec().sampleRate(),
+          SourceFinder.soundMap(analysis, 0),
+          sources,
+          stemUris);
     }
 
-    /** The source's separated audio (the paper's binary mask on the clip's mixture) as a 16-bit WAV; returns its final URI. */
+    /**
+     * The source's separated audio (the paper's binary mask on the clip's mixture) as a 16-bit WAV;
+     * returns its final URI.
+     */
     private String writeStem(VideoClip clip, SourceFinder.Source source) {
       DecodedClip decoded = clip.clip();
-      float[] separated = separation.separate(decoded.audio(), source.mask(), Masks.PAPER_THRESHOLD);
+      float[] separated =
+          separation.separate(decoded.audio(), source.mask(), Masks.PAPER_THRESHOLD);
       float[] audio = Arrays.copyOf(separated, decoded.validSamples());
-      String name = clip.video().videoId() + "/" + decoded.index() + "-" + source.index() + "-" + source.instrument() + ".wav";
+      String name =
+          clip.video().videoId()
+              + "/"
+              + decoded.index()
+              + "-"
+              + source.index()
+              + "-"
+              + source.instrument()
+              + ".wav";
       Path staged = new Path(FileUris.path(stagedStems), name);
       try {
         FileSystem fs = staged.getFileSystem(hadoop);
         try (OutputStream out = fs.create(staged, true)) {
-          Wav.write(out, SampledAudio.mono(audio, decoding.spec().sampleRate()), Wav.Encoding.PCM_16);
+          Wav.write(
+              out, SampledAudio.mono(audio, decoding.spec().sampleRate()), Wav.Encoding.PCM_16);
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write stem " + staged + ": " + e.getMessage(), e);

@@ -22,28 +22,37 @@ import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 
 /**
- * Streams one local video file into {@link DecodedClip}s: audio resampled by FFmpeg to the spec's rate,
- * mixed to mono, cut into windows of {@code clipSamples} every {@code hopSamples}; video frames kept at the
- * spec's frame rate, resized to the spec's size and stored as JPEG. Clips come out as soon as they are
- * complete; only the windows around the current position are in memory.
+ * Streams one local video file into {@link DecodedClip}s: audio resampled by FFmpeg to the spec's
+ * rate, mixed to mono, cut into windows of {@code clipSamples} every {@code hopSamples}; video
+ * frames kept at the spec's frame rate, resized to the spec's size and stored as JPEG. Clips come
+ * out as soon as they are complete; only the windows around the current position are in memory.
  *
- * <p>Audio time is the number of decoded samples over the rate (what was decoded is what counts, not what the
- * header says); frame times are the grabber's timestamps, both measured from the start of the audio track.
- * A mid-stream decoding error ends the iteration early instead of throwing: see {@link #truncation()}.
+ * <p>Audio time is the number of decoded samples over the rate (what was decoded is what counts,
+ * not what the header says); frame times are the grabber's timestamps, both measured from the start
+ * of the audio track. A mid-stream decoding error ends the iteration early instead of throwing: see
+ * {@link #truncation()}.
  *
  * <p>Not thread-safe. Close it (or exhaust it) to free the native decoder.
  */
 public final class ClipReader implements Iterator<DecodedClip>, AutoCloseable {
-  /** Frame timestamps are floored to microseconds: a frame this close before a tick still counts as reaching it. */
-  private static final long TICK_TOLERANCE_US = 1000;
   /**
-   * Audio decoded past the length the header gives the audio track is held back up to this much: codecs pad
-   * their last frame (AAC decodes whole 1024-sample frames), and that padding is dropped at the end. If more
-   * comes, the header was wrong (an estimate) and everything is kept.
+   * Frame timestamps are floored to microseconds: a frame this close before a tick still counts as
+   * reaching it.
+   */
+  private static final long TICK_TOLERANCE_US = 1000;
+
+  /**
+   * Audio decoded past the length the header gives the audio track is held back up to this much:
+   * codecs pad their last frame (AAC decodes whole 1024-sample frames), and that padding is dropped
+   * at the end. If more comes, the header was wrong (an estimate) and everything is kept.
    */
   private static final double PADDING_TOLERANCE_SECONDS = 0.25;
-  /** A decoded length this much (or this share) short of the header's is reported as a truncation. */
+
+  /**
+   * A decoded length this much (or this share) short of the header's is reported as a truncation.
+   */
   private static final double TRUNCATION_MIN_SECONDS = 0.5;
+
   private static final double TRUNCATION_MIN_SHARE = 0.02;
 
   static {
@@ -54,13 +63,18 @@ public final class ClipReader implements Iterator<DecodedClip>, AutoCloseable {
   private final VideoInfo info;
   private final ClipWindows windows;
   private final JpegFrameEncoder encoder;
+
   /** Start of the audio track in grabber time: the zero of clip time. */
   private final long originMicros;
+
   /** The audio track's length by its header in seconds, or NaN if the header does not give it. */
   private final double audioHeaderSeconds;
+
   private final long maxSamples;
+
   /** The audio track's length by its header in samples at the spec's rate, or -1 if unknown. */
   private final long headerSamples;
+
   private final float[] heldPadding;
   private int heldCount;
   private boolean pastHeader;
@@ -74,11 +88,12 @@ public final class ClipReader implements Iterator<DecodedClip>, AutoCloseable {
   private boolean closed;
 
   /**
-   * Opens a local video file. Fails with stage {@code open} when FFmpeg cannot read the file and with stage
-   * {@code probe} when it lacks a video or an audio track.
+   * Opens a local video file. Fails with stage {@code open} when FFmpeg cannot read the file and
+   * with stage {@code probe} when it lacks a video or an audio track.
    */
   public ClipReader(String source, ClipSpec spec) throws IngestFailure {
-    if (source == null || source.isBlank()) throw new IllegalArgumentException("source path is empty");
+    if (source == null || source.isBlank())
+      throw new IllegalArgumentException("source path is empty");
     if (spec == null) throw new IllegalArgumentException("clip spec is null");
     this.spec = spec;
     Path file = Path.of(source);
@@ -88,7 +103,8 @@ public final class ClipReader implements Iterator<DecodedClip>, AutoCloseable {
     FFmpegFrameGrabber opened = new FFmpegFrameGrabber(file.toFile());
     // Video stays in its decoded format: only kept frames are converted (see JpegFrameEncoder).
     opened.setImageMode(FrameGrabber.ImageMode.RAW);
-    // Resampled to the target rate as packed floats; the channels are kept and averaged here (see mixToMono).
+    // Resampled to the target rate as packed floats; the channels are kept and averaged here (see
+    // mixToMono).
     opened.setSampleMode(FrameGrabber.SampleMode.FLOAT);
     opened.setSampleRate(spec.sampleRate());
     try {
@@ -101,7 +117,8 @@ public final class ClipReader implements Iterator<DecodedClip>, AutoCloseable {
         throw new IngestFailure(FailureStage.OPEN, OpenFailures.afterFailedStart(file, e), e);
       }
       AVFormatContext format = opened.getFormatContext();
-      if (!opened.hasVideo()) throw new IngestFailure(FailureStage.PROBE, "no video stream (audio only)");
+      if (!opened.hasVideo())
+        throw new IngestFailure(FailureStage.PROBE, "no video stream (audio only)");
       AVStream video = format.streams(opened.getVideoStream());
       if ((video.disposition() & AV_DISPOSITION_ATTACHED_PIC) != 0) {
         throw new IngestFailure(FailureStage.PROBE, "no video stream (audio only, with cover art)");
@@ -109,16 +126,28 @@ public final class ClipReader implements Iterator<DecodedClip>, AutoCloseable {
       if (!opened.hasAudio()) throw new IngestFailure(FailureStage.PROBE, "no audio stream");
       AVStream audio = format.streams(opened.getAudioStream());
 
-      double fps = opened.getVideoFrameRate(); // num/den of the stream's frame rate: NaN or 0 if unknown
-      info = new VideoInfo(video.codecpar().width(), video.codecpar().height(),
-          fps > 0 && !Double.isInfinite(fps) ? fps : Double.NaN,
-          audio.codecpar().sample_rate(), audio.codecpar().ch_layout().nb_channels(),
-          opened.getVideoCodecName(), opened.getAudioCodecName(),
-          format.duration() == AV_NOPTS_VALUE ? Double.NaN : format.duration() / (double) AV_TIME_BASE);
-      double audioTrackSeconds = audio.duration() == AV_NOPTS_VALUE || audio.duration() <= 0
-          ? Double.NaN : audio.duration() * toDouble(audio.time_base());
-      audioHeaderSeconds = Double.isNaN(audioTrackSeconds) ? info.headerSeconds() : audioTrackSeconds;
-      headerSamples = Double.isNaN(audioTrackSeconds) ? -1 : Math.round(audioTrackSeconds * spec.sampleRate());
+      double fps =
+          opened.getVideoFrameRate(); // num/den of the stream's frame rate: NaN or 0 if unknown
+      info =
+          new VideoInfo(
+              video.codecpar().width(),
+              video.codecpar().height(),
+              fps > 0 && !Double.isInfinite(fps) ? fps : Double.NaN,
+              audio.codecpar().sample_rate(),
+              audio.codecpar().ch_layout().nb_channels(),
+              opened.getVideoCodecName(),
+              opened.getAudioCodecName(),
+              format.duration() == AV_NOPTS_VALUE
+                  ? Double.NaN
+                  : format.duration() / (double) AV_TIME_BASE);
+      double audioTrackSeconds =
+          audio.duration() == AV_NOPTS_VALUE || audio.duration() <= 0
+              ? Double.NaN
+              : audio.duration() * toDouble(audio.time_base());
+      audioHeaderSeconds =
+          Double.isNaN(audioTrackSeconds) ? info.headerSeconds() : audioTrackSeconds;
+      headerSamples =
+          Double.isNaN(audioTrackSeconds) ? -1 : Math.round(audioTrackSeconds * spec.sampleRate());
       if (audio.start_time() != AV_NOPTS_VALUE) {
         originMicros = Math.round(audio.start_time() * toDouble(audio.time_base()) * 1e6);
       } else {
@@ -130,7 +159,10 @@ public final class ClipReader implements Iterator<DecodedClip>, AutoCloseable {
       throw e;
     } catch (RuntimeException e) {
       release(opened);
-      throw new IngestFailure(FailureStage.PROBE, "FFmpeg: " + OpenFailures.withoutHints(String.valueOf(e.getMessage()), file), e);
+      throw new IngestFailure(
+          FailureStage.PROBE,
+          "FFmpeg: " + OpenFailures.withoutHints(String.valueOf(e.getMessage()), file),
+          e);
     }
     maxSamples = Math.round(spec.maxSeconds() * spec.sampleRate());
     heldPadding = new float[(int) Math.ceil(PADDING_TOLERANCE_SECONDS * spec.sampleRate())];
@@ -184,8 +216,8 @@ public final class ClipReader implements Iterator<DecodedClip>, AutoCloseable {
   }
 
   /**
-   * Null if the stream ended normally; otherwise one line on why it ended early: a decoding error, or decoded
-   * audio much shorter than the header claims (a truncated file that still opens).
+   * Null if the stream ended normally; otherwise one line on why it ended early: a decoding error,
+   * or decoded audio much shorter than the header claims (a truncated file that still opens).
    */
   public String truncation() {
     return truncation;
@@ -204,8 +236,12 @@ public final class ClipReader implements Iterator<DecodedClip>, AutoCloseable {
     try {
       frame = grabber.grabFrame(true, true, true, false, false);
     } catch (FrameGrabber.Exception | RuntimeException e) {
-      truncation = String.format(Locale.ROOT, "decoding failed after %.1f s: %s", decodedSeconds(),
-          FailureRecord.oneLine(e.getMessage()));
+      truncation =
+          String.format(
+              Locale.ROOT,
+              "decoding failed after %.1f s: %s",
+              decodedSeconds(),
+              FailureRecord.oneLine(e.getMessage()));
       frame = null;
     }
     if (frame == null) {
@@ -223,7 +259,8 @@ public final class ClipReader implements Iterator<DecodedClip>, AutoCloseable {
 
   private void addAudio(Frame frame) {
     int count = mixToMono(frame);
-    // Audio past maxSeconds, or past the header's length once the tail is over, is not decoded any further.
+    // Audio past maxSeconds, or past the header's length once the tail is over, is not decoded any
+    // further.
     int wanted = (int) Math.min(count, maxSamples - windows.samples() - heldCount);
     if (headerSamples < 0 || pastHeader) {
       windows.addAudio(mono, 0, wanted);
@@ -245,9 +282,10 @@ public final class ClipReader implements Iterator<DecodedClip>, AutoCloseable {
   }
 
   /**
-   * Averages the channels of one resampled audio frame into {@link #mono}; returns the sample count. FFmpeg's
-   * own downmix to mono sums stereo at 1/sqrt(2) each, which makes a centred source 3 dB louder than either
-   * channel and can leave [-1, 1]; the plain average keeps the level and the range.
+   * Averages the channels of one resampled audio frame into {@link #mono}; returns the sample
+   * count. FFmpeg's own downmix to mono sums stereo at 1/sqrt(2) each, which makes a centred source
+   * 3 dB louder than either channel and can leave [-1, 1]; the plain average keeps the level and
+   * the range.
    */
   private int mixToMono(Frame frame) {
     FloatBuffer samples = (FloatBuffer) frame.samples[0];
@@ -299,9 +337,13 @@ public final class ClipReader implements Iterator<DecodedClip>, AutoCloseable {
     if (Double.isNaN(audioHeaderSeconds)) return null;
     double expected = Math.min(audioHeaderSeconds, spec.maxSeconds());
     double decoded = decodedSeconds();
-    if (expected - decoded <= Math.max(TRUNCATION_MIN_SECONDS, TRUNCATION_MIN_SHARE * expected)) return null;
-    return String.format(Locale.ROOT, "decoded %.1f s of %.1f s the header claims (truncated file?)",
-        decoded, audioHeaderSeconds);
+    if (expected - decoded <= Math.max(TRUNCATION_MIN_SECONDS, TRUNCATION_MIN_SHARE * expected))
+      return null;
+    return String.format(
+        Locale.ROOT,
+        "decoded %.1f s of %.1f s the header claims (truncated file?)",
+        decoded,
+        audioHeaderSeconds);
   }
 
   /** Frees the native decoder and converter as soon as the file is no longer needed. */

@@ -10,30 +10,31 @@ import org.apache.spark.sql.types.StructType;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * The {@code clips} table of an ingest run: the training cache that the model reads. Audio is 16-bit PCM
- * (little-endian, mono, {@code sample_rate}), frames are JPEGs of {@code frame_width x frame_height}
- * taken at {@code frame_times} (seconds from the start of the video).
+ * The {@code clips} table of an ingest run: the training cache that the model reads. Audio is
+ * 16-bit PCM (little-endian, mono, {@code sample_rate}), frames are JPEGs of {@code frame_width x
+ * frame_height} taken at {@code frame_times} (seconds from the start of the video).
  */
 public final class ClipRows {
-  public static final StructType SCHEMA = new StructType()
-      .add("clip_id", DataTypes.StringType, false)
-      .add("video_id", DataTypes.StringType, false)
-      .add("uri", DataTypes.StringType, false)
-      .add("clip_index", DataTypes.IntegerType, false)
-      .add("start_s", DataTypes.DoubleType, false)
-      .add("end_s", DataTypes.DoubleType, false)
-      .add("sample_rate", DataTypes.IntegerType, false)
-      .add("valid_samples", DataTypes.IntegerType, false)
-      .add("audio", DataTypes.BinaryType, false)
-      .add("loudness_db", DataTypes.FloatType, false)
-      .add("silent", DataTypes.BooleanType, false)
-      .add("frame_width", DataTypes.IntegerType, false)
-      .add("frame_height", DataTypes.IntegerType, false)
-      .add("frame_times", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
-      .add("frames", DataTypes.createArrayType(DataTypes.BinaryType, false), false)
-      .add("split", DataTypes.StringType, true)
-      .add("kind", DataTypes.StringType, true)
-      .add("instruments", DataTypes.createArrayType(DataTypes.StringType, false), true);
+  public static final StructType SCHEMA =
+      new StructType()
+          .add("clip_id", DataTypes.StringType, false)
+          .add("video_id", DataTypes.StringType, false)
+          .add("uri", DataTypes.StringType, false)
+          .add("clip_index", DataTypes.IntegerType, false)
+          .add("start_s", DataTypes.DoubleType, false)
+          .add("end_s", DataTypes.DoubleType, false)
+          .add("sample_rate", DataTypes.IntegerType, false)
+          .add("valid_samples", DataTypes.IntegerType, false)
+          .add("audio", DataTypes.BinaryType, false)
+          .add("loudness_db", DataTypes.FloatType, false)
+          .add("silent", DataTypes.BooleanType, false)
+          .add("frame_width", DataTypes.IntegerType, false)
+          .add("frame_height", DataTypes.IntegerType, false)
+          .add("frame_times", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
+          .add("frames", DataTypes.createArrayType(DataTypes.BinaryType, false), false)
+          .add("split", DataTypes.StringType, true)
+          .add("kind", DataTypes.StringType, true)
+          .add("instruments", DataTypes.createArrayType(DataTypes.StringType, false), true);
 
   private ClipRows() {}
 

@@ -8,14 +8,16 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The clip windows of one video while it streams in: windows of {@code clipSamples} every {@code hopSamples},
- * filled with mono audio as it is decoded and with the kept frames whose timestamps they span. Only the few
- * windows around the current position are held, so memory does not grow with the length of the video.
+ * The clip windows of one video while it streams in: windows of {@code clipSamples} every {@code
+ * hopSamples}, filled with mono audio as it is decoded and with the kept frames whose timestamps
+ * they span. Only the few windows around the current position are held, so memory does not grow
+ * with the length of the video.
  *
- * <p>A window is complete when its audio is full and the video has passed its end. Audio and video arrive
- * interleaved but not in lockstep (muxer interleaving, decoder delay), so a full window waits for the video,
- * but only while the stream is less than {@link #MAX_STREAM_SKEW_SECONDS} past its end: a video track that
- * stalls or ends early must not hold windows, and their memory, until the end of the file.
+ * <p>A window is complete when its audio is full and the video has passed its end. Audio and video
+ * arrive interleaved but not in lockstep (muxer interleaving, decoder delay), so a full window
+ * waits for the video, but only while the stream is less than {@link #MAX_STREAM_SKEW_SECONDS} past
+ * its end: a video track that stalls or ends early must not hold windows, and their memory, until
+ * the end of the file.
  */
 final class ClipWindows {
   /** How far the two streams may drift apart before a window stops waiting for the lagging one. */
@@ -37,7 +39,9 @@ final class ClipWindows {
     this.spec = spec;
   }
 
-  /** Appends {@code count} mono samples at the current audio position to every window they fall in. */
+  /**
+   * Appends {@code count} mono samples at the current audio position to every window they fall in.
+   */
   void addAudio(float[] mono, int offset, int count) {
     if (audioEnded) throw new IllegalStateException("audio already ended at sample " + samples);
     if (count <= 0) return;
@@ -47,7 +51,12 @@ final class ClipWindows {
       long from = Math.max(window.startSample, samples);
       long to = Math.min(window.startSample + spec.clipSamples(), end);
       if (from < to) {
-        System.arraycopy(mono, offset + (int) (from - samples), window.audio, (int) (from - window.startSample), (int) (to - from));
+        System.arraycopy(
+            mono,
+            offset + (int) (from - samples),
+            window.audio,
+            (int) (from - window.startSample),
+            (int) (to - from));
       }
     }
     samples = end;
@@ -55,9 +64,9 @@ final class ClipWindows {
   }
 
   /**
-   * Whether a frame at {@code seconds} belongs in some window; opens the windows that start by then, unless
-   * the video is too far ahead of the audio. Asked before a frame is encoded, so that only frames some clip
-   * will hold are converted.
+   * Whether a frame at {@code seconds} belongs in some window; opens the windows that start by
+   * then, unless the video is too far ahead of the audio. Asked before a frame is encoded, so that
+   * only frames some clip will hold are converted.
    */
   boolean wantsFrameAt(double seconds) {
     if (seconds < 0 || (audioEnded && seconds >= audioSeconds())) return false;
@@ -98,7 +107,10 @@ final class ClipWindows {
     videoEnded = true;
   }
 
-  /** The next complete clip, or null if none is complete yet; trailing windows with too little audio are dropped. */
+  /**
+   * The next complete clip, or null if none is complete yet; trailing windows with too little audio
+   * are dropped.
+   */
   DecodedClip poll() {
     while (!open.isEmpty() && isComplete(open.peekFirst())) {
       Window window = open.pollFirst();
@@ -146,7 +158,8 @@ final class ClipWindows {
     if (samples < end && !audioEnded) return false;
     if (videoEnded) return true;
     // Past the end of the audio there is nothing to wait for.
-    double videoEnd = Math.min(window.endSeconds, audioEnded ? audioSeconds() : Double.POSITIVE_INFINITY);
+    double videoEnd =
+        Math.min(window.endSeconds, audioEnded ? audioSeconds() : Double.POSITIVE_INFINITY);
     return videoSeconds >= videoEnd || streamSeconds - videoEnd > MAX_STREAM_SKEW_SECONDS;
   }
 
@@ -155,8 +168,16 @@ final class ClipWindows {
     boolean isSilent = loudness < spec.silenceDb();
     emitted++;
     if (isSilent) silent++;
-    return new DecodedClip(window.index, window.startSample, window.startSeconds, window.endSeconds, window.audio,
-        valid, loudness, isSilent, Collections.unmodifiableList(window.frames));
+    return new DecodedClip(
+        window.index,
+        window.startSample,
+        window.startSeconds,
+        window.endSeconds,
+        window.audio,
+        valid,
+        loudness,
+        isSilent,
+        Collections.unmodifiableList(window.frames));
   }
 
   /** One clip window being filled. */

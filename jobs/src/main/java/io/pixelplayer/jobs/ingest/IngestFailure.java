@@ -3,7 +3,10 @@ package io.pixelplayer.jobs.ingest;
 import io.pixelplayer.jobs.warehouse.FailureRecord;
 import io.pixelplayer.jobs.warehouse.FailureStage;
 
-/** Why a video could not be ingested: the stage that failed and a reason on one line (a row of the {@code failures} table). */
+/**
+ * Why a video could not be ingested: the stage that failed and a reason on one line (a row of the
+ * {@code failures} table).
+ */
 public final class IngestFailure extends Exception {
   private final FailureStage stage;
 

@@ -29,9 +29,10 @@ import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.Java2DFrameConverter;
 
 /**
- * Turns a decoded picture into a JPEG of a fixed size: swscale resizes the whole picture (no crop) into one
- * reused BGR buffer, {@link Java2DFrameConverter} copies it into one reused image, ImageIO encodes it at an
- * explicit quality. Only kept frames come here; the grabber hands out the others unconverted.
+ * Turns a decoded picture into a JPEG of a fixed size: swscale resizes the whole picture (no crop)
+ * into one reused BGR buffer, {@link Java2DFrameConverter} copies it into one reused image, ImageIO
+ * encodes it at an explicit quality. Only kept frames come here; the grabber hands out the others
+ * unconverted.
  */
 final class JpegFrameEncoder implements AutoCloseable {
   private final int width;
@@ -48,8 +49,10 @@ final class JpegFrameEncoder implements AutoCloseable {
   private boolean closed;
 
   JpegFrameEncoder(int width, int height, int jpegQuality) {
-    if (width < 1 || height < 1) throw new IllegalArgumentException("frame size " + width + "x" + height + " is empty");
-    if (jpegQuality < 1 || jpegQuality > 100) throw new IllegalArgumentException("JPEG quality " + jpegQuality + " not in 1..100");
+    if (width < 1 || height < 1)
+      throw new IllegalArgumentException("frame size " + width + "x" + height + " is empty");
+    if (jpegQuality < 1 || jpegQuality > 100)
+      throw new IllegalArgumentException("JPEG quality " + jpegQuality + " not in 1..100");
     this.width = width;
     this.height = height;
     // Rows aligned to 64 bytes, as swscale's SIMD paths want.
@@ -78,8 +81,19 @@ final class JpegFrameEncoder implements AutoCloseable {
   /** The picture resized and encoded, or null if swscale cannot read its pixel format. */
   byte[] encode(AVFrame picture) {
     if (closed) throw new IllegalStateException("encoder is closed");
-    scaler = sws_getCachedContext(scaler, picture.width(), picture.height(), picture.format(),
-        width, height, AV_PIX_FMT_BGR24, SWS_BILINEAR, null, null, (DoublePointer) null);
+    scaler =
+        sws_getCachedContext(
+            scaler,
+            picture.width(),
+            picture.height(),
+            picture.format(),
+            width,
+            height,
+            AV_PIX_FMT_BGR24,
+            SWS_BILINEAR,
+            null,
+            null,
+            (DoublePointer) null);
     if (scaler == null) return null;
     sws_scale(scaler, picture.data(), picture.linesize(), 0, picture.height(), planes, strides);
     BufferedImage image = converter.convert(bgr);

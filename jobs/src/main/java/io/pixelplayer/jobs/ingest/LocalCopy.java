@@ -11,9 +11,9 @@ import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * A video as a local file FFmpeg can open: local files are used where they are; anything else (S3, HDFS)
- * is streamed to a temporary file that {@link #close()} deletes. FFmpeg needs random access (an MP4's
- * index may sit at its end), which remote streams do not give cheaply.
+ * A video as a local file FFmpeg can open: local files are used where they are; anything else (S3,
+ * HDFS) is streamed to a temporary file that {@link #close()} deletes. FFmpeg needs random access
+ * (an MP4's index may sit at its end), which remote streams do not give cheaply.
  */
 final class LocalCopy implements AutoCloseable {
   private final java.nio.file.Path path;
@@ -33,7 +33,8 @@ final class LocalCopy implements AutoCloseable {
     }
     String name = source.getName();
     int dot = name.lastIndexOf('.');
-    java.nio.file.Path temp = Files.createTempFile("pixelplayer-", dot < 0 ? "" : name.substring(dot));
+    java.nio.file.Path temp =
+        Files.createTempFile("pixelplayer-", dot < 0 ? "" : name.substring(dot));
     try (InputStream in = fs.open(source)) {
       Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {

@@ -14,10 +14,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Short human reasons for files that cannot be opened. JavaCV's exceptions carry only FFmpeg's error code
- * (every unreadable file is "Invalid data found when processing input"); FFmpeg's own explanation goes to its
- * process-wide log. So the file is looked at here: an MP4 whose top-level boxes hold no {@code moov} index is
- * a truncated or unfinished recording, anything else FFmpeg rejects is not a video it knows.
+ * Short human reasons for files that cannot be opened. JavaCV's exceptions carry only FFmpeg's
+ * error code (every unreadable file is "Invalid data found when processing input"); FFmpeg's own
+ * explanation goes to its process-wide log. So the file is looked at here: an MP4 whose top-level
+ * boxes hold no {@code moov} index is a truncated or unfinished recording, anything else FFmpeg
+ * rejects is not a video it knows.
  */
 final class OpenFailures {
   static final String NOT_FOUND = "file not found";
@@ -28,9 +29,18 @@ final class OpenFailures {
   static final String MP4_UNREADABLE = "damaged MP4: FFmpeg could not read it";
 
   private static final Pattern ERROR_CODE = Pattern.compile("\\berror (-?\\d+)\\b");
-  /** Boxes an MP4 or QuickTime file starts with (ftyp, or older files without it); anything else is no MP4. */
-  private static final Set<String> MP4_FIRST_BOXES = Set.of("ftyp", "wide", "free", "skip", "mdat", "moov");
-  /** Top-level boxes read at most: a real MP4 has a handful, garbage stops at the first implausible one. */
+
+  /**
+   * Boxes an MP4 or QuickTime file starts with (ftyp, or older files without it); anything else is
+   * no MP4.
+   */
+  private static final Set<String> MP4_FIRST_BOXES =
+      Set.of("ftyp", "wide", "free", "skip", "mdat", "moov");
+
+  /**
+   * Top-level boxes read at most: a real MP4 has a handful, garbage stops at the first implausible
+   * one.
+   */
   private static final int MAX_BOXES = 256;
 
   private OpenFailures() {}
@@ -51,7 +61,9 @@ final class OpenFailures {
     String message = String.valueOf(failure.getMessage());
     if (message.startsWith("avformat_open_input()")) {
       int code = errorCode(message);
-      return code == AVERROR_INVALIDDATA ? unparsableReason(file) : "FFmpeg could not open the file: " + describe(code);
+      return code == AVERROR_INVALIDDATA
+          ? unparsableReason(file)
+          : "FFmpeg could not open the file: " + describe(code);
     }
     if (message.startsWith("avformat_find_stream_info()")) {
       return "FFmpeg could not read the stream information: " + describe(errorCode(message));
@@ -61,7 +73,8 @@ final class OpenFailures {
 
   /** A JavaCV message without the hint about log callbacks and without the local path. */
   static String withoutHints(String message, Path file) {
-    return message.replace(" (For more details, make sure FFmpegLogCallback.set() has been called.)", "")
+    return message
+        .replace(" (For more details, make sure FFmpegLogCallback.set() has been called.)", "")
         .replace(" (Has setFormat() been called?)", "")
         .replace("\"" + file + "\"", "the file");
   }

@@ -17,9 +17,10 @@ import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.TaskCompletionListener;
 
 /**
- * The executor side of every job that reads videos: turns the videos of one task into clips, lazily, one video open
- * at a time. Whatever goes wrong with a video becomes a {@link FailureRecord} and the task goes on with the next.
- * Videos and failures travel back to the driver in accumulators (counted once per successful task).
+ * The executor side of every job that reads videos: turns the videos of one task into clips,
+ * lazily, one video open at a time. Whatever goes wrong with a video becomes a {@link
+ * FailureRecord} and the task goes on with the next. Videos and failures travel back to the driver
+ * in accumulators (counted once per successful task).
  */
 public final class VideoDecoding implements Serializable {
   private final ClipSpec spec;
@@ -30,7 +31,10 @@ public final class VideoDecoding implements Serializable {
   /** A decoded clip and the video it comes from. */
   public record VideoClip(VideoFile video, DecodedClip clip) {}
 
-  public VideoDecoding(ClipSpec spec, HadoopSettings hadoopSettings, CollectionAccumulator<VideoRecord> videos,
+  public VideoDecoding(
+      ClipSpec spec,
+      HadoopSettings hadoopSettings,
+      CollectionAccumulator<VideoRecord> videos,
       CollectionAccumulator<FailureRecord> failures) {
     this.spec = spec;
     this.hadoopSettings = hadoopSettings;
@@ -47,7 +51,10 @@ public final class VideoDecoding implements Serializable {
     return hadoopSettings.configuration();
   }
 
-  /** Records a failure of {@code video} at {@code stage}; the driver settles each file's rows into one ({@link VideoOutcomes}). */
+  /**
+   * Records a failure of {@code video} at {@code stage}; the driver settles each file's rows into
+   * one ({@link VideoOutcomes}).
+   */
   public void fail(VideoFile video, FailureStage stage, String reason) {
     failures.add(FailureRecord.of(video.uri(), stage, reason, video.fingerprint()));
   }
@@ -143,19 +150,42 @@ public final class VideoDecoding implements Serializable {
       finished = true;
       VideoInfo info = reader.info();
       int emitted = reader.clipsEmitted();
-      videos.add(new VideoRecord(video.videoId(), video.uri(), video.sizeBytes(), video.fingerprint(),
-          reader.decodedSeconds(), info.width(), info.height(), info.fps(), info.audioRate(), emitted));
+      videos.add(
+          new VideoRecord(
+              video.videoId(),
+              video.uri(),
+              video.sizeBytes(),
+              video.fingerprint(),
+              reader.decodedSeconds(),
+              info.width(),
+              info.height(),
+              info.fps(),
+              info.audioRate(),
+              emitted));
       if (reader.truncation() != null) {
         fail(video, FailureStage.DECODE, reader.truncation());
       }
       if (reader.decodedSeconds() >= spec.maxSeconds()) {
-        fail(video, FailureStage.DECODE, String.format("stopped after %.0f s (pixelplayer.ingest.maxSeconds); the rest is not read", spec.maxSeconds()));
+        fail(
+            video,
+            FailureStage.DECODE,
+            String.format(
+                "stopped after %.0f s (pixelplayer.ingest.maxSeconds); the rest is not read",
+                spec.maxSeconds()));
       }
       if (emitted == 0) {
-        fail(video, FailureStage.CLIP, String.format("too short: %.2f s of audio decoded, a clip needs at least %.2f s",
-            reader.decodedSeconds(), spec.clipSeconds() * spec.minClipFraction()));
+        fail(
+            video,
+            FailureStage.CLIP,
+            String.format(
+                "too short: %.2f s of audio decoded, a clip needs at least %.2f s",
+                reader.decodedSeconds(), spec.clipSeconds() * spec.minClipFraction()));
       } else if (reader.silentClips() == emitted) {
-        fail(video, FailureStage.AUDIO, String.format("silent audio track: all %d clips are below %.0f dBFS", emitted, spec.silenceDb()));
+        fail(
+            video,
+            FailureStage.AUDIO,
+            String.format(
+                "silent audio track: all %d clips are below %.0f dBFS", emitted, spec.silenceDb()));
       }
       release();
     }

@@ -7,7 +7,10 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.LongAccumulator;
 
-/** The executor side of ingest: the clips of one task's videos as rows of the {@code clips} table, with their tags. */
+/**
+ * The executor side of ingest: the clips of one task's videos as rows of the {@code clips} table,
+ * with their tags.
+ */
 final class VideoIngester implements Serializable {
   private final VideoDecoding decoding;
   private final CorpusManifest manifest;
@@ -31,7 +34,11 @@ final class VideoIngester implements Serializable {
       public Row next() {
         VideoDecoding.VideoClip next = decoded.next();
         clips.add(1);
-        return ClipRows.toRow(next.video(), manifest.entry(next.video().videoId()).orElse(null), next.clip(), decoding.spec());
+        return ClipRows.toRow(
+            next.video(),
+            manifest.entry(next.video().videoId()).orElse(null),
+            next.clip(),
+            decoding.spec());
       }
     };
   }

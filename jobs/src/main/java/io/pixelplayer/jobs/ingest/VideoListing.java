@@ -23,19 +23,23 @@ import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 
-/** The videos under an input URI, found through the Hadoop FileSystem API (local, file:, s3a:, ...). */
+/**
+ * The videos under an input URI, found through the Hadoop FileSystem API (local, file:, s3a:, ...).
+ */
 public final class VideoListing {
   private VideoListing() {}
 
   /**
    * A video file to ingest.
    *
-   * @param videoId     the file's base name without extension, made safe ({@link #videoId}) and unique within the listing
-   * @param uri         fully qualified, escaped URI ({@link FileUris})
-   * @param sizeBytes   file size
-   * @param modifiedMs  modification time (ms since the epoch)
+   * @param videoId the file's base name without extension, made safe ({@link #videoId}) and unique
+   *     within the listing
+   * @param uri fully qualified, escaped URI ({@link FileUris})
+   * @param sizeBytes file size
+   * @param modifiedMs modification time (ms since the epoch)
    */
-  public record VideoFile(String videoId, String uri, long sizeBytes, long modifiedMs) implements Serializable {
+  public record VideoFile(String videoId, String uri, long sizeBytes, long modifiedMs)
+      implements Serializable {
     /** What identifies this version of the file: a change of size or time means a new version. */
     public String fingerprint() {
       return sizeBytes + "-" + modifiedMs;
@@ -43,12 +47,13 @@ public final class VideoListing {
   }
 
   /**
-   * Every file under {@code input} (recursively; or {@code input} itself if it is a file) whose extension
-   * is in {@code extensions}, largest first.
+   * Every file under {@code input} (recursively; or {@code input} itself if it is a file) whose
+   * extension is in {@code extensions}, largest first.
    *
    * @throws FileNotFoundException if {@code input} does not exist
    */
-  public static List<VideoFile> list(String input, Set<String> extensions, Configuration hadoop) throws IOException {
+  public static List<VideoFile> list(String input, Set<String> extensions, Configuration hadoop)
+      throws IOException {
     Path root = new Path(input);
     FileSystem fs = root.getFileSystem(hadoop);
     FileStatus rootStatus;
@@ -69,8 +74,10 @@ public final class VideoListing {
         }
       }
     }
-    Map<String, Long> idCounts = files.stream()
-        .collect(Collectors.groupingBy(f -> videoId(f.getPath().getName()), Collectors.counting()));
+    Map<String, Long> idCounts =
+        files.stream()
+            .collect(
+                Collectors.groupingBy(f -> videoId(f.getPath().getName()), Collectors.counting()));
     List<VideoFile> videos = new ArrayList<>();
     for (FileStatus f : files) {
       String uri = FileUris.of(fs.makeQualified(f.getPath()));
@@ -79,13 +86,14 @@ public final class VideoListing {
       if (idCounts.get(id) > 1) id = id + "-" + shortHash(uri);
       videos.add(new VideoFile(id, uri, f.getLen(), f.getModificationTime()));
     }
-    videos.sort(Comparator.comparingLong(VideoFile::sizeBytes).reversed().thenComparing(VideoFile::uri));
+    videos.sort(
+        Comparator.comparingLong(VideoFile::sizeBytes).reversed().thenComparing(VideoFile::uri));
     return videos;
   }
 
   /**
-   * Deals the videos (largest first) into at most {@code maxGroups} groups of about equal total size,
-   * each giving the files of one Spark task (longest-processing-time-first scheduling).
+   * Deals the videos (largest first) into at most {@code maxGroups} groups of about equal total
+   * size, each giving the files of one Spark task (longest-processing-time-first scheduling).
    */
   public static List<List<VideoFile>> balance(List<VideoFile> largestFirst, int maxGroups) {
     if (maxGroups < 1) {
@@ -116,10 +124,11 @@ public final class VideoListing {
   }
 
   /**
-   * The id of a video file named {@code name}: its base name when that holds only letters, digits (any script),
-   * {@code - _ .} and starts with a letter or digit. Otherwise every other character becomes {@code _}, a name that
-   * does not start with a letter or digit gets {@code video-} before it, and a short hash of the name is appended, so that ids are safe in file names, stem paths and SQL literals, and distinct names
-   * stay distinct.
+   * The id of a video file named {@code name}: its base name when that holds only letters, digits
+   * (any script), {@code - _ .} and starts with a letter or digit. Otherwise every other character
+   * becomes {@code _}, a name that does not start with a letter or digit gets {@code video-} before
+   * it, and a short hash of the name is appended, so that ids are safe in file names, stem paths
+   * and SQL literals, and distinct names stay distinct.
    */
   static String videoId(String name) {
     String stem = stem(name);
@@ -141,7 +150,8 @@ public final class VideoListing {
 
   private static String shortHash(String text) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 4);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

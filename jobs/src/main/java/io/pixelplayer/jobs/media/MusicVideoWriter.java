@@ -4,7 +4,6 @@ import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 
-
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.FloatBuffer;
@@ -13,8 +12,9 @@ import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Java2DFrameConverter;
 
 /**
- * Writes an MP4 like a consumer camera's: H.264 video, AAC stereo audio, index at the front (faststart).
- * Audio for each frame's time span is written right after the frame, so the streams are interleaved.
+ * Writes an MP4 like a consumer camera's: H.264 video, AAC stereo audio, index at the front
+ * (faststart). Audio for each frame's time span is written right after the frame, so the streams
+ * are interleaved.
  */
 public final class MusicVideoWriter implements AutoCloseable {
   static {
@@ -32,8 +32,16 @@ public final class MusicVideoWriter implements AutoCloseable {
   /**
    * @param stereo the whole soundtrack, interleaved left/right, at {@code audioRate}
    */
-  public MusicVideoWriter(Path file, int width, int height, double fps, int videoBitrate, int audioRate, int audioBitrate,
-      float[] stereo) throws IOException {
+  public MusicVideoWriter(
+      Path file,
+      int width,
+      int height,
+      double fps,
+      int videoBitrate,
+      int audioRate,
+      int audioBitrate,
+      float[] stereo)
+      throws IOException {
     this.audioRate = audioRate;
     this.fps = fps;
     this.stereo = stereo;
@@ -63,7 +71,11 @@ public final class MusicVideoWriter implements AutoCloseable {
       framesWritten++;
       long end = Math.min(stereo.length / 2, Math.round(framesWritten * audioRate / fps));
       if (end > samplesWritten) {
-        recorder.recordSamples(audioRate, 2, FloatBuffer.wrap(stereo, (int) (2 * samplesWritten), (int) (2 * (end - samplesWritten))));
+        recorder.recordSamples(
+            audioRate,
+            2,
+            FloatBuffer.wrap(
+                stereo, (int) (2 * samplesWritten), (int) (2 * (end - samplesWritten))));
         samplesWritten = end;
       }
     } catch (FFmpegFrameRecorder.Exception e) {
@@ -75,7 +87,11 @@ public final class MusicVideoWriter implements AutoCloseable {
   public void close() throws IOException {
     try {
       if (samplesWritten < stereo.length / 2) {
-        recorder.recordSamples(audioRate, 2, FloatBuffer.wrap(stereo, (int) (2 * samplesWritten), (int) (stereo.length - 2 * samplesWritten)));
+        recorder.recordSamples(
+            audioRate,
+            2,
+            FloatBuffer.wrap(
+                stereo, (int) (2 * samplesWritten), (int) (stereo.length - 2 * samplesWritten)));
         samplesWritten = stereo.length / 2;
       }
       recorder.stop();

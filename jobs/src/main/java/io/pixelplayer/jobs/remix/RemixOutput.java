@@ -12,7 +12,9 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.Java2DFrameConverter;
 
-/** Writes a remixed soundtrack: a WAV, or the source video's pictures with the new sound as an MP4. */
+/**
+ * Writes a remixed soundtrack: a WAV, or the source video's pictures with the new sound as an MP4.
+ */
 public final class RemixOutput {
   static {
     FfmpegLog.configure();
@@ -20,7 +22,10 @@ public final class RemixOutput {
 
   private RemixOutput() {}
 
-  /** Writes {@code audio} (mono) to {@code out}: {@code .wav} (16-bit) or {@code .mp4} (H.264 + AAC, pictures of {@code video}). */
+  /**
+   * Writes {@code audio} (mono) to {@code out}: {@code .wav} (16-bit) or {@code .mp4} (H.264 + AAC,
+   * pictures of {@code video}).
+   */
   public static void write(Path video, float[] audio, int sampleRate, Path out) throws IOException {
     String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".wav")) {
@@ -28,7 +33,8 @@ public final class RemixOutput {
     } else if (name.endsWith(".mp4")) {
       mp4(video, audio, sampleRate, out);
     } else {
-      throw new IllegalArgumentException("--out must end in .wav or .mp4, got " + out.getFileName());
+      throw new IllegalArgumentException(
+          "--out must end in .wav or .mp4, got " + out.getFileName());
     }
   }
 
@@ -39,18 +45,23 @@ public final class RemixOutput {
       stereo[2 * i] = sample;
       stereo[2 * i + 1] = sample;
     }
-    try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile()); Java2DFrameConverter converter = new Java2DFrameConverter()) {
+    try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile());
+        Java2DFrameConverter converter = new Java2DFrameConverter()) {
       grabber.start();
       double fps = grabber.getVideoFrameRate() > 0 ? grabber.getVideoFrameRate() : 25;
       int bitrate = grabber.getVideoBitrate() > 0 ? grabber.getVideoBitrate() : 1_000_000;
       // H.264 wants even sizes.
       int width = grabber.getImageWidth() & ~1;
       int height = grabber.getImageHeight() & ~1;
-      try (MusicVideoWriter writer = new MusicVideoWriter(out, width, height, fps, bitrate, sampleRate, 96_000, stereo)) {
+      try (MusicVideoWriter writer =
+          new MusicVideoWriter(out, width, height, fps, bitrate, sampleRate, 96_000, stereo)) {
         Frame frame;
         while ((frame = grabber.grabImage()) != null) {
           BufferedImage image = converter.convert(frame);
-          writer.writeFrame(image.getWidth() == width && image.getHeight() == height ? image : image.getSubimage(0, 0, width, height));
+          writer.writeFrame(
+              image.getWidth() == width && image.getHeight() == height
+                  ? image
+                  : image.getSubimage(0, 0, width, height));
         }
       }
       grabber.stop();

@@ -23,13 +23,14 @@ import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The models of one JVM (an executor, or the driver in local mode): each version of a model folder is loaded once per
- * device and shared by every task that runs here, not once per partition or row. Tasks {@link #acquire} a lease and
- * close it when done; a model nobody holds stays loaded for the next task and is closed when the JVM exits (or by
- * {@link #closeIdle}). Models are told apart by the version of their weights (a hash of the file), so retrained weights
- * in the same folder, even of the same size, are a new model. A model folder on a remote file system (s3a:, hdfs:) is
- * copied to a local temporary folder named by the remote files' names, sizes and modification times: a changed remote
- * model is a new copy, never a stale one.
+ * The models of one JVM (an executor, or the driver in local mode): each version of a model folder
+ * is loaded once per device and shared by every task that runs here, not once per partition or row.
+ * Tasks {@link #acquire} a lease and close it when done; a model nobody holds stays loaded for the
+ * next task and is closed when the JVM exits (or by {@link #closeIdle}). Models are told apart by
+ * the version of their weights (a hash of the file), so retrained weights in the same folder, even
+ * of the same size, are a new model. A model folder on a remote file system (s3a:, hdfs:) is copied
+ * to a local temporary folder named by the remote files' names, sizes and modification times: a
+ * changed remote model is a new copy, never a stale one.
  */
 public final class ExecutorModels {
   private record Key(String uri, String version, String device) {}
@@ -47,7 +48,8 @@ public final class ExecutorModels {
   private static final AtomicInteger LOADS = new AtomicInteger();
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(ExecutorModels::closeAll, "pixelplayer-models-close"));
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(ExecutorModels::closeAll, "pixelplayer-models-close"));
   }
 
   private ExecutorModels() {}
@@ -79,18 +81,27 @@ public final class ExecutorModels {
   }
 
   /**
-   * The model in {@code uri} on {@code device}, loaded if this JVM has not loaded this version of it yet.
+   * The model in {@code uri} on {@code device}, loaded if this JVM has not loaded this version of
+   * it yet.
    *
-   * @param expectedVersion the version the driver saw, or null: a different version here means the folder changed
-   *                        under a running job, which fails the task rather than mixing two models in one run
+   * @param expectedVersion the version the driver saw, or null: a different version here means the
+   *     folder changed under a running job, which fails the task rather than mixing two models in
+   *     one run
    */
-  public static synchronized Lease acquire(String uri, String expectedVersion, Device device, Configuration hadoop) throws IOException {
+  public static synchronized Lease acquire(
+      String uri, String expectedVersion, Device device, Configuration hadoop) throws IOException {
     java.nio.file.Path folder = localFolder(uri, hadoop);
     java.nio.file.Path params = folder.resolve(PixelPlayerModel.PARAMS);
     String version = Files.isRegularFile(params) ? versionOf(params) : null;
     if (expectedVersion != null && !expectedVersion.equals(version)) {
-      throw new IllegalStateException("model " + uri + " is " + version + " here but " + expectedVersion
-          + " when the job started: it changed during the run");
+      throw new IllegalStateException(
+          "model "
+              + uri
+              + " is "
+              + version
+              + " here but "
+              + expectedVersion
+              + " when the job started: it changed during the run");
     }
     Key key = new Key(uri, version, device.toString());
     Entry entry = LOADED.get(key);
@@ -103,14 +114,24 @@ public final class ExecutorModels {
     return new Lease(key, entry.model);
   }
 
-  /** What a weights file was when it was hashed: rewritten weights have another time (and often size). */
+  /**
+   * What a weights file was when it was hashed: rewritten weights have another time (and often
+   * size).
+   */
   private record Stamp(java.nio.file.Path file, long size, long modifiedMs) {}
 
   private static final Map<Stamp, String> VERSIONS = new HashMap<>();
 
-  /** The weights' version, hashed once per file as it is now (tasks acquire the model often; hashing reads it all). */
+  /**
+   * The weights' version, hashed once per file as it is now (tasks acquire the model often; hashing
+   * reads it all).
+   */
   private static String versionOf(java.nio.file.Path params) throws IOException {
-    Stamp stamp = new Stamp(params.toAbsolutePath(), Files.size(params), Files.getLastModifiedTime(params).toMillis());
+    Stamp stamp =
+        new Stamp(
+            params.toAbsolutePath(),
+            Files.size(params),
+            Files.getLastModifiedTime(params).toMillis());
     String version = VERSIONS.get(stamp);
     if (version == null) {
       version = PixelPlayerModel.version(params);
@@ -131,11 +152,14 @@ public final class ExecutorModels {
 
   /** Closes the models no task holds. */
   public static synchronized void closeIdle() {
-    LOADED.entrySet().removeIf(e -> {
-      if (e.getValue().leases > 0) return false;
-      e.getValue().model.close();
-      return true;
-    });
+    LOADED
+        .entrySet()
+        .removeIf(
+            e -> {
+              if (e.getValue().leases > 0) return false;
+              e.getValue().model.close();
+              return true;
+            });
   }
 
   private static synchronized void closeAll() {
@@ -144,8 +168,9 @@ public final class ExecutorModels {
   }
 
   /**
-   * The model folder as a local path: itself when local, else a copy in a temporary folder named by its URI and by the
-   * names, sizes and modification times of its files (what identifies this version of them without reading them).
+   * The model folder as a local path: itself when local, else a copy in a temporary folder named by
+   * its URI and by the names, sizes and modification times of its files (what identifies this
+   * version of them without reading them).
    */
   static java.nio.file.Path localFolder(String uri, Configuration hadoop) throws IOException {
     Path source = new Path(uri);
@@ -160,25 +185,40 @@ public final class ExecutorModels {
     files.sort(Comparator.comparing(f -> f.getPath().getName()));
     StringBuilder signature = new StringBuilder(fs.makeQualified(source).toString());
     for (FileStatus file : files) {
-      signature.append('\n').append(file.getPath().getName()).append(' ').append(file.getLen()).append(' ').append(file.getModificationTime());
+      signature
+          .append('\n')
+          .append(file.getPath().getName())
+          .append(' ')
+          .append(file.getLen())
+          .append(' ')
+          .append(file.getModificationTime());
     }
-    java.nio.file.Path copy = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "pixelplayer-model-" + hash(signature.toString()));
+    java.nio.file.Path copy =
+        java.nio.file.Path.of(
+            System.getProperty("java.io.tmpdir"),
+            "pixelplayer-model-" + hash(signature.toString()));
     Files.createDirectories(copy);
     for (FileStatus file : files) {
       java.nio.file.Path target = copy.resolve(file.getPath().getName());
-      if (Files.exists(target)) continue; // written whole by an earlier copy of this very version (moved into place last)
+      if (Files.exists(target))
+        continue; // written whole by an earlier copy of this very version (moved into place last)
       java.nio.file.Path partial = Files.createTempFile(copy, file.getPath().getName(), ".part");
       try (InputStream in = fs.open(file.getPath())) {
         Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
       }
-      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
     return copy;
   }
 
   private static String hash(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)), 0, 8);
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)),
+              0,
+              8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -6,8 +6,9 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 
 /**
- * The driver's Hadoop settings (file systems, S3A credentials and endpoints) as plain values that travel to the
- * executors, where they become a {@link Configuration} again (built once per deserialised copy).
+ * The driver's Hadoop settings (file systems, S3A credentials and endpoints) as plain values that
+ * travel to the executors, where they become a {@link Configuration} again (built once per
+ * deserialised copy).
  */
 public final class HadoopSettings implements Serializable {
   private final Map<String, String> values;

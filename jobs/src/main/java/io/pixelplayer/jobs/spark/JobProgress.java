@@ -11,12 +11,14 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.util.LongAccumulator;
 
 /**
- * Progress of a long job on stderr: items done / total, a rate of the job's own unit (e.g. clips) and an
- * ETA from the share of work (bytes) done. Fed by the tasks of the job's stage as they finish.
+ * Progress of a long job on stderr: items done / total, a rate of the job's own unit (e.g. clips)
+ * and an ETA from the share of work (bytes) done. Fed by the tasks of the job's stage as they
+ * finish.
  */
 public final class JobProgress extends SparkListener implements AutoCloseable {
   /** Seconds between progress lines of long work (documented in conf/pixelplayer.properties). */
   public static final String INTERVAL_SECONDS = "pixelplayer.progress.intervalSeconds";
+
   private final String label;
   private final int totalTasks;
   private final int totalItems;
@@ -36,12 +38,22 @@ public final class JobProgress extends SparkListener implements AutoCloseable {
   private volatile long lastPrint = System.nanoTime();
 
   /**
-   * @param workOfTask  work (e.g. bytes) of task index i, for the ETA
+   * @param workOfTask work (e.g. bytes) of task index i, for the ETA
    * @param itemsOfTask items (e.g. videos) of task index i
-   * @param unit        accumulator counting the unit of the rate (e.g. clips)
+   * @param unit accumulator counting the unit of the rate (e.g. clips)
    */
-  public JobProgress(SparkContext context, String label, int totalTasks, int totalItems, String itemName, IntToLongFunction workOfTask,
-      IntToLongFunction itemsOfTask, LongAccumulator unit, String unitName, double intervalSeconds, PrintStream out) {
+  public JobProgress(
+      SparkContext context,
+      String label,
+      int totalTasks,
+      int totalItems,
+      String itemName,
+      IntToLongFunction workOfTask,
+      IntToLongFunction itemsOfTask,
+      LongAccumulator unit,
+      String unitName,
+      double intervalSeconds,
+      PrintStream out) {
     this.context = context;
     this.label = label;
     this.totalTasks = totalTasks;
@@ -64,7 +76,8 @@ public final class JobProgress extends SparkListener implements AutoCloseable {
   @Override
   public void onTaskEnd(SparkListenerTaskEnd end) {
     // Our stage is the one with our task count whose tasks report our unit accumulator.
-    if (!end.taskInfo().successful() || end.taskInfo().accumulables().forall(a -> a.id() != unit.id())) {
+    if (!end.taskInfo().successful()
+        || end.taskInfo().accumulables().forall(a -> a.id() != unit.id())) {
       return;
     }
     int index = end.taskInfo().index();
@@ -85,9 +98,23 @@ public final class JobProgress extends SparkListener implements AutoCloseable {
     double seconds = Math.max(1e-9, (now - startNanos) / 1e9);
     double share = workDone.get() / (double) totalWork;
     long units = unit.value();
-    String eta = share >= 1 ? "done" : share <= 0 ? "ETA ?" : "ETA " + format(Duration.ofSeconds(Math.round(seconds * (1 - share) / share)));
-    return String.format("%s: %d/%d %s, %d %s, %.1f %s/s, %s", label, itemsDone.get(), totalItems,
-        itemName, units, unitName, units / seconds, unitName, eta);
+    String eta =
+        share >= 1
+            ? "done"
+            : share <= 0
+                ? "ETA ?"
+                : "ETA " + format(Duration.ofSeconds(Math.round(seconds * (1 - share) / share)));
+    return String.format(
+        "%s: %d/%d %s, %d %s, %.1f %s/s, %s",
+        label,
+        itemsDone.get(),
+        totalItems,
+        itemName,
+        units,
+        unitName,
+        units / seconds,
+        unitName,
+        eta);
   }
 
   private static String format(Duration d) {

@@ -4,18 +4,22 @@ import io.pixelplayer.jobs.conf.PixelPlayerConf;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
-/** Builds the Spark session our jobs run in, from the settings (spark-submit's own settings win). */
+/**
+ * Builds the Spark session our jobs run in, from the settings (spark-submit's own settings win).
+ */
 public final class SparkSessions {
   /** The master when neither --master nor spark-submit names one. */
   public static final String MASTER = "pixelplayer.spark.master";
+
   /** Parquet codec of the tables written, unless spark.sql.parquet.compression.codec is set. */
   public static final String PARQUET_COMPRESSION = "pixelplayer.spark.parquetCompression";
 
   private SparkSessions() {}
 
   /**
-   * @param appName  shown in the Spark UI and logs
-   * @param master   explicit master (e.g. from --master), or null for spark-submit's or the configured one
+   * @param appName shown in the Spark UI and logs
+   * @param master explicit master (e.g. from --master), or null for spark-submit's or the
+   *     configured one
    */
   public static SparkSession create(String appName, PixelPlayerConf conf, String master) {
     return SparkSession.builder().appName(appName).config(sparkConf(conf, master)).getOrCreate();

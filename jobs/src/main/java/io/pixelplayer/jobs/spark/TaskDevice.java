@@ -7,8 +7,9 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.resource.ResourceInformation;
 
 /**
- * Where the networks run, from the setting {@code auto|cpu|gpu}: in a Spark task that was given a GPU
- * ({@code spark.task.resource.gpu.amount}), that GPU; otherwise the engine's first GPU, or the CPU.
+ * Where the networks run, from the setting {@code auto|cpu|gpu}: in a Spark task that was given a
+ * GPU ({@code spark.task.resource.gpu.amount}), that GPU; otherwise the engine's first GPU, or the
+ * CPU.
  */
 public final class TaskDevice {
   private TaskDevice() {}
@@ -23,7 +24,8 @@ public final class TaskDevice {
     if (assigned != null) return assigned;
     boolean hasGpu = Engine.getInstance().getGpuCount() > 0;
     if (name.equals("gpu") && !hasGpu) {
-      throw new IllegalArgumentException("device gpu: no GPU visible to the PyTorch engine (CPU natives loaded?)");
+      throw new IllegalArgumentException(
+          "device gpu: no GPU visible to the PyTorch engine (CPU natives loaded?)");
     }
     return hasGpu ? Device.gpu() : Device.cpu();
   }

@@ -65,47 +65,114 @@ import scala.jdk.javaapi.CollectionConverters;
 import scala.runtime.BoxedUnit;
 
 /**
- * What the {@code sql} verb lets through: one query over a warehouse's views, allowed by construction. Before anything
- * runs, the statement is parsed and every node of its plan (subqueries, CTEs and lambdas included) must be one a query
- * is made of, every relation one of {@link Warehouse#VIEWS} (or a CTE of the query), every function one of Spark's
- * pure built-ins or one the session registered on top of them (PixelPlayer's). Then the plan is analysed, still
- * without running it, and must read nothing but the warehouse's files and rows given in the query. Anything else is
- * refused with an {@link IllegalArgumentException} saying what and why, in one line.
+ * What the {@code sql} verb lets through: one query over a warehouse's views, allowed by
+ * construction. Before anything runs, the statement is parsed and every node of its plan
+ * (subqueries, CTEs and lambdas included) must be one a query is made of, every relation one of
+ * {@link Warehouse#VIEWS} (or a CTE of the query), every function one of Spark's pure built-ins or
+ * one the session registered on top of them (PixelPlayer's). Then the plan is analysed, still
+ * without running it, and must read nothing but the warehouse's files and rows given in the query.
+ * Anything else is refused with an {@link IllegalArgumentException} saying what and why, in one
+ * line.
  */
 public final class ReadOnlyQuery {
-  private static final String ALLOWED_FUNCTIONS = "only Spark's pure built-ins and PixelPlayer's functions";
+  private static final String ALLOWED_FUNCTIONS =
+      "only Spark's pure built-ins and PixelPlayer's functions";
   private static final String VARIABLE_SUBSTITUTION = "spark.sql.variable.substitute";
 
-  /** The parsed plan nodes a query consists of; relations, table functions and CTEs are checked on their own. */
-  private static final Set<Class<? extends LogicalPlan>> QUERY_NODES = Set.of(
-      Project.class, Filter.class, Aggregate.class, UnresolvedHaving.class, Join.class, LateralJoin.class, Sort.class,
-      GlobalLimit.class, LocalLimit.class, Offset.class, Union.class, Intersect.class, Except.class, Distinct.class,
-      SubqueryAlias.class, UnresolvedSubqueryColumnAliases.class, UnresolvedTVFAliases.class, WithWindowDefinition.class,
-      Window.class, Generate.class, Pivot.class, Unpivot.class, Sample.class, RepartitionByExpression.class,
-      UnresolvedHint.class, PipeOperator.class, UnresolvedInlineTable.class, LocalRelation.class, OneRowRelation.class);
+  /**
+   * The parsed plan nodes a query consists of; relations, table functions and CTEs are checked on
+   * their own.
+   */
+  private static final Set<Class<? extends LogicalPlan>> QUERY_NODES =
+      Set.of(
+          Project.class,
+          Filter.class,
+          Aggregate.class,
+          UnresolvedHaving.class,
+          Join.class,
+          LateralJoin.class,
+          Sort.class,
+          GlobalLimit.class,
+          LocalLimit.class,
+          Offset.class,
+          Union.class,
+          Intersect.class,
+          Except.class,
+          Distinct.class,
+          SubqueryAlias.class,
+          UnresolvedSubqueryColumnAliases.class,
+          UnresolvedTVFAliases.class,
+          WithWindowDefinition.class,
+          Window.class,
+          Generate.class,
+          Pivot.class,
+          Unpivot.class,
+          Sample.class,
+          RepartitionByExpression.class,
+          UnresolvedHint.class,
+          PipeOperator.class,
+          UnresolvedInlineTable.class,
+          LocalRelation.class,
+          OneRowRelation.class);
 
-  /** Spark's function groups (ExpressionInfo.getGroup) whose functions compute on their arguments alone. */
-  private static final Set<String> PURE_GROUPS = Set.of(
-      "agg_funcs", "array_funcs", "bitwise_funcs", "collection_funcs", "conditional_funcs", "conversion_funcs",
-      "csv_funcs", "datetime_funcs", "generator_funcs", "hash_funcs", "json_funcs", "lambda_funcs", "map_funcs",
-      "math_funcs", "predicate_funcs", "string_funcs", "struct_funcs", "url_funcs", "variant_funcs", "window_funcs");
-  // Left out: misc_funcs (java_method and reflect call any Java method, input_file_* name files, current_user and
-  // version read the environment, raise_error and assert_true fail on purpose) and xml_funcs (no view holds XML, and
+  /**
+   * Spark's function groups (ExpressionInfo.getGroup) whose functions compute on their arguments
+   * alone.
+   */
+  private static final Set<String> PURE_GROUPS =
+      Set.of(
+          "agg_funcs",
+          "array_funcs",
+          "bitwise_funcs",
+          "collection_funcs",
+          "conditional_funcs",
+          "conversion_funcs",
+          "csv_funcs",
+          "datetime_funcs",
+          "generator_funcs",
+          "hash_funcs",
+          "json_funcs",
+          "lambda_funcs",
+          "map_funcs",
+          "math_funcs",
+          "predicate_funcs",
+          "string_funcs",
+          "struct_funcs",
+          "url_funcs",
+          "variant_funcs",
+          "window_funcs");
+
+  // Left out: misc_funcs (java_method and reflect call any Java method, input_file_* name files,
+  // current_user and
+  // version read the environment, raise_error and assert_true fail on purpose) and xml_funcs (no
+  // view holds XML, and
   // XML parsers are where external entities, files and URLs, get read).
 
   /** The functions of misc_funcs that are pure after all. */
-  private static final Set<String> PURE_MISC = Set.of(
-      "typeof",                                                       // names a value's SQL type
-      "hll_sketch_estimate", "hll_union",                             // finish hll_sketch_agg's sketches
-      "bitmap_bit_position", "bitmap_bucket_number", "bitmap_count"); // feed and finish bitmap_construct_agg
+  private static final Set<String> PURE_MISC =
+      Set.of(
+          "typeof", // names a value's SQL type
+          "hll_sketch_estimate",
+          "hll_union", // finish hll_sketch_agg's sketches
+          "bitmap_bit_position",
+          "bitmap_bucket_number",
+          "bitmap_count"); // feed and finish bitmap_construct_agg
 
-  /** The table-valued function of numbers; the other table functions allowed are the generators (explode, inline, stack, ...). */
+  /**
+   * The table-valued function of numbers; the other table functions allowed are the generators
+   * (explode, inline, stack, ...).
+   */
   private static final String RANGE = "range";
 
   /** Every built-in function's name, with its expression class and group. */
   private static final Map<String, ExpressionInfo> BUILTINS = builtins();
+
   private static final Set<String> PURE_BUILTINS = pureBuiltins();
-  /** Expression classes of built-ins outside the allow-list, by one of their names: the parser and analyser make some directly. */
+
+  /**
+   * Expression classes of built-ins outside the allow-list, by one of their names: the parser and
+   * analyser make some directly.
+   */
   private static final Map<String, String> REFUSED_CLASSES = refusedClasses();
 
   private final Path root;
@@ -114,18 +181,21 @@ public final class ReadOnlyQuery {
   private ReadOnlyQuery(SparkSession spark, Warehouse warehouse) {
     this.root = new Path(warehouse.uri());
     this.functions = new HashSet<>(PURE_BUILTINS);
-    // The session's own functions: those PixelPlayer registered (a query cannot add any, CREATE FUNCTION is a command).
-    for (FunctionIdentifier id : CollectionConverters.asJava(spark.sessionState().functionRegistry().listFunction())) {
+    // The session's own functions: those PixelPlayer registered (a query cannot add any, CREATE
+    // FUNCTION is a command).
+    for (FunctionIdentifier id :
+        CollectionConverters.asJava(spark.sessionState().functionRegistry().listFunction())) {
       String name = lower(id.funcName());
       if (id.database().isEmpty() && !BUILTINS.containsKey(name)) functions.add(name);
     }
   }
 
   /**
-   * Refuses {@code text} unless it is one read-only query over {@code warehouse}'s views (registered in {@code spark}
-   * by {@link Warehouse#registerViews}) calling only allowed functions. Runs nothing: the text is parsed and analysed.
-   * Turns off {@code ${...}} substitution in {@code spark}, for the query's run too: the parser would splice environment
-   * variables ({@code ${env:AWS_SECRET_ACCESS_KEY}}), system properties and settings into the text.
+   * Refuses {@code text} unless it is one read-only query over {@code warehouse}'s views
+   * (registered in {@code spark} by {@link Warehouse#registerViews}) calling only allowed
+   * functions. Runs nothing: the text is parsed and analysed. Turns off {@code ${...}} substitution
+   * in {@code spark}, for the query's run too: the parser would splice environment variables
+   * ({@code ${env:AWS_SECRET_ACCESS_KEY}}), system properties and settings into the text.
    */
   public static void check(SparkSession spark, Warehouse warehouse, String text) {
     spark.conf().set(VARIABLE_SUBSTITUTION, false);
@@ -139,7 +209,8 @@ public final class ReadOnlyQuery {
     query.requireQuery(parsed, Set.copyOf(Warehouse.VIEWS));
     LogicalPlan analysed;
     try {
-      // SKIP: commands in the plan are analysed, not executed (there are none: the belt to requireQuery's braces).
+      // SKIP: commands in the plan are analysed, not executed (there are none: the belt to
+      // requireQuery's braces).
       analysed = spark.sessionState().executePlan(parsed, CommandExecutionMode.SKIP()).analyzed();
     } catch (Exception e) {
       if (!(e instanceof AnalysisException)) throw e;
@@ -148,20 +219,26 @@ public final class ReadOnlyQuery {
     query.requireWarehouseReads(analysed);
   }
 
-  /** Checks a parsed plan; {@code readable} holds the lower-case names of the views and of the CTEs in scope. */
+  /**
+   * Checks a parsed plan; {@code readable} holds the lower-case names of the views and of the CTEs
+   * in scope.
+   */
   private void requireQuery(LogicalPlan node, Set<String> readable) {
     if (node instanceof UnresolvedRelation relation) {
       requireReadable(relation, readable);
     } else if (node instanceof RelationTimeTravel) {
-      // The views are Parquet folders without versions; with a table format that has snapshots, check relation() here.
-      throw new IllegalArgumentException("time travel (VERSION AS OF, TIMESTAMP AS OF) is not supported on the warehouse's views");
+      // The views are Parquet folders without versions; with a table format that has snapshots,
+      // check relation() here.
+      throw new IllegalArgumentException(
+          "time travel (VERSION AS OF, TIMESTAMP AS OF) is not supported on the warehouse's views");
     } else if (node instanceof UnresolvedTableValuedFunction call) {
       requireTableFunction(CollectionConverters.asJava(call.name()));
     } else if (node instanceof PlanWithUnresolvedIdentifier) {
       throw identifierClause();
     } else if (!(node instanceof UnresolvedWith) && !QUERY_NODES.contains(node.getClass())) {
-      throw new IllegalArgumentException("only a read-only query may run (SELECT, FROM, WITH, VALUES, TABLE), no commands; got "
-          + node.nodeName().replace("$", ""));
+      throw new IllegalArgumentException(
+          "only a read-only query may run (SELECT, FROM, WITH, VALUES, TABLE), no commands; got "
+              + node.nodeName().replace("$", ""));
     }
     for (Expression expression : CollectionConverters.asJava(node.expressions())) {
       requireExpression(expression, readable);
@@ -175,7 +252,8 @@ public final class ReadOnlyQuery {
       }
       requireQuery(with.child(), scope);
     } else {
-      for (LogicalPlan child : CollectionConverters.asJava(node.children())) requireQuery(child, readable);
+      for (LogicalPlan child : CollectionConverters.asJava(node.children()))
+        requireQuery(child, readable);
     }
   }
 
@@ -202,7 +280,8 @@ public final class ReadOnlyQuery {
     } else {
       requireAllowedClass(expression);
     }
-    for (Expression child : CollectionConverters.asJava(expression.children())) requireExpression(child, readable);
+    for (Expression child : CollectionConverters.asJava(expression.children()))
+      requireExpression(child, readable);
   }
 
   private void requireFunction(List<String> name) {
@@ -211,43 +290,59 @@ public final class ReadOnlyQuery {
     }
   }
 
-  /** Refuses an expression that is a refused built-in itself: CURRENT_USER, say, which the parser makes without a call. */
+  /**
+   * Refuses an expression that is a refused built-in itself: CURRENT_USER, say, which the parser
+   * makes without a call.
+   */
   private static void requireAllowedClass(Expression expression) {
     String name = REFUSED_CLASSES.get(expression.getClass().getName());
     if (name != null) throw refusedFunction(name);
   }
 
   /**
-   * Checks an analysed plan: every leaf reads the warehouse's files (a view's Parquet folders under its root) or rows
-   * the query or the run log gives (local rows, one row, a range, a CTE's rows), and no expression is a refused built-in.
+   * Checks an analysed plan: every leaf reads the warehouse's files (a view's Parquet folders under
+   * its root) or rows the query or the run log gives (local rows, one row, a range, a CTE's rows),
+   * and no expression is a refused built-in.
    */
   private void requireWarehouseReads(LogicalPlan analysed) {
-    analysed.foreachWithSubqueries(node -> {
-      if (node.children().isEmpty() && !readsWarehouse(node)) {
-        throw new IllegalArgumentException(onlyViews() + "; got " + describe(node));
-      }
-      for (Expression expression : CollectionConverters.asJava(node.expressions())) {
-        expression.foreach(e -> {
-          requireAllowedClass(e);
+    analysed.foreachWithSubqueries(
+        node -> {
+          if (node.children().isEmpty() && !readsWarehouse(node)) {
+            throw new IllegalArgumentException(onlyViews() + "; got " + describe(node));
+          }
+          for (Expression expression : CollectionConverters.asJava(node.expressions())) {
+            expression.foreach(
+                e -> {
+                  requireAllowedClass(e);
+                  return BoxedUnit.UNIT;
+                });
+          }
           return BoxedUnit.UNIT;
         });
-      }
-      return BoxedUnit.UNIT;
-    });
   }
 
   private boolean readsWarehouse(LogicalPlan leaf) {
-    if (leaf instanceof LocalRelation || leaf instanceof OneRowRelation || leaf instanceof Range || leaf instanceof CTERelationRef) {
+    if (leaf instanceof LocalRelation
+        || leaf instanceof OneRowRelation
+        || leaf instanceof Range
+        || leaf instanceof CTERelationRef) {
       return true;
     }
-    return leaf instanceof LogicalRelation logical && logical.relation() instanceof HadoopFsRelation files
-        && CollectionConverters.asJava(files.location().rootPaths()).stream().allMatch(this::underRoot);
+    return leaf instanceof LogicalRelation logical
+        && logical.relation() instanceof HadoopFsRelation files
+        && CollectionConverters.asJava(files.location().rootPaths()).stream()
+            .allMatch(this::underRoot);
   }
 
   /** A leaf as a user would name it: the files it reads, or what it is. */
   private static String describe(LogicalPlan leaf) {
-    if (leaf instanceof LogicalRelation logical && logical.relation() instanceof HadoopFsRelation files) {
-      return String.join(", ", CollectionConverters.asJava(files.location().rootPaths()).stream().map(Path::toString).toList());
+    if (leaf instanceof LogicalRelation logical
+        && logical.relation() instanceof HadoopFsRelation files) {
+      return String.join(
+          ", ",
+          CollectionConverters.asJava(files.location().rootPaths()).stream()
+              .map(Path::toString)
+              .toList());
     }
     return leaf.nodeName();
   }
@@ -264,11 +359,13 @@ public final class ReadOnlyQuery {
   }
 
   private static IllegalArgumentException refusedFunction(String name) {
-    return new IllegalArgumentException("function " + name + " is not allowed (" + ALLOWED_FUNCTIONS + ")");
+    return new IllegalArgumentException(
+        "function " + name + " is not allowed (" + ALLOWED_FUNCTIONS + ")");
   }
 
   private static IllegalArgumentException identifierClause() {
-    return new IllegalArgumentException("IDENTIFIER(...) is not allowed: name views and functions directly");
+    return new IllegalArgumentException(
+        "IDENTIFIER(...) is not allowed: name views and functions directly");
   }
 
   private static Map<String, ExpressionInfo> builtins() {
@@ -282,9 +379,10 @@ public final class ReadOnlyQuery {
 
   private static Set<String> pureBuiltins() {
     Set<String> pure = new HashSet<>(PURE_MISC);
-    BUILTINS.forEach((name, info) -> {
-      if (PURE_GROUPS.contains(info.getGroup())) pure.add(name);
-    });
+    BUILTINS.forEach(
+        (name, info) -> {
+          if (PURE_GROUPS.contains(info.getGroup())) pure.add(name);
+        });
     return Set.copyOf(pure);
   }
 
@@ -292,10 +390,12 @@ public final class ReadOnlyQuery {
     Set<String> allowed = new HashSet<>();
     PURE_BUILTINS.forEach(name -> allowed.add(BUILTINS.get(name).getClassName()));
     Map<String, String> refused = new HashMap<>();
-    new TreeSet<>(BUILTINS.keySet()).forEach(name -> {
-      String className = BUILTINS.get(name).getClassName();
-      if (!allowed.contains(className)) refused.putIfAbsent(className, name);
-    });
+    new TreeSet<>(BUILTINS.keySet())
+        .forEach(
+            name -> {
+              String className = BUILTINS.get(name).getClassName();
+              if (!allowed.contains(className)) refused.putIfAbsent(className, name);
+            });
     return Map.copyOf(refused);
   }
 

@@ -1,6 +1,8 @@
 package io.pixelplayer.jobs.synth;
 
-/** How an instrument starts and holds its notes; the composer shapes note lengths and tempo by it. */
+/**
+ * How an instrument starts and holds its notes; the composer shapes note lengths and tempo by it.
+ */
 public enum Articulation {
   /** Bowed, blown or bellows-driven: the note lasts as long as it is held, phrases are legato. */
   SUSTAINED,

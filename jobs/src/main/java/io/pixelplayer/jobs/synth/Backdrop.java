@@ -11,11 +11,18 @@ import java.awt.image.BufferedImage;
 import java.util.Random;
 
 /**
- * The background of a rendered video: a plain wall, a gradient, a vignette, a smooth noise texture or a
- * cluttered room of shapes. Varied so that the networks learn the instruments, not the backgrounds.
+ * The background of a rendered video: a plain wall, a gradient, a vignette, a smooth noise texture
+ * or a cluttered room of shapes. Varied so that the networks learn the instruments, not the
+ * backgrounds.
  */
 final class Backdrop {
-  enum Kind { PLAIN, GRADIENT, VIGNETTE, TEXTURE, CLUTTER }
+  enum Kind {
+    PLAIN,
+    GRADIENT,
+    VIGNETTE,
+    TEXTURE,
+    CLUTTER
+  }
 
   private Backdrop() {}
 
@@ -30,12 +37,18 @@ final class Backdrop {
         g.fillRect(0, 0, width, height);
       }
       case GRADIENT -> {
-        g.setPaint(new GradientPaint(0, 0, base, random.nextFloat() * width, height, mutedColour(random)));
+        g.setPaint(
+            new GradientPaint(0, 0, base, random.nextFloat() * width, height, mutedColour(random)));
         g.fillRect(0, 0, width, height);
       }
       case VIGNETTE -> {
-        g.setPaint(new RadialGradientPaint(width * (0.3f + 0.4f * random.nextFloat()), height * (0.3f + 0.4f * random.nextFloat()),
-            Math.max(width, height) * 0.8f, new float[] {0f, 1f}, new Color[] {base.brighter(), base.darker().darker()}));
+        g.setPaint(
+            new RadialGradientPaint(
+                width * (0.3f + 0.4f * random.nextFloat()),
+                height * (0.3f + 0.4f * random.nextFloat()),
+                Math.max(width, height) * 0.8f,
+                new float[] {0f, 1f},
+                new Color[] {base.brighter(), base.darker().darker()}));
         g.fillRect(0, 0, width, height);
       }
       case TEXTURE -> texture(image, base, mutedColour(random), random);
@@ -49,7 +62,10 @@ final class Backdrop {
           double h = height * (0.05 + 0.4 * random.nextDouble());
           double x = random.nextDouble() * width - w / 2;
           double y = random.nextDouble() * height - h / 2;
-          g.fill(random.nextBoolean() ? new Ellipse2D.Double(x, y, w, h) : new RoundRectangle2D.Double(x, y, w, h, w / 5, h / 5));
+          g.fill(
+              random.nextBoolean()
+                  ? new Ellipse2D.Double(x, y, w, h)
+                  : new RoundRectangle2D.Double(x, y, w, h, w / 5, h / 5));
         }
       }
       default -> throw new IllegalStateException(kind.name());
@@ -86,9 +102,12 @@ final class Backdrop {
     }
   }
 
-  /** Wall-like colours: any hue, moderate saturation and brightness, so instruments stay visible. */
+  /**
+   * Wall-like colours: any hue, moderate saturation and brightness, so instruments stay visible.
+   */
   static Color mutedColour(Random random) {
-    return Color.getHSBColor(random.nextFloat(), 0.1f + 0.45f * random.nextFloat(), 0.25f + 0.6f * random.nextFloat());
+    return Color.getHSBColor(
+        random.nextFloat(), 0.1f + 0.45f * random.nextFloat(), 0.25f + 0.6f * random.nextFloat());
   }
 
   private static Color withAlpha(Color c, int alpha) {

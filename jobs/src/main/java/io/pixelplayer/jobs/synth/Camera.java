@@ -20,10 +20,10 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
- * The camera that films one video, drawn from {@link CameraSettings}: where it points (zoom, tilt and hand-held
- * shake, so boxes move with it: {@link #view}), how it renders colour (hue, saturation or black and white,
- * exposure drifting with the light), and how sharp and clean its pictures are (blur, JPEG blocking). Applied to
- * whole frames after the scene is drawn.
+ * The camera that films one video, drawn from {@link CameraSettings}: where it points (zoom, tilt
+ * and hand-held shake, so boxes move with it: {@link #view}), how it renders colour (hue,
+ * saturation or black and white, exposure drifting with the light), and how sharp and clean its
+ * pictures are (blur, JPEG blocking). Applied to whole frames after the scene is drawn.
  */
 final class Camera {
   private final int width;
@@ -44,26 +44,34 @@ final class Camera {
   Camera(CameraSettings settings, int width, int height, Random random) {
     this.width = width;
     this.height = height;
-    double drawnRotation = Math.toRadians(settings.rotationDegrees()) * (2 * random.nextDouble() - 1);
+    double drawnRotation =
+        Math.toRadians(settings.rotationDegrees()) * (2 * random.nextDouble() - 1);
     shakePixels = settings.shakePixels() * random.nextDouble();
     for (int i = 0; i < shakeHz.length; i++) {
       shakeHz[i] = 0.5 + 3 * random.nextDouble();
       shakePhase[i] = 2 * Math.PI * random.nextDouble();
     }
     // Zoom in at least far enough that the tilted, shaken picture still covers the whole frame.
-    double cover = Math.cos(Math.abs(drawnRotation)) + Math.sin(Math.abs(drawnRotation)) * Math.max(width, height) / Math.min(width, height)
-        + 2 * shakePixels / Math.min(width, height);
+    double cover =
+        Math.cos(Math.abs(drawnRotation))
+            + Math.sin(Math.abs(drawnRotation)) * Math.max(width, height) / Math.min(width, height)
+            + 2 * shakePixels / Math.min(width, height);
     zoom = Math.max(cover, 1 + (settings.zoom() - 1) * random.nextDouble());
     rotation = drawnRotation;
     boolean grey = random.nextDouble() < settings.greyShare();
     double saturation = grey ? 0 : 0.6 + 0.7 * random.nextDouble();
-    colour = colourMatrix(Math.toRadians(settings.hueDegrees()) * (2 * random.nextDouble() - 1), saturation);
+    colour =
+        colourMatrix(
+            Math.toRadians(settings.hueDegrees()) * (2 * random.nextDouble() - 1), saturation);
     exposureDb = settings.lightingDb() * (2 * random.nextDouble() - 1);
     driftDb = settings.lightingDb() / 2 * random.nextDouble();
     driftHz = 0.05 + 0.3 * random.nextDouble();
     double sigma = settings.blurPixels() * random.nextDouble();
     blur = sigma < 0.3 ? null : gaussian(sigma);
-    jpegQuality = random.nextDouble() < settings.jpegShare() ? (float) (0.25 + 0.45 * random.nextDouble()) : 0f;
+    jpegQuality =
+        random.nextDouble() < settings.jpegShare()
+            ? (float) (0.25 + 0.45 * random.nextDouble())
+            : 0f;
     filmed = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
   }
 
@@ -75,38 +83,49 @@ final class Camera {
       dx += shakePixels / 2 * Math.sin(2 * Math.PI * shakeHz[i] * t + shakePhase[i]);
       dy += shakePixels / 2 * Math.sin(2 * Math.PI * shakeHz[i + 2] * t + shakePhase[i + 2]);
     }
-    AffineTransform view = AffineTransform.getTranslateInstance(width / 2.0 + dx, height / 2.0 + dy);
+    AffineTransform view =
+        AffineTransform.getTranslateInstance(width / 2.0 + dx, height / 2.0 + dy);
     view.rotate(rotation);
     view.scale(zoom, zoom);
     view.translate(-width / 2.0, -height / 2.0);
     return view;
   }
 
-  /** A box (x0, y0, x1, y1 in 0..1 of the scene) as the camera frames it at time t, clamped to the frame. */
+  /**
+   * A box (x0, y0, x1, y1 in 0..1 of the scene) as the camera frames it at time t, clamped to the
+   * frame.
+   */
   double[] frame(double[] box, double t) {
     AffineTransform view = view(t);
     double x0 = Double.MAX_VALUE;
     double y0 = Double.MAX_VALUE;
     double x1 = -Double.MAX_VALUE;
     double y1 = -Double.MAX_VALUE;
-    for (double[] corner : new double[][] {{box[0], box[1]}, {box[2], box[1]}, {box[0], box[3]}, {box[2], box[3]}}) {
+    for (double[] corner :
+        new double[][] {{box[0], box[1]}, {box[2], box[1]}, {box[0], box[3]}, {box[2], box[3]}}) {
       Point2D p = view.transform(new Point2D.Double(corner[0] * width, corner[1] * height), null);
       x0 = Math.min(x0, p.getX());
       y0 = Math.min(y0, p.getY());
       x1 = Math.max(x1, p.getX());
       y1 = Math.max(y1, p.getY());
     }
-    return new double[] {clamp(x0 / width), clamp(y0 / height), clamp(x1 / width), clamp(y1 / height)};
+    return new double[] {
+      clamp(x0 / width), clamp(y0 / height), clamp(x1 / width), clamp(y1 / height)
+    };
   }
 
-  /** The scene as this camera films it at time t (the returned image is reused by the next call). */
+  /**
+   * The scene as this camera films it at time t (the returned image is reused by the next call).
+   */
   BufferedImage film(BufferedImage scene, double t) {
     Graphics2D g = filmed.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
     g.drawImage(scene, view(t), null);
     g.dispose();
     BufferedImage picture = blur == null ? filmed : blur.filter(filmed, null);
-    grade(((DataBufferByte) picture.getRaster().getDataBuffer()).getData(),
+    grade(
+        ((DataBufferByte) picture.getRaster().getDataBuffer()).getData(),
         (float) Math.pow(10, (exposureDb + driftDb * Math.sin(2 * Math.PI * driftHz * t)) / 20));
     return jpegQuality > 0 ? jpeg(picture) : picture;
   }
@@ -124,8 +143,8 @@ final class Camera {
   }
 
   /**
-   * Hue rotation by {@code angle} about the grey axis, then saturation scaled by {@code saturation} towards the
-   * luma (0: black and white).
+   * Hue rotation by {@code angle} about the grey axis, then saturation scaled by {@code saturation}
+   * towards the luma (0: black and white).
    */
   private static float[] colourMatrix(double angle, double saturation) {
     double cos = Math.cos(angle);

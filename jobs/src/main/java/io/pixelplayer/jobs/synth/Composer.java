@@ -7,39 +7,48 @@ import java.util.Random;
 import java.util.stream.IntStream;
 
 /**
- * Writes short pieces for one instrument: phrases separated by rests (so that the picture of the player is
- * still for a while), in a key and scale, at a tempo, with dynamics (a swell over each phrase, accents on the
- * beat), note lengths by articulation (legato or detached), the instrument's register, occasional chords on
- * chordal instruments, grooves with fills for the drum kit and tumbao-like patterns for the congas.
+ * Writes short pieces for one instrument: phrases separated by rests (so that the picture of the
+ * player is still for a while), in a key and scale, at a tempo, with dynamics (a swell over each
+ * phrase, accents on the beat), note lengths by articulation (legato or detached), the instrument's
+ * register, occasional chords on chordal instruments, grooves with fills for the drum kit and
+ * tumbao-like patterns for the congas.
  *
- * <p>A piece is a pure function of (instrument, length, seed): the same arguments give the same score, on any
- * JVM ({@link Random}'s sequence is specified). The instrument's name is mixed into the seed, so the
- * instruments of one video given the same seed do not play in lockstep.
+ * <p>A piece is a pure function of (instrument, length, seed): the same arguments give the same
+ * score, on any JVM ({@link Random}'s sequence is specified). The instrument's name is mixed into
+ * the seed, so the instruments of one video given the same seed do not play in lockstep.
  */
 public final class Composer {
 
-  /** Notes shorter than this at the end of the piece are left out rather than clipped to a click. */
+  /**
+   * Notes shorter than this at the end of the piece are left out rather than clipped to a click.
+   */
   private static final double SHORTEST_NOTE_SECONDS = 0.03;
+
   /** A drum hit's note length: GM drums ring out by themselves, the note-off hardly matters. */
   private static final double DRUM_HIT_SECONDS = 0.1;
+
   /** Guitar-like instruments strum chords low string first, this far apart. */
   private static final double STRUM_SECONDS = 0.015;
+
   /** Pipa and guzheng tremolo: one stroke every 75 ms (about 13 a second), on long notes. */
   private static final double TREMOLO_STROKE_SECONDS = 0.075;
 
   private Composer() {}
 
   /**
-   * How a performance departs from the instrument's usual idiom: every tempo multiplied by {@code tempoFactor},
-   * the share of legato phrases moved by {@code legatoShift} (negative: more detached playing).
+   * How a performance departs from the instrument's usual idiom: every tempo multiplied by {@code
+   * tempoFactor}, the share of legato phrases moved by {@code legatoShift} (negative: more detached
+   * playing).
    */
   public record Style(double tempoFactor, double legatoShift) {
     /** The idiom as it is. */
     public static final Style NATURAL = new Style(1, 0);
 
     public Style {
-      if (!(tempoFactor >= 0.25 && tempoFactor <= 4)) throw new IllegalArgumentException("tempo factor " + tempoFactor + " not in 0.25..4");
-      if (!(Math.abs(legatoShift) <= 1)) throw new IllegalArgumentException("legato shift " + legatoShift + " not in -1..1");
+      if (!(tempoFactor >= 0.25 && tempoFactor <= 4))
+        throw new IllegalArgumentException("tempo factor " + tempoFactor + " not in 0.25..4");
+      if (!(Math.abs(legatoShift) <= 1))
+        throw new IllegalArgumentException("legato shift " + legatoShift + " not in -1..1");
     }
   }
 
@@ -49,15 +58,17 @@ public final class Composer {
   }
 
   /**
-   * A piece for {@code instrument} lasting {@code seconds} in a style: notes sorted by onset, each within
-   * [0, seconds).
+   * A piece for {@code instrument} lasting {@code seconds} in a style: notes sorted by onset, each
+   * within [0, seconds).
    *
-   * @throws IllegalArgumentException for an unknown instrument or a length that is not positive and finite
+   * @throws IllegalArgumentException for an unknown instrument or a length that is not positive and
+   *     finite
    */
   public static Score compose(String instrument, double seconds, long seed, Style style) {
     GmInstrument gm = GmInstruments.byName(instrument);
     if (!(seconds > 0) || Double.isInfinite(seconds)) {
-      throw new IllegalArgumentException("a score must last a positive, finite time, not " + seconds + " s");
+      throw new IllegalArgumentException(
+          "a score must last a positive, finite time, not " + seconds + " s");
     }
     Random random = new Random(seed * 0x9E3779B97F4A7C15L + gm.name().hashCode());
     ScoreWriter writer = new ScoreWriter(seconds);
@@ -69,10 +80,15 @@ public final class Composer {
     return new Score(gm.name(), writer.notes(), seconds);
   }
 
-  // ---- pitched instruments -------------------------------------------------------------------------------
+  // ---- pitched instruments
+  // -------------------------------------------------------------------------------
 
-  private static void melody(GmInstrument gm, Idiom idiom, Style style, ScoreWriter writer, Random random) {
-    double beat = 60.0 / (idiom.minBpm + random.nextInt(idiom.maxBpm - idiom.minBpm + 1)) / style.tempoFactor();
+  private static void melody(
+      GmInstrument gm, Idiom idiom, Style style, ScoreWriter writer, Random random) {
+    double beat =
+        60.0
+            / (idiom.minBpm + random.nextInt(idiom.maxBpm - idiom.minBpm + 1))
+            / style.tempoFactor();
     Scale scale = pick(random, idiom.scales);
     int tonic = idiom.tonic >= 0 ? idiom.tonic : random.nextInt(12);
     int[] keys = scale.keysBetween(tonic, gm.lowKey(), gm.highKey());
@@ -84,8 +100,14 @@ public final class Composer {
       double phraseBeats = pick(random, idiom.phraseBeats);
       double phraseEnd = time + phraseBeats * beat;
       int baseVelocity = 50 + random.nextInt(56);
-      int swell = random.nextInt(41) - 20; // over the phrase: crescendo when positive, diminuendo when negative
-      double gate = idiom.gate(random, style.legatoShift()); // the phrase's share of each note's slot that sounds: legato or detached
+      int swell =
+          random.nextInt(41)
+              - 20; // over the phrase: crescendo when positive, diminuendo when negative
+      double gate =
+          idiom.gate(
+              random,
+              style.legatoShift()); // the phrase's share of each note's slot that sounds: legato or
+      // detached
       double beatInPhrase = 0;
       while (phraseEnd - time > 1e-9 && time < writer.seconds) {
         double lengthBeats = Math.min(pick(random, idiom.rhythm), (phraseEnd - time) / beat);
@@ -94,9 +116,14 @@ public final class Composer {
         boolean onTheBeat = Math.abs(beatInPhrase - Math.rint(beatInPhrase)) < 1e-9;
         boolean breath = beatInPhrase > 0 && !last && random.nextDouble() < 0.06;
         if (!breath) {
-          int velocity = idiom.fixedVelocity > 0 ? idiom.fixedVelocity
-              : baseVelocity + (int) (swell * beatInPhrase / phraseBeats) + (onTheBeat ? 10 : 0)
-                  + random.nextInt(9) - 4;
+          int velocity =
+              idiom.fixedVelocity > 0
+                  ? idiom.fixedVelocity
+                  : baseVelocity
+                      + (int) (swell * beatInPhrase / phraseBeats)
+                      + (onTheBeat ? 10 : 0)
+                      + random.nextInt(9)
+                      - 4;
           double slot = lengthBeats * beat;
           if (gm.chordal() && random.nextDouble() < (onTheBeat ? 0.3 : 0.1)) {
             chord(gm, keys, position, time, slot * gate, velocity, writer, random);
@@ -114,16 +141,27 @@ public final class Composer {
     }
   }
 
-  /** The melody note with one or two scale tones below it (a third and a fifth), or above near the floor. */
+  /**
+   * The melody note with one or two scale tones below it (a third and a fifth), or above near the
+   * floor.
+   */
   private static void chord(
-      GmInstrument gm, int[] keys, int position, double onset, double duration, int velocity, ScoreWriter writer,
+      GmInstrument gm,
+      int[] keys,
+      int position,
+      double onset,
+      double duration,
+      int velocity,
+      ScoreWriter writer,
       Random random) {
     int tones = 2 + random.nextInt(2);
     int direction = position >= 2 * (tones - 1) ? -2 : 2;
     List<Integer> chord = new ArrayList<>();
-    for (int i = 0, p = position; i < tones && p >= 0 && p < keys.length; i++, p += direction) chord.add(keys[p]);
+    for (int i = 0, p = position; i < tones && p >= 0 && p < keys.length; i++, p += direction)
+      chord.add(keys[p]);
     chord.sort(Comparator.naturalOrder());
-    // Several strings at once add up: play each a little softer so the chord stays about as loud as a note.
+    // Several strings at once add up: play each a little softer so the chord stays about as loud as
+    // a note.
     int chordVelocity = Math.max(1, velocity - 12);
     double strum = gm.articulation() == Articulation.PLUCKED ? STRUM_SECONDS : 0;
     for (int i = 0; i < chord.size(); i++) {
@@ -132,9 +170,11 @@ public final class Composer {
   }
 
   /** The pipa's lunzhi and the guzheng's yaozhi: one long note as fast repeated strokes. */
-  private static void tremolo(int key, double onset, double duration, int velocity, ScoreWriter writer,
-      Random random) {
-    for (double t = onset; t + TREMOLO_STROKE_SECONDS <= onset + duration + 1e-9; t += TREMOLO_STROKE_SECONDS) {
+  private static void tremolo(
+      int key, double onset, double duration, int velocity, ScoreWriter writer, Random random) {
+    for (double t = onset;
+        t + TREMOLO_STROKE_SECONDS <= onset + duration + 1e-9;
+        t += TREMOLO_STROKE_SECONDS) {
       writer.add(t, TREMOLO_STROKE_SECONDS * 0.9, key, velocity - 8 + random.nextInt(9));
     }
   }
@@ -178,51 +218,123 @@ public final class Composer {
       this.semitones = semitones;
     }
 
-    /** Every key of this scale on {@code tonic} (a pitch class 0-11) within [low, high], ascending. */
+    /**
+     * Every key of this scale on {@code tonic} (a pitch class 0-11) within [low, high], ascending.
+     */
     int[] keysBetween(int tonic, int low, int high) {
       return IntStream.rangeClosed(low, high)
-          .filter(key -> {
-            int degree = Math.floorMod(key - tonic, 12);
-            for (int s : semitones) if (s == degree) return true;
-            return false;
-          })
+          .filter(
+              key -> {
+                int degree = Math.floorMod(key - tonic, 12);
+                for (int s : semitones) if (s == degree) return true;
+                return false;
+              })
           .toArray();
     }
   }
 
-  /** How an instrument is usually played: tempo, scales, rhythms, phrase and rest lengths, note lengths. */
+  /**
+   * How an instrument is usually played: tempo, scales, rhythms, phrase and rest lengths, note
+   * lengths.
+   */
   private record Idiom(
-      int minBpm, int maxBpm, Scale[] scales, int tonic, double[] rhythm, double[] phraseBeats,
-      double[] restBeats, double legato, double detached, double legatoShare, boolean tremolo,
+      int minBpm,
+      int maxBpm,
+      Scale[] scales,
+      int tonic,
+      double[] rhythm,
+      double[] phraseBeats,
+      double[] restBeats,
+      double legato,
+      double detached,
+      double legatoShare,
+      boolean tremolo,
       int fixedVelocity) {
 
     private static final Scale[] WESTERN = {
-        Scale.MAJOR, Scale.MAJOR, Scale.NATURAL_MINOR, Scale.DORIAN, Scale.MAJOR_PENTATONIC, Scale.MINOR_PENTATONIC};
+      Scale.MAJOR,
+      Scale.MAJOR,
+      Scale.NATURAL_MINOR,
+      Scale.DORIAN,
+      Scale.MAJOR_PENTATONIC,
+      Scale.MINOR_PENTATONIC
+    };
     // Chinese music's gong and yu modes are the major and minor pentatonic.
-    private static final Scale[] CHINESE = {Scale.MAJOR_PENTATONIC, Scale.MAJOR_PENTATONIC, Scale.MINOR_PENTATONIC};
+    private static final Scale[] CHINESE = {
+      Scale.MAJOR_PENTATONIC, Scale.MAJOR_PENTATONIC, Scale.MINOR_PENTATONIC
+    };
     private static final double[] PHRASES = {3, 4, 4, 6, 6, 8};
     private static final double[] RESTS = {0.5, 1, 1, 1.5, 2, 3};
 
     static Idiom of(GmInstrument gm) {
-      boolean chinese = switch (gm.name()) {
-        case "erhu", "guzheng", "pipa" -> true;
-        default -> false;
-      };
+      boolean chinese =
+          switch (gm.name()) {
+            case "erhu", "guzheng", "pipa" -> true;
+            default -> false;
+          };
       Scale[] scales = chinese ? CHINESE : WESTERN;
       boolean tremolo = gm.name().equals("pipa") || gm.name().equals("guzheng");
       if (gm.name().equals("bagpipe")) {
         // The Highland chanter plays A mixolydian (G4 to A5) and cannot play louder or softer.
-        return new Idiom(70, 110, new Scale[] {Scale.MIXOLYDIAN}, 9, new double[] {0.5, 1, 1, 1, 1.5, 2},
-            PHRASES, RESTS, 0.98, 0.98, 1, false, 100);
+        return new Idiom(
+            70,
+            110,
+            new Scale[] {Scale.MIXOLYDIAN},
+            9,
+            new double[] {0.5, 1, 1, 1, 1.5, 2},
+            PHRASES,
+            RESTS,
+            0.98,
+            0.98,
+            1,
+            false,
+            100);
       }
       return switch (gm.articulation()) {
-        case SUSTAINED -> new Idiom(72, 120, scales, -1, new double[] {0.5, 0.5, 1, 1, 1, 1.5, 2, 3},
-            PHRASES, RESTS, 0.95, 0.6, 0.7, false, 0);
-        case PLUCKED -> new Idiom(80, 150, scales, -1, new double[] {0.25, 0.5, 0.5, 0.5, 1, 1, 1.5, 2},
-            PHRASES, RESTS, 0.95, 0.7, 0.7, tremolo, 0);
-        case STRUCK -> new Idiom(80, 150, scales, -1, new double[] {0.25, 0.5, 0.5, 1, 1, 2},
-            PHRASES, RESTS, 0.95, 0.5, 0.6, false, 0);
-        case PERCUSSIVE -> throw new IllegalArgumentException(gm.name() + " is not a pitched instrument");
+        case SUSTAINED ->
+            new Idiom(
+                72,
+                120,
+                scales,
+                -1,
+                new double[] {0.5, 0.5, 1, 1, 1, 1.5, 2, 3},
+                PHRASES,
+                RESTS,
+                0.95,
+                0.6,
+                0.7,
+                false,
+                0);
+        case PLUCKED ->
+            new Idiom(
+                80,
+                150,
+                scales,
+                -1,
+                new double[] {0.25, 0.5, 0.5, 0.5, 1, 1, 1.5, 2},
+                PHRASES,
+                RESTS,
+                0.95,
+                0.7,
+                0.7,
+                tremolo,
+                0);
+        case STRUCK ->
+            new Idiom(
+                80,
+                150,
+                scales,
+                -1,
+                new double[] {0.25, 0.5, 0.5, 1, 1, 2},
+                PHRASES,
+                RESTS,
+                0.95,
+                0.5,
+                0.6,
+                false,
+                0);
+        case PERCUSSIVE ->
+            throw new IllegalArgumentException(gm.name() + " is not a pitched instrument");
       };
     }
 
@@ -231,10 +343,12 @@ public final class Composer {
     }
   }
 
-  // ---- drums -----------------------------------------------------------------------------------------------
+  // ---- drums
+  // -----------------------------------------------------------------------------------------------
 
   private static void percussion(Kit kit, Style style, ScoreWriter writer, Random random) {
-    double sixteenth = 60.0 / (kit.minBpm + random.nextInt(kit.maxBpm - kit.minBpm + 1)) / 4 / style.tempoFactor();
+    double sixteenth =
+        60.0 / (kit.minBpm + random.nextInt(kit.maxBpm - kit.minBpm + 1)) / 4 / style.tempoFactor();
     Groove groove = pick(random, kit.grooves);
     double time = Math.min(pick(random, LEAD_IN_BEATS) * 4 * sixteenth, writer.seconds / 4);
     boolean crash = false;
@@ -253,7 +367,11 @@ public final class Composer {
         for (Lane lane : playing.lanes()) {
           int velocity = lane.velocityAt(at);
           if (velocity > 0) {
-            writer.add(onset, DRUM_HIT_SECONDS, lane.key(), (int) (velocity * dynamics) + random.nextInt(9) - 4);
+            writer.add(
+                onset,
+                DRUM_HIT_SECONDS,
+                lane.key(),
+                (int) (velocity * dynamics) + random.nextInt(9) - 4);
           }
         }
       }
@@ -283,8 +401,16 @@ public final class Composer {
     }
   }
 
-  /** A percussion instrument's repertoire; {@code crashKey} opens phrases after fills, 0 when it has none. */
-  private record Kit(int minBpm, int maxBpm, Groove[] grooves, Groove[] fills, double[] phraseBeats,
+  /**
+   * A percussion instrument's repertoire; {@code crashKey} opens phrases after fills, 0 when it has
+   * none.
+   */
+  private record Kit(
+      int minBpm,
+      int maxBpm,
+      Groove[] grooves,
+      Groove[] fills,
+      double[] phraseBeats,
       int crashKey) {}
 
   private static final int KICK = 36;
@@ -297,51 +423,73 @@ public final class Composer {
   private static final int CRASH = 49;
   private static final int RIDE = 51;
 
-  private static final Kit DRUM_KIT = new Kit(80, 140,
-      new Groove[] {
-          new Groove( // rock
-              new Lane(KICK, "X.......X.x....."), new Lane(SNARE, "....X.......X..."),
-              new Lane(CLOSED_HAT, "x.x.x.x.x.x.x.x.")),
-          new Groove( // four on the floor
-              new Lane(KICK, "X...X...X...X..."), new Lane(SNARE, "....X.......X..."),
-              new Lane(CLOSED_HAT, "x...x...x...x..."), new Lane(OPEN_HAT, "..x...x...x...x.")),
-          new Groove( // funk, with ghost notes on the snare
-              new Lane(KICK, "X..x......X..x.."), new Lane(SNARE, "....X..g.g..X..g"),
-              new Lane(CLOSED_HAT, "xgxgxgxgxgxgxgxg")),
-          new Groove( // half time
-              new Lane(KICK, "X.....x........."), new Lane(SNARE, "........X......."),
-              new Lane(CLOSED_HAT, "x.x.x.x.x.x.x.x.")),
-          new Groove( // on the ride
-              new Lane(KICK, "x.......x......."), new Lane(SNARE, "....g.......X..."),
-              new Lane(RIDE, "X...x.x.X...x.x."))},
-      new Groove[] {
-          new Groove(new Lane(HIGH_TOM, "xx......"), new Lane(MID_TOM, "..xx...."), new Lane(LOW_TOM, "....xxXX")),
-          new Groove(new Lane(SNARE, "gxxxxxxX")),
-          new Groove(new Lane(SNARE, "xx.."), new Lane(HIGH_TOM, "..x."), new Lane(LOW_TOM, "...X"))},
-      new double[] {4, 4, 6, 8, 8},
-      CRASH);
+  private static final Kit DRUM_KIT =
+      new Kit(
+          80,
+          140,
+          new Groove[] {
+            new Groove( // rock
+                new Lane(KICK, "X.......X.x....."),
+                new Lane(SNARE, "....X.......X..."),
+                new Lane(CLOSED_HAT, "x.x.x.x.x.x.x.x.")),
+            new Groove( // four on the floor
+                new Lane(KICK, "X...X...X...X..."), new Lane(SNARE, "....X.......X..."),
+                new Lane(CLOSED_HAT, "x...x...x...x..."), new Lane(OPEN_HAT, "..x...x...x...x.")),
+            new Groove( // funk, with ghost notes on the snare
+                new Lane(KICK, "X..x......X..x.."),
+                new Lane(SNARE, "....X..g.g..X..g"),
+                new Lane(CLOSED_HAT, "xgxgxgxgxgxgxgxg")),
+            new Groove( // half time
+                new Lane(KICK, "X.....x........."),
+                new Lane(SNARE, "........X......."),
+                new Lane(CLOSED_HAT, "x.x.x.x.x.x.x.x.")),
+            new Groove( // on the ride
+                new Lane(KICK, "x.......x......."),
+                new Lane(SNARE, "....g.......X..."),
+                new Lane(RIDE, "X...x.x.X...x.x."))
+          },
+          new Groove[] {
+            new Groove(
+                new Lane(HIGH_TOM, "xx......"),
+                new Lane(MID_TOM, "..xx...."),
+                new Lane(LOW_TOM, "....xxXX")),
+            new Groove(new Lane(SNARE, "gxxxxxxX")),
+            new Groove(
+                new Lane(SNARE, "xx.."), new Lane(HIGH_TOM, "..x."), new Lane(LOW_TOM, "...X"))
+          },
+          new double[] {4, 4, 6, 8, 8},
+          CRASH);
 
   private static final int MUTE_HI_CONGA = 62;
   private static final int OPEN_HI_CONGA = 63;
   private static final int LOW_CONGA = 64;
 
-  private static final Kit CONGAS = new Kit(85, 130,
-      new Groove[] {
-          new Groove( // tumbao: heel-toe, slap on 2, open tones on 4 and its "and"
-              new Lane(MUTE_HI_CONGA, "g.g.X.g.g.g....."), new Lane(OPEN_HI_CONGA, "............x.x.")),
-          new Groove( // tumbao on two drums
-              new Lane(MUTE_HI_CONGA, "g.g.X.g.g.g....."), new Lane(OPEN_HI_CONGA, "............x..."),
-              new Lane(LOW_CONGA, "..............X.")),
-          new Groove( // marcha
-              new Lane(OPEN_HI_CONGA, "x.x...x.x.x...x."), new Lane(MUTE_HI_CONGA, "....X.......X..."),
-              new Lane(LOW_CONGA, "......x.......x."))},
-      new Groove[] {
-          new Groove(new Lane(OPEN_HI_CONGA, "x.x.x.x."), new Lane(LOW_CONGA, ".x.x.x.X")),
-          new Groove(new Lane(OPEN_HI_CONGA, "xx.."), new Lane(LOW_CONGA, "..xX"))},
-      new double[] {4, 4, 8, 6},
-      0);
+  private static final Kit CONGAS =
+      new Kit(
+          85,
+          130,
+          new Groove[] {
+            new Groove( // tumbao: heel-toe, slap on 2, open tones on 4 and its "and"
+                new Lane(MUTE_HI_CONGA, "g.g.X.g.g.g....."),
+                new Lane(OPEN_HI_CONGA, "............x.x.")),
+            new Groove( // tumbao on two drums
+                new Lane(MUTE_HI_CONGA, "g.g.X.g.g.g....."),
+                new Lane(OPEN_HI_CONGA, "............x..."),
+                new Lane(LOW_CONGA, "..............X.")),
+            new Groove( // marcha
+                new Lane(OPEN_HI_CONGA, "x.x...x.x.x...x."),
+                new Lane(MUTE_HI_CONGA, "....X.......X..."),
+                new Lane(LOW_CONGA, "......x.......x."))
+          },
+          new Groove[] {
+            new Groove(new Lane(OPEN_HI_CONGA, "x.x.x.x."), new Lane(LOW_CONGA, ".x.x.x.X")),
+            new Groove(new Lane(OPEN_HI_CONGA, "xx.."), new Lane(LOW_CONGA, "..xX"))
+          },
+          new double[] {4, 4, 8, 6},
+          0);
 
-  // ---- helpers -------------------------------------------------------------------------------------------
+  // ---- helpers
+  // -------------------------------------------------------------------------------------------
 
   private static double pick(Random random, double[] choices) {
     return choices[random.nextInt(choices.length)];
@@ -367,7 +515,8 @@ public final class Composer {
     void add(double onset, double duration, int key, int velocity) {
       if (onset >= seconds || duration <= 0) return;
       double held = Math.min(duration, seconds - onset);
-      if (held < duration && held < SHORTEST_NOTE_SECONDS) return; // cut to a click by the end of the piece
+      if (held < duration && held < SHORTEST_NOTE_SECONDS)
+        return; // cut to a click by the end of the piece
       notes.add(new Note(onset, held, key, Math.max(1, Math.min(127, velocity))));
     }
 

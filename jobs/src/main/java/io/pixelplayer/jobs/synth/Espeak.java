@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The espeak-ng speech synthesizer, run as a process ({@code pixelplayer.synth.espeak}): the speech of
- * non-music videos. Its output is the same for the same text and voice.
+ * The espeak-ng speech synthesizer, run as a process ({@code pixelplayer.synth.espeak}): the speech
+ * of non-music videos. Its output is the same for the same text and voice.
  */
 final class Espeak {
   private static final long TIMEOUT_SECONDS = 60;
@@ -27,20 +27,33 @@ final class Espeak {
     try {
       run(List.of(binary, "--version"));
     } catch (IOException e) {
-      throw new IllegalStateException("espeak-ng is needed for speech in non-music videos but '" + binary
-          + "' cannot be run: install it (apt-get install espeak-ng) or set pixelplayer.synth.espeak");
+      throw new IllegalStateException(
+          "espeak-ng is needed for speech in non-music videos but '"
+              + binary
+              + "' cannot be run: install it (apt-get install espeak-ng) or set pixelplayer.synth.espeak");
     }
   }
 
   /**
-   * {@code text} spoken by {@code voice} (a language with an optional {@code +variant}) at {@code wordsPerMinute},
-   * pitch 0..99; mono, at espeak-ng's own rate.
+   * {@code text} spoken by {@code voice} (a language with an optional {@code +variant}) at {@code
+   * wordsPerMinute}, pitch 0..99; mono, at espeak-ng's own rate.
    */
   SampledAudio speak(String text, String voice, int wordsPerMinute, int pitch) throws IOException {
     Path wav = Files.createTempFile("pixelplayer-speech", ".wav");
     try {
-      run(List.of(binary, "-w", wav.toString(), "-v", voice, "-s", Integer.toString(wordsPerMinute), "-p",
-          Integer.toString(pitch), "--", text));
+      run(
+          List.of(
+              binary,
+              "-w",
+              wav.toString(),
+              "-v",
+              voice,
+              "-s",
+              Integer.toString(wordsPerMinute),
+              "-p",
+              Integer.toString(pitch),
+              "--",
+              text));
       return Wav.read(wav);
     } finally {
       Files.deleteIfExists(wav);
@@ -56,8 +69,12 @@ final class Espeak {
         throw new IOException(command.get(0) + " did not finish in " + TIMEOUT_SECONDS + " s");
       }
       if (process.exitValue() != 0) {
-        throw new IOException(command.get(0) + " failed (exit " + process.exitValue() + "): "
-            + new String(output, StandardCharsets.UTF_8).strip());
+        throw new IOException(
+            command.get(0)
+                + " failed (exit "
+                + process.exitValue()
+                + "): "
+                + new String(output, StandardCharsets.UTF_8).strip());
       }
     } catch (InterruptedException e) {
       process.destroyForcibly();

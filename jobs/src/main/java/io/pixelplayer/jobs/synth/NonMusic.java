@@ -3,8 +3,9 @@ package io.pixelplayer.jobs.synth;
 import java.util.Locale;
 
 /**
- * What a non-music video (manifest kind {@value CorpusPlan#NONE}) holds instead of instruments: footage whose
- * right answer is "no instrument here", for a model that must not call a test tone a tuba.
+ * What a non-music video (manifest kind {@value CorpusPlan#NONE}) holds instead of instruments:
+ * footage whose right answer is "no instrument here", for a model that must not call a test tone a
+ * tuba.
  */
 public enum NonMusic {
   /** Sentences spoken by espeak-ng; a talking head drawn by code or a lecture slide. */

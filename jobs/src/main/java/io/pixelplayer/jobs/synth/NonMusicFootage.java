@@ -17,15 +17,29 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * The pictures of non-music footage, drawn by code: test patterns for tones (SMPTE-like colour bars, a grid, grey
- * and colour ramps, a test card whose clock and sweep move), a talking head whose mouth opens with the speech's
- * loudness or a lecture slide for speech, a street with passing cars or a furnished room for noise, a black or
- * frozen frame for silence. What stays still is drawn once; only what moves is drawn per frame.
+ * The pictures of non-music footage, drawn by code: test patterns for tones (SMPTE-like colour
+ * bars, a grid, grey and colour ramps, a test card whose clock and sweep move), a talking head
+ * whose mouth opens with the speech's loudness or a lecture slide for speech, a street with passing
+ * cars or a furnished room for noise, a black or frozen frame for silence. What stays still is
+ * drawn once; only what moves is drawn per frame.
  */
 final class NonMusicFootage implements Footage {
-  enum Picture { BARS, GRID, RAMPS, TEST_CARD, TALKING_HEAD, SLIDE, STREET, ROOM, BLACK, STILL }
+  enum Picture {
+    BARS,
+    GRID,
+    RAMPS,
+    TEST_CARD,
+    TALKING_HEAD,
+    SLIDE,
+    STREET,
+    ROOM,
+    BLACK,
+    STILL
+  }
 
-  /** The loudness envelope of speech is taken over windows this long (the mouth's reaction time). */
+  /**
+   * The loudness envelope of speech is taken over windows this long (the mouth's reaction time).
+   */
   private static final double ENVELOPE_SECONDS = 0.04;
 
   private final Picture picture;
@@ -43,13 +57,14 @@ final class NonMusicFootage implements Footage {
   NonMusicFootage(NonMusic kind, int width, int height, float[] sound, int rate, Random random) {
     this.width = width;
     this.height = height;
-    List<Picture> choices = switch (kind) {
-      case SPEECH -> List.of(Picture.TALKING_HEAD, Picture.SLIDE);
-      case NOISE -> List.of(Picture.STREET, Picture.ROOM);
-      case TONES -> List.of(Picture.BARS, Picture.GRID, Picture.RAMPS, Picture.TEST_CARD);
-      case TEST_PATTERN -> List.of(Picture.BARS, Picture.TEST_CARD);
-      case SILENCE -> List.of(Picture.BLACK, Picture.STILL);
-    };
+    List<Picture> choices =
+        switch (kind) {
+          case SPEECH -> List.of(Picture.TALKING_HEAD, Picture.SLIDE);
+          case NOISE -> List.of(Picture.STREET, Picture.ROOM);
+          case TONES -> List.of(Picture.BARS, Picture.GRID, Picture.RAMPS, Picture.TEST_CARD);
+          case TEST_PATTERN -> List.of(Picture.BARS, Picture.TEST_CARD);
+          case SILENCE -> List.of(Picture.BLACK, Picture.STILL);
+        };
     picture = choices.get(random.nextInt(choices.size()));
     accent = Backdrop.mutedColour(random);
     envelope = picture == Picture.TALKING_HEAD ? envelope(sound, rate) : new float[0];
@@ -61,13 +76,15 @@ final class NonMusicFootage implements Footage {
     still = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
     Graphics2D g = still.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     switch (picture) {
       case BARS -> bars(g);
       case GRID -> grid(g);
       case RAMPS -> ramps(g);
       case TEST_CARD -> testCard(g);
-      case TALKING_HEAD -> g.drawImage(Backdrop.draw(Backdrop.Kind.VIGNETTE, width, height, random), 0, 0, null);
+      case TALKING_HEAD ->
+          g.drawImage(Backdrop.draw(Backdrop.Kind.VIGNETTE, width, height, random), 0, 0, null);
       case SLIDE -> slide(g, random);
       case STREET -> street(g, random);
       case ROOM -> room(g, random);
@@ -75,8 +92,16 @@ final class NonMusicFootage implements Footage {
         g.setColor(Color.BLACK);
         g.fillRect(0, 0, width, height);
       }
-      case STILL -> g.drawImage(Backdrop.draw(Backdrop.Kind.values()[random.nextInt(Backdrop.Kind.values().length)],
-          width, height, random), 0, 0, null);
+      case STILL ->
+          g.drawImage(
+              Backdrop.draw(
+                  Backdrop.Kind.values()[random.nextInt(Backdrop.Kind.values().length)],
+                  width,
+                  height,
+                  random),
+              0,
+              0,
+              null);
       default -> throw new IllegalStateException(picture.name());
     }
     g.dispose();
@@ -130,8 +155,15 @@ final class NonMusicFootage implements Footage {
   }
 
   private void bars(Graphics2D g) {
-    Color[] top = {new Color(191, 191, 191), new Color(191, 191, 0), new Color(0, 191, 191), new Color(0, 191, 0),
-        new Color(191, 0, 191), new Color(191, 0, 0), new Color(0, 0, 191)};
+    Color[] top = {
+      new Color(191, 191, 191),
+      new Color(191, 191, 0),
+      new Color(0, 191, 191),
+      new Color(0, 191, 0),
+      new Color(191, 0, 191),
+      new Color(191, 0, 0),
+      new Color(0, 0, 191)
+    };
     double bar = width / 7.0;
     for (int i = 0; i < 7; i++) {
       g.setColor(top[i]);
@@ -140,12 +172,21 @@ final class NonMusicFootage implements Footage {
       g.setColor(i % 2 == 0 ? top[6 - i] : Color.BLACK);
       g.fill(new Rectangle2D.Double(i * bar, 0.67 * height, bar + 1, 0.08 * height));
     }
-    Color[] bottom = {new Color(0, 33, 76), Color.WHITE, new Color(50, 0, 106), new Color(19, 19, 19), Color.BLACK,
-        new Color(38, 38, 38), new Color(19, 19, 19)};
+    Color[] bottom = {
+      new Color(0, 33, 76),
+      Color.WHITE,
+      new Color(50, 0, 106),
+      new Color(19, 19, 19),
+      Color.BLACK,
+      new Color(38, 38, 38),
+      new Color(19, 19, 19)
+    };
     double[] edges = {0, 1.25, 2.5, 3.75, 5, 5.33, 5.67, 7};
     for (int i = 0; i < bottom.length; i++) {
       g.setColor(bottom[i]);
-      g.fill(new Rectangle2D.Double(edges[i] * bar, 0.75 * height, (edges[i + 1] - edges[i]) * bar + 1, 0.25 * height));
+      g.fill(
+          new Rectangle2D.Double(
+              edges[i] * bar, 0.75 * height, (edges[i + 1] - edges[i]) * bar + 1, 0.25 * height));
     }
   }
 
@@ -181,11 +222,15 @@ final class NonMusicFootage implements Footage {
     double block = 1.6 * r / blocks.length;
     for (int i = 0; i < blocks.length; i++) {
       g.setColor(blocks[i]);
-      g.fill(new Rectangle2D.Double(width / 2.0 - 0.8 * r + i * block, height / 2.0 - 0.45 * r, block + 1, 0.4 * r));
+      g.fill(
+          new Rectangle2D.Double(
+              width / 2.0 - 0.8 * r + i * block, height / 2.0 - 0.45 * r, block + 1, 0.4 * r));
     }
     for (int i = 0; i < 8; i++) {
       g.setColor(new Color(i * 36, i * 36, i * 36));
-      g.fill(new Rectangle2D.Double(width / 2.0 - 0.8 * r + i * 0.2 * r, height / 2.0 + 0.05 * r, 0.2 * r + 1, 0.3 * r));
+      g.fill(
+          new Rectangle2D.Double(
+              width / 2.0 - 0.8 * r + i * 0.2 * r, height / 2.0 + 0.05 * r, 0.2 * r + 1, 0.3 * r));
     }
   }
 
@@ -194,46 +239,86 @@ final class NonMusicFootage implements Footage {
     double r = 0.4 * height;
     g.setColor(Color.WHITE);
     g.setStroke(new BasicStroke(3));
-    g.draw(new Arc2D.Double(width / 2.0 - r, height / 2.0 - r, 2 * r, 2 * r, 90, -360 * (t % 1.0), Arc2D.OPEN));
+    g.draw(
+        new Arc2D.Double(
+            width / 2.0 - r, height / 2.0 - r, 2 * r, 2 * r, 90, -360 * (t % 1.0), Arc2D.OPEN));
     g.setFont(new Font(Font.MONOSPACED, Font.BOLD, Math.max(10, height / 14)));
-    g.drawString(String.format(Locale.ROOT, "00:%02d:%02d:%02d", (int) t / 60, (int) t % 60, (int) (t * 25) % 25),
-        (int) (width / 2.0 - 0.6 * r), (int) (height / 2.0 + 0.7 * r));
+    g.drawString(
+        String.format(
+            Locale.ROOT, "00:%02d:%02d:%02d", (int) t / 60, (int) t % 60, (int) (t * 25) % 25),
+        (int) (width / 2.0 - 0.6 * r),
+        (int) (height / 2.0 + 0.7 * r));
   }
 
   private void talkingHead(Graphics2D g, double t) {
-    float loudness = envelope.length == 0 ? 0 : envelope[Math.min(envelope.length - 1, (int) (t / ENVELOPE_SECONDS))];
+    float loudness =
+        envelope.length == 0
+            ? 0
+            : envelope[Math.min(envelope.length - 1, (int) (t / ENVELOPE_SECONDS))];
     double cx = width / 2.0 + 0.02 * width * Math.sin(0.8 * t);
     double headHeight = 0.5 * height;
     double headWidth = 0.72 * headHeight;
     double top = 0.17 * height + 0.01 * height * loudness; // a slight nod on stressed syllables
     g.setColor(accent.darker());
-    g.fill(new RoundRectangle2D.Double(cx - 0.7 * headHeight, top + 0.9 * headHeight, 1.4 * headHeight, height, 60, 60));
-    Color skin = Color.getHSBColor(0.07f, 0.35f + 0.25f * (accent.getBlue() / 255f), 0.45f + 0.45f * (accent.getRed() / 255f));
+    g.fill(
+        new RoundRectangle2D.Double(
+            cx - 0.7 * headHeight, top + 0.9 * headHeight, 1.4 * headHeight, height, 60, 60));
+    Color skin =
+        Color.getHSBColor(
+            0.07f,
+            0.35f + 0.25f * (accent.getBlue() / 255f),
+            0.45f + 0.45f * (accent.getRed() / 255f));
     g.setColor(skin.darker());
-    g.fill(new Rectangle2D.Double(cx - 0.15 * headWidth, top + 0.8 * headHeight, 0.3 * headWidth, 0.25 * headHeight));
+    g.fill(
+        new Rectangle2D.Double(
+            cx - 0.15 * headWidth, top + 0.8 * headHeight, 0.3 * headWidth, 0.25 * headHeight));
     g.setColor(skin);
     g.fill(new Ellipse2D.Double(cx - headWidth / 2, top, headWidth, headHeight));
     g.setColor(new Color(50, 35, 25));
-    g.fill(new Arc2D.Double(cx - headWidth / 2, top - 0.05 * headHeight, headWidth, 0.6 * headHeight, 0, 180, Arc2D.CHORD));
+    g.fill(
+        new Arc2D.Double(
+            cx - headWidth / 2,
+            top - 0.05 * headHeight,
+            headWidth,
+            0.6 * headHeight,
+            0,
+            180,
+            Arc2D.CHORD));
     // eyes, closed for 0.15 s every few seconds
     boolean blink = (t + accent.getGreen() / 100.0) % 3.7 < 0.15;
     double eyeY = top + 0.42 * headHeight;
     for (int side = -1; side <= 1; side += 2) {
       double ex = cx + side * 0.2 * headWidth;
       g.setColor(Color.WHITE);
-      g.fill(new Ellipse2D.Double(ex - 0.09 * headWidth, eyeY - (blink ? 0.005 : 0.04) * headHeight, 0.18 * headWidth,
-          (blink ? 0.01 : 0.08) * headHeight));
+      g.fill(
+          new Ellipse2D.Double(
+              ex - 0.09 * headWidth,
+              eyeY - (blink ? 0.005 : 0.04) * headHeight,
+              0.18 * headWidth,
+              (blink ? 0.01 : 0.08) * headHeight));
       if (!blink) {
         g.setColor(new Color(40, 30, 20));
-        g.fill(new Ellipse2D.Double(ex - 0.035 * headWidth, eyeY - 0.03 * headHeight, 0.07 * headWidth, 0.06 * headHeight));
+        g.fill(
+            new Ellipse2D.Double(
+                ex - 0.035 * headWidth,
+                eyeY - 0.03 * headHeight,
+                0.07 * headWidth,
+                0.06 * headHeight));
       }
     }
     g.setColor(skin.darker());
     g.setStroke(new BasicStroke(2));
-    g.draw(new Line2D.Double(cx, eyeY + 0.05 * headHeight, cx - 0.03 * headWidth, eyeY + 0.2 * headHeight));
+    g.draw(
+        new Line2D.Double(
+            cx, eyeY + 0.05 * headHeight, cx - 0.03 * headWidth, eyeY + 0.2 * headHeight));
     double mouthOpen = (0.015 + 0.12 * loudness) * headHeight;
     g.setColor(new Color(110, 30, 35));
-    g.fill(new Ellipse2D.Double(cx - 0.17 * headWidth, top + 0.75 * headHeight - mouthOpen / 2, 0.34 * headWidth, mouthOpen));
+    g.fill(
+        new Ellipse2D.Double(
+            cx - 0.17 * headWidth,
+            top + 0.75 * headHeight - mouthOpen / 2,
+            0.34 * headWidth,
+            mouthOpen));
   }
 
   private void slide(Graphics2D g, Random random) {
@@ -251,20 +336,25 @@ final class NonMusicFootage implements Footage {
       g.setColor(accent.darker());
       g.fillOval(width / 16, y - height / 40, height / 40, height / 40);
       g.setColor(new Color(40, 40, 40));
-      g.drawString(NonMusicSound.phrase(random, 2 + random.nextInt(4)), width / 16 + height / 20, y);
+      g.drawString(
+          NonMusicSound.phrase(random, 2 + random.nextInt(4)), width / 16 + height / 20, y);
     }
     if (random.nextBoolean()) {
       // a bar chart in the corner
       for (int i = 0; i < 4; i++) {
         double barHeight = height * (0.08 + 0.2 * random.nextDouble());
         g.setColor(i % 2 == 0 ? accent : accent.brighter());
-        g.fill(new Rectangle2D.Double(width * (0.66 + 0.07 * i), height * 0.92 - barHeight, width * 0.05, barHeight));
+        g.fill(
+            new Rectangle2D.Double(
+                width * (0.66 + 0.07 * i), height * 0.92 - barHeight, width * 0.05, barHeight));
       }
     }
   }
 
   private void street(Graphics2D g, Random random) {
-    g.setPaint(new GradientPaint(0, 0, new Color(110, 160, 215), 0, height / 2f, new Color(200, 215, 230)));
+    g.setPaint(
+        new GradientPaint(
+            0, 0, new Color(110, 160, 215), 0, height / 2f, new Color(200, 215, 230)));
     g.fillRect(0, 0, width, height);
     for (double x = -10; x < width; ) {
       double w = width * (0.12 + 0.18 * random.nextDouble());
@@ -274,7 +364,8 @@ final class NonMusicFootage implements Footage {
       g.fill(new Rectangle2D.Double(x, top, w, 0.72 * height - top));
       g.setColor(wall.darker().darker());
       for (double wy = top + 8; wy < 0.66 * height; wy += 14) {
-        for (double wx = x + 5; wx < x + w - 8; wx += 12) g.fill(new Rectangle2D.Double(wx, wy, 6, 8));
+        for (double wx = x + 5; wx < x + w - 8; wx += 12)
+          g.fill(new Rectangle2D.Double(wx, wy, 6, 8));
       }
       x += w + 2;
     }
@@ -299,8 +390,11 @@ final class NonMusicFootage implements Footage {
     g.fillRect(0, 0, width, height);
     g.setColor(Backdrop.mutedColour(random).darker());
     g.fill(new Rectangle2D.Double(0, 0.7 * height, width, 0.3 * height));
-    g.drawImage(Prop.WINDOW.draw((int) (0.4 * height), random), (int) (width * (0.1 + 0.5 * random.nextDouble())),
-        (int) (0.12 * height), null);
+    g.drawImage(
+        Prop.WINDOW.draw((int) (0.4 * height), random),
+        (int) (width * (0.1 + 0.5 * random.nextDouble())),
+        (int) (0.12 * height),
+        null);
     Prop[] furniture = {Prop.LAMP, Prop.CHAIR, Prop.PLANT};
     for (Prop prop : furniture) {
       BufferedImage image = prop.draw((int) (height * (prop == Prop.LAMP ? 0.6 : 0.35)), random);

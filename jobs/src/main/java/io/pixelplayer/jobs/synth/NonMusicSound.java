@@ -10,31 +10,139 @@ import java.util.Random;
 import java.util.function.IntToDoubleFunction;
 
 /**
- * The dry sound of a non-music video, before its room and microphone: speech, noise, tones, a line-up tone or
- * silence, {@code seconds} long at the render rate. {@code variety} names what was drawn (for renders.csv).
+ * The dry sound of a non-music video, before its room and microphone: speech, noise, tones, a
+ * line-up tone or silence, {@code seconds} long at the render rate. {@code variety} names what was
+ * drawn (for renders.csv).
  */
 record NonMusicSound(float[] samples, String variety) {
   /** espeak-ng voices: English accents mostly, a few other languages reading the same words. */
   static final List<String> LANGUAGES =
-      List.of("en-us", "en-gb", "en-gb-scotland", "en-gb-x-rp", "en-gb-x-gbclan", "en-029", "de", "fr", "es", "nl");
+      List.of(
+          "en-us",
+          "en-gb",
+          "en-gb-scotland",
+          "en-gb-x-rp",
+          "en-gb-x-gbclan",
+          "en-029",
+          "de",
+          "fr",
+          "es",
+          "nl");
+
   /** espeak-ng voice variants: male, female and odd voices. */
-  static final List<String> VARIANTS = List.of("m1", "m2", "m3", "m4", "m5", "m6", "m7", "f1", "f2", "f3", "f4", "f5",
-      "croak", "klatt", "whisper");
-  private static final List<String> WORDS = List.of("the", "a", "this", "that", "our", "every", "some", "no",
-      "morning", "evening", "report", "weather", "train", "station", "river", "garden", "window", "table", "letter",
-      "market", "city", "village", "road", "bridge", "engine", "result", "number", "question", "answer", "meeting",
-      "lesson", "chapter", "figure", "system", "water", "paper", "picture", "minute", "people", "children", "doctor",
-      "teacher", "is", "was", "will be", "seems", "looks", "remains", "becomes", "opens", "closes", "arrives",
-      "leaves", "turns", "shows", "explains", "follows", "changes", "green", "quiet", "early", "late", "small",
-      "large", "simple", "careful", "strange", "important", "north", "south", "today", "tomorrow", "again", "slowly",
-      "quickly", "here", "there", "before", "after", "during", "because", "and", "but", "then", "so", "with", "from",
-      "under", "over", "seven", "twelve", "three", "hundred", "percent", "first", "second", "next", "last");
+  static final List<String> VARIANTS =
+      List.of(
+          "m1", "m2", "m3", "m4", "m5", "m6", "m7", "f1", "f2", "f3", "f4", "f5", "croak", "klatt",
+          "whisper");
+
+  private static final List<String> WORDS =
+      List.of(
+          "the",
+          "a",
+          "this",
+          "that",
+          "our",
+          "every",
+          "some",
+          "no",
+          "morning",
+          "evening",
+          "report",
+          "weather",
+          "train",
+          "station",
+          "river",
+          "garden",
+          "window",
+          "table",
+          "letter",
+          "market",
+          "city",
+          "village",
+          "road",
+          "bridge",
+          "engine",
+          "result",
+          "number",
+          "question",
+          "answer",
+          "meeting",
+          "lesson",
+          "chapter",
+          "figure",
+          "system",
+          "water",
+          "paper",
+          "picture",
+          "minute",
+          "people",
+          "children",
+          "doctor",
+          "teacher",
+          "is",
+          "was",
+          "will be",
+          "seems",
+          "looks",
+          "remains",
+          "becomes",
+          "opens",
+          "closes",
+          "arrives",
+          "leaves",
+          "turns",
+          "shows",
+          "explains",
+          "follows",
+          "changes",
+          "green",
+          "quiet",
+          "early",
+          "late",
+          "small",
+          "large",
+          "simple",
+          "careful",
+          "strange",
+          "important",
+          "north",
+          "south",
+          "today",
+          "tomorrow",
+          "again",
+          "slowly",
+          "quickly",
+          "here",
+          "there",
+          "before",
+          "after",
+          "during",
+          "because",
+          "and",
+          "but",
+          "then",
+          "so",
+          "with",
+          "from",
+          "under",
+          "over",
+          "seven",
+          "twelve",
+          "three",
+          "hundred",
+          "percent",
+          "first",
+          "second",
+          "next",
+          "last");
   private static final int[] DTMF_ROWS = {697, 770, 852, 941};
   private static final int[] DTMF_COLUMNS = {1209, 1336, 1477, 1633};
+
   /** Fade-in and fade-out of bursts, so they start and stop without clicks. */
   private static final double RAMP_SECONDS = 0.004;
 
-  static NonMusicSound make(NonMusic kind, double seconds, int rate, Random random, Espeak espeak) throws IOException {
+  static NonMusicSound make(NonMusic kind, double seconds, int rate, Random random, Espeak espeak)
+      throws IOException {
     int n = (int) Math.round(seconds * rate);
     return switch (kind) {
       case SPEECH -> speech(n, rate, random, espeak);
@@ -54,13 +162,19 @@ record NonMusicSound(float[] samples, String variety) {
     };
   }
 
-  private static NonMusicSound speech(int n, int rate, Random random, Espeak espeak) throws IOException {
-    String voice = LANGUAGES.get(random.nextInt(LANGUAGES.size())) + "+" + VARIANTS.get(random.nextInt(VARIANTS.size()));
+  private static NonMusicSound speech(int n, int rate, Random random, Espeak espeak)
+      throws IOException {
+    String voice =
+        LANGUAGES.get(random.nextInt(LANGUAGES.size()))
+            + "+"
+            + VARIANTS.get(random.nextInt(VARIANTS.size()));
     int wordsPerMinute = 120 + random.nextInt(100);
     int pitch = 20 + random.nextInt(60);
-    SampledAudio spoken = espeak.speak(sentences(random, 1 + n / rate * 4), voice, wordsPerMinute, pitch);
+    SampledAudio spoken =
+        espeak.speak(sentences(random, 1 + n / rate * 4), voice, wordsPerMinute, pitch);
     if (rate % spoken.sampleRate() != 0) {
-      throw new IllegalStateException("espeak-ng speaks at " + spoken.sampleRate() + " Hz, not a divisor of " + rate + " Hz");
+      throw new IllegalStateException(
+          "espeak-ng speaks at " + spoken.sampleRate() + " Hz, not a divisor of " + rate + " Hz");
     }
     float[] voiced = Resampler.upsample(spoken.samples(), rate / spoken.sampleRate());
     float[] out = new float[n];
@@ -80,7 +194,9 @@ record NonMusicSound(float[] samples, String variety) {
     return text.toString().strip();
   }
 
-  /** {@code words} random words, the first capitalised, no punctuation (a slide's title or bullet). */
+  /**
+   * {@code words} random words, the first capitalised, no punctuation (a slide's title or bullet).
+   */
   static String phrase(Random random, int words) {
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < words; i++) {
@@ -142,7 +258,8 @@ record NonMusicSound(float[] samples, String variety) {
     for (int i = 0; i < rumble.length; i++) {
       double t = i / (double) rate;
       double swell = 0.3;
-      for (int c = 0; c < cars; c++) swell += Math.exp(-0.5 * Math.pow((t - passes[c]) / widths[c], 2));
+      for (int c = 0; c < cars; c++)
+        swell += Math.exp(-0.5 * Math.pow((t - passes[c]) / widths[c], 2));
       rumble[i] *= (float) swell;
     }
     return rumble;
@@ -153,14 +270,16 @@ record NonMusicSound(float[] samples, String variety) {
     switch (random.nextInt(5)) {
       case 0 -> {
         double hertz = 200 * Math.pow(12, random.nextDouble());
-        for (int i = 0; i < n; i++) out[i] = (float) (0.5 * Math.sin(2 * Math.PI * hertz * i / rate));
+        for (int i = 0; i < n; i++)
+          out[i] = (float) (0.5 * Math.sin(2 * Math.PI * hertz * i / rate));
         return new NonMusicSound(out, "sine");
       }
       case 1 -> {
         // band-limited: the odd harmonics below 0.45 of the rate
         double hertz = 100 * Math.pow(10, random.nextDouble());
         for (int k = 1; k * hertz < 0.45 * rate; k += 2) {
-          for (int i = 0; i < n; i++) out[i] += (float) (0.4 / k * Math.sin(2 * Math.PI * k * hertz * i / rate));
+          for (int i = 0; i < n; i++)
+            out[i] += (float) (0.4 / k * Math.sin(2 * Math.PI * k * hertz * i / rate));
         }
         return new NonMusicSound(out, "square");
       }
@@ -169,8 +288,22 @@ record NonMusicSound(float[] samples, String variety) {
           int length = (int) (rate * (0.07 + 0.13 * random.nextDouble()));
           int row = DTMF_ROWS[random.nextInt(4)];
           int column = DTMF_COLUMNS[random.nextInt(4)];
-          burst(out, start, length, rate, i -> 0.3 * (Math.sin(2 * Math.PI * row * i / rate) + Math.sin(2 * Math.PI * column * i / rate)));
-          start += length + (int) (rate * (random.nextInt(5) == 0 ? 0.4 + 0.6 * random.nextDouble() : 0.05 + 0.15 * random.nextDouble()));
+          burst(
+              out,
+              start,
+              length,
+              rate,
+              i ->
+                  0.3
+                      * (Math.sin(2 * Math.PI * row * i / rate)
+                          + Math.sin(2 * Math.PI * column * i / rate)));
+          start +=
+              length
+                  + (int)
+                      (rate
+                          * (random.nextInt(5) == 0
+                              ? 0.4 + 0.6 * random.nextDouble()
+                              : 0.05 + 0.15 * random.nextDouble()));
         }
         return new NonMusicSound(out, "dtmf");
       }
@@ -198,8 +331,12 @@ record NonMusicSound(float[] samples, String variety) {
     }
   }
 
-  /** Adds {@code wave} from {@code start} for {@code length} samples (cut at the end), with short ramps. */
-  private static void burst(float[] out, int start, int length, int rate, IntToDoubleFunction wave) {
+  /**
+   * Adds {@code wave} from {@code start} for {@code length} samples (cut at the end), with short
+   * ramps.
+   */
+  private static void burst(
+      float[] out, int start, int length, int rate, IntToDoubleFunction wave) {
     int ramp = (int) (RAMP_SECONDS * rate);
     for (int i = 0; i < length && start + i < out.length; i++) {
       double gain = Math.min(1, Math.min(i, length - 1 - i) / (double) ramp);

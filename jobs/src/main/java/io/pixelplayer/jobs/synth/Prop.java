@@ -15,11 +15,17 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * Things that are not instruments, drawn by code: distractors beside the players, and the furniture of the room
- * behind non-music footage. Each is drawn upright, filling a picture of its own proportions.
+ * Things that are not instruments, drawn by code: distractors beside the players, and the furniture
+ * of the room behind non-music footage. Each is drawn upright, filling a picture of its own
+ * proportions.
  */
 enum Prop {
-  LAMP(0.45), CHAIR(0.7), PLANT(0.7), CUP(1.1), BOOK(0.75), WINDOW(0.8);
+  LAMP(0.45),
+  CHAIR(0.7),
+  PLANT(0.7),
+  CUP(1.1),
+  BOOK(0.75),
+  WINDOW(0.8);
 
   /** Width over height. */
   private final double aspect;
@@ -33,14 +39,19 @@ enum Prop {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** The prop {@code height} pixels tall on a transparent ground, in colours drawn from {@code random}. */
+  /**
+   * The prop {@code height} pixels tall on a transparent ground, in colours drawn from {@code
+   * random}.
+   */
   BufferedImage draw(int height, Random random) {
     int w = Math.max(4, (int) Math.round(height * aspect));
     int h = Math.max(4, height);
     BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
     Graphics2D g = image.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    Color colour = Color.getHSBColor(random.nextFloat(), 0.3f + 0.5f * random.nextFloat(), 0.4f + 0.5f * random.nextFloat());
+    Color colour =
+        Color.getHSBColor(
+            random.nextFloat(), 0.3f + 0.5f * random.nextFloat(), 0.4f + 0.5f * random.nextFloat());
     switch (this) {
       case LAMP -> {
         g.setColor(colour.darker());
@@ -69,7 +80,9 @@ enum Prop {
         g.fill(new Rectangle2D.Double(0.87 * w, 0.6 * h, 0.08 * w, 0.4 * h));
       }
       case PLANT -> {
-        Color leaf = Color.getHSBColor(0.25f + 0.12f * random.nextFloat(), 0.6f, 0.35f + 0.35f * random.nextFloat());
+        Color leaf =
+            Color.getHSBColor(
+                0.25f + 0.12f * random.nextFloat(), 0.6f, 0.35f + 0.35f * random.nextFloat());
         for (int i = 0; i < 9; i++) {
           double angle = Math.PI * (0.1 + 0.8 * random.nextDouble());
           double length = (0.3 + 0.3 * random.nextDouble()) * h;
@@ -108,7 +121,8 @@ enum Prop {
         g.fill(new Rectangle2D.Double(0.25 * w, 0.2 * h, 0.5 * w, 0.08 * h)); // title
       }
       case WINDOW -> {
-        g.setPaint(new GradientPaint(0, 0, new Color(120, 170, 230), 0, h, new Color(210, 230, 250)));
+        g.setPaint(
+            new GradientPaint(0, 0, new Color(120, 170, 230), 0, h, new Color(210, 230, 250)));
         g.fill(new Rectangle2D.Double(0, 0, w, h));
         g.setColor(new Color(235, 235, 230).darker());
         float bar = (float) Math.max(2, 0.06 * w);

@@ -13,15 +13,18 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * What the camera sees in one video: footage behind (a backdrop, or moving non-music footage), the instruments
- * side by side (left to right in the order given), sometimes something in front of part of one, things in view
- * that make no sound (a silent instrument, props), and light sensor noise that changes every frame.
+ * What the camera sees in one video: footage behind (a backdrop, or moving non-music footage), the
+ * instruments side by side (left to right in the order given), sometimes something in front of part
+ * of one, things in view that make no sound (a silent instrument, props), and light sensor noise
+ * that changes every frame.
  */
 final class Scene {
   /** Chance that something (a stand, a shoulder) hides part of an instrument. */
   static final double OCCLUSION_CHANCE = 0.25;
+
   /** A prop may cover at most this share of a playing instrument's box (or of its own). */
   static final double MAX_PROP_OVERLAP = 0.15;
+
   private static final int NOISE_FRAMES = 4;
   private static final int PLACEMENT_TRIES = 30;
   private static final Score SILENT = new Score("", List.of(), 0);
@@ -46,16 +49,27 @@ final class Scene {
   private final Camera camera;
 
   /**
-   * @param art          each source's picture, left to right
-   * @param scores       each source's score, same order
-   * @param silent       an instrument in view that does not play, in a slot of its own beside the sources; or null
-   * @param props        things placed where they hide little of the sources
-   * @param stillsRandom places the silent instrument and the props (apart from {@code random}, so that a scene
-   *                     without them is what it always was)
-   * @param camera       films the scene; null for frames as drawn
+   * @param art each source's picture, left to right
+   * @param scores each source's score, same order
+   * @param silent an instrument in view that does not play, in a slot of its own beside the
+   *     sources; or null
+   * @param props things placed where they hide little of the sources
+   * @param stillsRandom places the silent instrument and the props (apart from {@code random}, so
+   *     that a scene without them is what it always was)
+   * @param camera films the scene; null for frames as drawn
    */
-  Scene(int width, int height, Footage footage, List<BufferedImage> art, List<Score> scores, Random random,
-      boolean occlusionAndNoise, Still silent, List<Still> props, Random stillsRandom, Camera camera) {
+  Scene(
+      int width,
+      int height,
+      Footage footage,
+      List<BufferedImage> art,
+      List<Score> scores,
+      Random random,
+      boolean occlusionAndNoise,
+      Still silent,
+      List<Still> props,
+      Random stillsRandom,
+      Camera camera) {
     this.width = width;
     this.height = height;
     this.footage = footage;
@@ -65,14 +79,17 @@ final class Scene {
     double margin = 0.03;
     double slotWidth = width * (1 - 2 * margin) / slots;
     for (int i = 0; i < slots; i++) {
-      double[] slot = {width * margin + i * slotWidth, height * margin, slotWidth, height * (1 - 2 * margin)};
+      double[] slot = {
+        width * margin + i * slotWidth, height * margin, slotWidth, height * (1 - 2 * margin)
+      };
       if (i == silentSlot) {
         stills.add(new StagedInstrument(silent.picture(), slot, SILENT, stillsRandom));
         stillNames.add(silent.name());
         continue;
       }
       int source = instruments.size();
-      StagedInstrument instrument = new StagedInstrument(art.get(source), slot, scores.get(source), random);
+      StagedInstrument instrument =
+          new StagedInstrument(art.get(source), slot, scores.get(source), random);
       instruments.add(instrument);
       if (occlusionAndNoise && random.nextDouble() < OCCLUSION_CHANCE) {
         occluders.add(occluder(instrument.restingBox(), random));
@@ -87,14 +104,18 @@ final class Scene {
     for (int i = 0; i < noise.length; i++) {
       noise[i] = new byte[width * height * 3];
       for (int j = 0; j < noise[i].length; j++) {
-        noise[i][j] = (byte) Math.max(-127, Math.min(127, Math.round(random.nextGaussian() * sigma)));
+        noise[i][j] =
+            (byte) Math.max(-127, Math.min(127, Math.round(random.nextGaussian() * sigma)));
       }
     }
     frame = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
     flicker = new Random(random.nextLong());
   }
 
-  /** Puts a prop 20-45 % of the frame tall (before its random scale) somewhere it hides little of any source; leaves it out if none is found. */
+  /**
+   * Puts a prop 20-45 % of the frame tall (before its random scale) somewhere it hides little of
+   * any source; leaves it out if none is found.
+   */
   private void place(Still still, Random random) {
     BufferedImage picture = still.picture();
     for (int attempt = 0; attempt < PLACEMENT_TRIES; attempt++) {
@@ -103,7 +124,8 @@ final class Scene {
       double[] slot = {(width - w) * random.nextDouble(), (height - h) * random.nextDouble(), w, h};
       StagedInstrument prop = new StagedInstrument(picture, slot, SILENT, random);
       double[] box = prop.restingBox();
-      if (instruments.stream().allMatch(source -> overlap(box, source.restingBox()) <= MAX_PROP_OVERLAP)) {
+      if (instruments.stream()
+          .allMatch(source -> overlap(box, source.restingBox()) <= MAX_PROP_OVERLAP)) {
         stills.add(prop);
         stillNames.add(still.name());
         return;
@@ -126,7 +148,9 @@ final class Scene {
     double w = box[2];
     double h = box[3];
     return switch (random.nextInt(3)) {
-      case 0 -> new RoundRectangle2D.Double(x - 0.1 * w, y + h * (1 - share), w * 1.2, h * share + 4, 8, 8);
+      case 0 ->
+          new RoundRectangle2D.Double(
+              x - 0.1 * w, y + h * (1 - share), w * 1.2, h * share + 4, 8, 8);
       case 1 -> new Ellipse2D.Double(x - w * share, y + 0.2 * h, 2 * w * share, 0.7 * h);
       default -> new Ellipse2D.Double(x + w * (1 - share), y + 0.2 * h, 2 * w * share, 0.7 * h);
     };
@@ -141,7 +165,8 @@ final class Scene {
     Graphics2D g = frame.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     footage.paint(g, t);
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
     for (StagedInstrument still : stills) {
       still.draw(g, t);
     }
@@ -155,7 +180,9 @@ final class Scene {
     g.dispose();
     BufferedImage filmed = camera == null ? frame : camera.film(frame, t);
     if (noise.length > 0) {
-      addSensorNoise(((DataBufferByte) filmed.getRaster().getDataBuffer()).getData(), noise[index % noise.length]);
+      addSensorNoise(
+          ((DataBufferByte) filmed.getRaster().getDataBuffer()).getData(),
+          noise[index % noise.length]);
     }
     return filmed;
   }
@@ -175,8 +202,8 @@ final class Scene {
   }
 
   /**
-   * The boxes of what is in view but silent, as at time t (they stand still, up to the camera): the silent
-   * instrument first, if any, then each prop that found a place.
+   * The boxes of what is in view but silent, as at time t (they stand still, up to the camera): the
+   * silent instrument first, if any, then each prop that found a place.
    */
   List<Seen> stillsAt(double t) {
     List<Seen> seen = new ArrayList<>();

@@ -11,15 +11,15 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Checks that a file is a SoundFont the JDK synthesizer can play, from its RIFF chunk headers alone (the
- * sample data, 140 MB for FluidR3, is skipped).
+ * Checks that a file is a SoundFont the JDK synthesizer can play, from its RIFF chunk headers alone
+ * (the sample data, 140 MB for FluidR3, is skipped).
  *
- * <p>A SoundFont 2 file is a RIFF form of type {@code sfbk} holding three lists: {@code INFO} (with the
- * format version {@code ifil}), {@code sdta} (the samples) and {@code pdta} (presets, with the sample headers
- * {@code shdr}). A compressed SoundFont ("SF3", MuseScore's Ogg Vorbis samples) has the same layout, with
- * {@code ifil} version 3 and bit 0x10 set in its samples' types. Gervill reads it without complaint but plays
- * the compressed bytes as raw PCM, that is as white noise, so it is refused here by its extension, its version
- * or its sample types.
+ * <p>A SoundFont 2 file is a RIFF form of type {@code sfbk} holding three lists: {@code INFO} (with
+ * the format version {@code ifil}), {@code sdta} (the samples) and {@code pdta} (presets, with the
+ * sample headers {@code shdr}). A compressed SoundFont ("SF3", MuseScore's Ogg Vorbis samples) has
+ * the same layout, with {@code ifil} version 3 and bit 0x10 set in its samples' types. Gervill
+ * reads it without complaint but plays the compressed bytes as raw PCM, that is as white noise, so
+ * it is refused here by its extension, its version or its sample types.
  */
 final class SoundFontFile {
 
@@ -29,13 +29,17 @@ final class SoundFontFile {
 
   private SoundFontFile() {}
 
-  /** Throws an {@link IllegalArgumentException} with a one-line reason unless {@code path} is a playable SF2. */
+  /**
+   * Throws an {@link IllegalArgumentException} with a one-line reason unless {@code path} is a
+   * playable SF2.
+   */
   static void check(Path path) {
     if (!Files.isRegularFile(path)) {
       throw new IllegalArgumentException(
           "SoundFont not found: " + path + " (install fluid-soundfont-gm or pass --soundfont)");
     }
-    if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sf3")) throw compressed(path);
+    if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sf3"))
+      throw compressed(path);
     try (FileChannel file = FileChannel.open(path)) {
       ByteBuffer riff = read(file, 0, 12);
       if (riff == null || !fourCc(riff, 0).equals("RIFF") || !fourCc(riff, 8).equals("sfbk")) {
@@ -70,14 +74,18 @@ final class SoundFontFile {
     for (long at = from; at + 12 <= to; ) {
       ByteBuffer chunk = read(file, at, 12);
       long size = Integer.toUnsignedLong(chunk.getInt(4));
-      if (fourCc(chunk, 0).equals("ifil") && size >= 4) return Short.toUnsignedInt(chunk.getShort(8));
+      if (fourCc(chunk, 0).equals("ifil") && size >= 4)
+        return Short.toUnsignedInt(chunk.getShort(8));
       at += 8 + size + (size & 1);
     }
     return -1;
   }
 
-  /** Whether any sample header in the pdta list's {@code shdr} chunk marks its sample as compressed. */
-  private static boolean hasCompressedSamples(FileChannel file, long from, long to) throws IOException {
+  /**
+   * Whether any sample header in the pdta list's {@code shdr} chunk marks its sample as compressed.
+   */
+  private static boolean hasCompressedSamples(FileChannel file, long from, long to)
+      throws IOException {
     for (long at = from; at + 8 <= to; ) {
       ByteBuffer chunk = read(file, at, 8);
       long size = Integer.toUnsignedLong(chunk.getInt(4));
@@ -109,8 +117,10 @@ final class SoundFontFile {
   }
 
   private static IllegalArgumentException compressed(Path path) {
-    return new IllegalArgumentException(path + " is a compressed .sf3 SoundFont; the JDK synthesizer renders "
-        + "those as noise: use an .sf2");
+    return new IllegalArgumentException(
+        path
+            + " is a compressed .sf3 SoundFont; the JDK synthesizer renders "
+            + "those as noise: use an .sf2");
   }
 
   private static IllegalArgumentException notSoundFont(Path path) {

@@ -10,11 +10,11 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The SoundFonts a corpus is rendered with, so that its sound is a distribution rather than one timbre: each
- * video is dealt one of them. Each file is parsed on first use (the built-in bank is made at once) and then
- * shared by every render thread (a
- * {@link SoundFontRenderer} is thread-safe); parsed, FluidR3 holds about 110 MB of heap, OPL-3 FM 130 MB,
- * TimGM6mb 8 MB, the built-in bank a few MB, so even all of them at once fit a default heap.
+ * The SoundFonts a corpus is rendered with, so that its sound is a distribution rather than one
+ * timbre: each video is dealt one of them. Each file is parsed on first use (the built-in bank is
+ * made at once) and then shared by every render thread (a {@link SoundFontRenderer} is
+ * thread-safe); parsed, FluidR3 holds about 110 MB of heap, OPL-3 FM 130 MB, TimGM6mb 8 MB, the
+ * built-in bank a few MB, so even all of them at once fit a default heap.
  */
 public final class SoundFonts implements AutoCloseable {
   /** Words that name the JDK's built-in soundbank instead of a file. */
@@ -22,8 +22,8 @@ public final class SoundFonts implements AutoCloseable {
 
   /**
    * SoundFonts kept for evaluation, never for training (by file name): TimGM6mb, and csound's
-   * {@code sf_GMbank.sf2}, which is nearly the same bank (its instruments' spectra lie 1.3 dB from TimGM6mb's on
-   * average, against 7 dB between TimGM6mb and FluidR3).
+   * {@code sf_GMbank.sf2}, which is nearly the same bank (its instruments' spectra lie 1.3 dB from
+   * TimGM6mb's on average, against 7 dB between TimGM6mb and FluidR3).
    */
   static final Set<String> RESERVED_FOR_EVALUATION = Set.of("timgm6mb.sf2", "sf_gmbank.sf2");
 
@@ -38,22 +38,26 @@ public final class SoundFonts implements AutoCloseable {
     this.opened = new AtomicReferenceArray<>(files.size());
     int builtIn = files.indexOf(null);
     if (builtIn >= 0) {
-      // Made now, before any render thread runs: its making must have Math.random() to itself (see Gervill).
+      // Made now, before any render thread runs: its making must have Math.random() to itself (see
+      // Gervill).
       opened.set(builtIn, SoundFontRenderer.openBuiltIn());
     }
   }
 
   /**
-   * The SoundFonts named: files ({@code .sf2}) or {@code builtin} (also {@code jdk}) for the JDK's own bank; none
-   * for {@link SoundFontRenderer#DEFAULT_SOUNDFONT}. Every file is checked now (its headers only), so that a bad
-   * one fails before any video is rendered.
+   * The SoundFonts named: files ({@code .sf2}) or {@code builtin} (also {@code jdk}) for the JDK's
+   * own bank; none for {@link SoundFontRenderer#DEFAULT_SOUNDFONT}. Every file is checked now (its
+   * headers only), so that a bad one fails before any video is rendered.
    *
-   * @throws IllegalArgumentException with a one-line reason for a missing, compressed or non-SoundFont file, or a
-   *     SoundFont named twice
+   * @throws IllegalArgumentException with a one-line reason for a missing, compressed or
+   *     non-SoundFont file, or a SoundFont named twice
    */
   public static SoundFonts of(List<String> names) {
     List<Path> files = new ArrayList<>();
-    for (String name : names == null || names.isEmpty() ? List.of(SoundFontRenderer.DEFAULT_SOUNDFONT.toString()) : names) {
+    for (String name :
+        names == null || names.isEmpty()
+            ? List.of(SoundFontRenderer.DEFAULT_SOUNDFONT.toString())
+            : names) {
       String word = name.strip();
       // null stands for the built-in bank
       Path file = BUILT_IN_WORDS.contains(word.toLowerCase(Locale.ROOT)) ? null : Path.of(word);
@@ -61,7 +65,8 @@ public final class SoundFonts implements AutoCloseable {
         SoundFontFile.check(file);
       }
       if (files.contains(file)) {
-        throw new IllegalArgumentException("SoundFont " + (file == null ? SoundFontRenderer.BUILT_IN : file) + " named twice");
+        throw new IllegalArgumentException(
+            "SoundFont " + (file == null ? SoundFontRenderer.BUILT_IN : file) + " named twice");
       }
       files.add(file);
     }
@@ -79,7 +84,9 @@ public final class SoundFonts implements AutoCloseable {
 
   /** The names of those among them kept for evaluation (see {@link #RESERVED_FOR_EVALUATION}). */
   public List<String> reservedForEvaluation() {
-    return names().stream().filter(name -> RESERVED_FOR_EVALUATION.contains(name.toLowerCase(Locale.ROOT))).toList();
+    return names().stream()
+        .filter(name -> RESERVED_FOR_EVALUATION.contains(name.toLowerCase(Locale.ROOT)))
+        .toList();
   }
 
   /** The i-th SoundFont's renderer, parsed on first use by whichever thread asks first. */
@@ -100,9 +107,9 @@ public final class SoundFonts implements AutoCloseable {
   }
 
   /**
-   * Which SoundFont each of {@code videos} videos plays, from the seed alone: in rounds that hold each SoundFont
-   * once, shuffled, so that every SoundFont is dealt about equally often and a corpus with as many videos as
-   * SoundFonts uses each of them.
+   * Which SoundFont each of {@code videos} videos plays, from the seed alone: in rounds that hold
+   * each SoundFont once, shuffled, so that every SoundFont is dealt about equally often and a
+   * corpus with as many videos as SoundFonts uses each of them.
    */
   public List<Integer> deal(int videos, long seed) {
     Random random = new Random(seed ^ DEAL_SALT);

@@ -8,17 +8,21 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The mix of a video's sources: each brought to a natural, varied loudness, panned towards where it stands
- * (left to right), recorded through the video's room and microphone ({@link Recording}), summed into a stereo
- * track with the background noise, and compressed. Each source's own part of the mix is kept as its truth and
- * the noise's as the background, so that truths and background add up to the mixture exactly (up to the codec).
+ * The mix of a video's sources: each brought to a natural, varied loudness, panned towards where it
+ * stands (left to right), recorded through the video's room and microphone ({@link Recording}),
+ * summed into a stereo track with the background noise, and compressed. Each source's own part of
+ * the mix is kept as its truth and the noise's as the background, so that truths and background add
+ * up to the mixture exactly (up to the codec).
  */
 final class Soundtrack {
   /** Typical loudness of a source (dBFS RMS) and how far it varies between videos either way. */
   static final double TARGET_DB = -20;
+
   static final double SPREAD_DB = 4;
+
   /** Mixture peak kept below this, leaving the AAC encoder headroom. */
   static final float PEAK_LIMIT = 0.9f;
+
   /** How far (−1..1) sources at the left and right edges are panned. */
   static final double PAN_WIDTH = 0.4;
 
@@ -34,7 +38,7 @@ final class Soundtrack {
 
   /**
    * @param sources each source's dry render (mono), left to right, all of the same length
-   * @param random  draws each source's level
+   * @param random draws each source's level
    */
   static Soundtrack mix(List<float[]> sources, Random random, Acoustics acoustics, int sampleRate) {
     Recording recording = new Recording(acoustics, sampleRate);
@@ -44,7 +48,8 @@ final class Soundtrack {
     for (int s = 0; s < sources.size(); s++) {
       float[] dry = sources.get(s);
       double level = Loudness.rmsDb(dry);
-      double gainDb = TARGET_DB + (random.nextDouble() * 2 - 1) * SPREAD_DB - level + acoustics.levelDb();
+      double gainDb =
+          TARGET_DB + (random.nextDouble() * 2 - 1) * SPREAD_DB - level + acoustics.levelDb();
       double gain = level <= Loudness.SILENCE_FLOOR_DB ? 0 : Math.pow(10, gainDb / 20);
       double pan = sources.size() == 1 ? 0 : PAN_WIDTH * (2.0 * s / (sources.size() - 1) - 1);
       // Equal-power pan: the source keeps its loudness wherever it stands.
@@ -102,7 +107,8 @@ final class Soundtrack {
     float limit = peak > PEAK_LIMIT ? PEAK_LIMIT / peak : 1f;
     List<float[]> mono = new ArrayList<>();
     for (int s = 0; s < sources.size(); s++) {
-      // What ingest hears of this source: the average of the two channels, through the same gains as the mix.
+      // What ingest hears of this source: the average of the two channels, through the same gains
+      // as the mix.
       float[] m = new float[n];
       for (int i = 0; i < n; i++) {
         float g = compression == null ? limit : compression[i] * limit;
@@ -126,7 +132,9 @@ final class Soundtrack {
     return stereo;
   }
 
-  /** Source i's part of the mix as a mono signal (the mean of its two channels), at the render rate. */
+  /**
+   * Source i's part of the mix as a mono signal (the mean of its two channels), at the render rate.
+   */
   float[] sourceMono(int i) {
     return sourcesMono.get(i);
   }

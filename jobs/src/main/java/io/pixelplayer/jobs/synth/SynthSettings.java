@@ -6,16 +6,30 @@ import io.pixelplayer.jobs.synth.acoustics.AcousticsSettings;
 /**
  * How synthetic videos look and sound (from conf/pixelplayer.properties).
  *
- * @param truthRate  the rate of the truth files, the model's rate (a divisor of {@code audioRate})
- * @param acoustics  what rooms, microphones and players may do to the sound
- * @param camera     what the camera may do to the pictures
- * @param espeak            the espeak-ng program that speaks in non-music videos
- * @param silentInViewShare share of solos with a second instrument in view that does not play (not in the tags)
- * @param distractorShare   share of music videos with props in view (lamp, chair, plant, cup, book, window)
+ * @param truthRate the rate of the truth files, the model's rate (a divisor of {@code audioRate})
+ * @param acoustics what rooms, microphones and players may do to the sound
+ * @param camera what the camera may do to the pictures
+ * @param espeak the espeak-ng program that speaks in non-music videos
+ * @param silentInViewShare share of solos with a second instrument in view that does not play (not
+ *     in the tags)
+ * @param distractorShare share of music videos with props in view (lamp, chair, plant, cup, book,
+ *     window)
  */
-public record SynthSettings(int width, int height, double fps, int audioRate, int audioBitrate, int videoBitrate,
-    int truthRate, String artStyle, int threads, AcousticsSettings acoustics, CameraSettings camera, String espeak,
-    double silentInViewShare, double distractorShare) {
+public record SynthSettings(
+    int width,
+    int height,
+    double fps,
+    int audioRate,
+    int audioBitrate,
+    int videoBitrate,
+    int truthRate,
+    String artStyle,
+    int threads,
+    AcousticsSettings acoustics,
+    CameraSettings camera,
+    String espeak,
+    double silentInViewShare,
+    double distractorShare) {
   // The keys, documented in conf/pixelplayer.properties.
   public static final String WIDTH = "pixelplayer.synth.width";
   public static final String HEIGHT = "pixelplayer.synth.height";
@@ -31,23 +45,37 @@ public record SynthSettings(int width, int height, double fps, int audioRate, in
 
   public SynthSettings {
     if (width < 320 || height < 240) {
-      throw new IllegalArgumentException("video size " + width + "x" + height + " is below 320x240");
+      throw new IllegalArgumentException(
+          "video size " + width + "x" + height + " is below 320x240");
     }
     if (width % 2 != 0 || height % 2 != 0) {
-      throw new IllegalArgumentException("video size " + width + "x" + height + " must be even (H.264 4:2:0)");
+      throw new IllegalArgumentException(
+          "video size " + width + "x" + height + " must be even (H.264 4:2:0)");
     }
     if (fps < 1 || fps > 60) {
       throw new IllegalArgumentException("frame rate " + fps + " not in 1..60");
     }
     if (audioRate % truthRate != 0) {
-      throw new IllegalArgumentException("audio rate " + audioRate + " Hz must be a multiple of the model's " + truthRate + " Hz (e.g. 44100)");
+      throw new IllegalArgumentException(
+          "audio rate "
+              + audioRate
+              + " Hz must be a multiple of the model's "
+              + truthRate
+              + " Hz (e.g. 44100)");
     }
     if (threads < 0) {
       throw new IllegalArgumentException("threads " + threads + " < 0");
     }
-    if (!(silentInViewShare >= 0 && silentInViewShare <= 1 && distractorShare >= 0 && distractorShare <= 1)) {
-      throw new IllegalArgumentException("silent-in-view share " + silentInViewShare + " and distractor share "
-          + distractorShare + " must be in 0..1");
+    if (!(silentInViewShare >= 0
+        && silentInViewShare <= 1
+        && distractorShare >= 0
+        && distractorShare <= 1)) {
+      throw new IllegalArgumentException(
+          "silent-in-view share "
+              + silentInViewShare
+              + " and distractor share "
+              + distractorShare
+              + " must be in 0..1");
     }
   }
 
@@ -71,14 +99,40 @@ public record SynthSettings(int width, int height, double fps, int audioRate, in
 
   /** The same settings with other acoustics. */
   public SynthSettings withAcoustics(AcousticsSettings other) {
-    return new SynthSettings(width, height, fps, audioRate, audioBitrate, videoBitrate, truthRate, artStyle, threads, other,
-        camera, espeak, silentInViewShare, distractorShare);
+    return new SynthSettings(
+        width,
+        height,
+        fps,
+        audioRate,
+        audioBitrate,
+        videoBitrate,
+        truthRate,
+        artStyle,
+        threads,
+        other,
+        camera,
+        espeak,
+        silentInViewShare,
+        distractorShare);
   }
 
   /** The same settings with another camera. */
   public SynthSettings withCamera(CameraSettings other) {
-    return new SynthSettings(width, height, fps, audioRate, audioBitrate, videoBitrate, truthRate, artStyle, threads,
-        acoustics, other, espeak, silentInViewShare, distractorShare);
+    return new SynthSettings(
+        width,
+        height,
+        fps,
+        audioRate,
+        audioBitrate,
+        videoBitrate,
+        truthRate,
+        artStyle,
+        threads,
+        acoustics,
+        other,
+        espeak,
+        silentInViewShare,
+        distractorShare);
   }
 
   /** Threads to render with: the setting, or one per core. */

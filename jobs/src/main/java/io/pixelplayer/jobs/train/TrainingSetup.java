@@ -7,29 +7,52 @@ import io.pixelplayer.model.train.MixAndSeparateTraining;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The model's shape and the training recipe, from the {@code pixelplayer.model.*} and {@code pixelplayer.train.*} settings. */
-public record TrainingSetup(ModelConfig model, MixAndSeparate.Settings batches, int duetsPerStep, int mosaicsPerStep,
-    double nonMusicShare, MixAndSeparateTraining.Settings training) {
+/**
+ * The model's shape and the training recipe, from the {@code pixelplayer.model.*} and {@code
+ * pixelplayer.train.*} settings.
+ */
+public record TrainingSetup(
+    ModelConfig model,
+    MixAndSeparate.Settings batches,
+    int duetsPerStep,
+    int mosaicsPerStep,
+    double nonMusicShare,
+    MixAndSeparateTraining.Settings training) {
   private static final String MODEL = "pixelplayer.model.";
   private static final String TRAIN = "pixelplayer.train.";
+
   /** cpu or paper: the networks' sizes, which the pixelplayer.model.* keys override one by one. */
   public static final String SCALE = MODEL + "scale";
 
   /**
-   * @param steps  overrides {@code pixelplayer.train.steps} when not null
-   * @param batch  overrides {@code pixelplayer.train.batch} when not null
-   * @param mix    overrides {@code pixelplayer.train.sourcesPerMix} when not null
+   * @param steps overrides {@code pixelplayer.train.steps} when not null
+   * @param batch overrides {@code pixelplayer.train.batch} when not null
+   * @param mix overrides {@code pixelplayer.train.sourcesPerMix} when not null
    */
-  public static TrainingSetup from(PixelPlayerConf conf, Integer steps, Integer batch, Integer mix) {
+  public static TrainingSetup from(
+      PixelPlayerConf conf, Integer steps, Integer batch, Integer mix) {
     String scale = conf.getString(SCALE);
-    ModelConfig base = switch (scale) {
-      case "cpu" -> ModelConfig.cpu();
-      case "paper" -> ModelConfig.paper();
-      default -> throw new IllegalArgumentException("setting " + SCALE + "=" + scale + " is neither cpu nor paper");
-    };
+    ModelConfig base =
+        switch (scale) {
+          case "cpu" -> ModelConfig.cpu();
+          case "paper" -> ModelConfig.paper();
+          default ->
+              throw new IllegalArgumentException(
+                  "setting " + SCALE + "=" + scale + " is neither cpu nor paper");
+        };
     Map<String, String> overrides = new HashMap<>();
-    for (String key : new String[] {ModelConfig.CHANNELS, ModelConfig.FRAME_SIZE, ModelConfig.VIDEO_WIDTH, ModelConfig.VIDEO_STRIDE, ModelConfig.UNET_DEPTH,
-        ModelConfig.UNET_CHANNELS, ModelConfig.LOG_BINS, ModelConfig.SPEC_FRAMES, ModelConfig.FRAMES_PER_CLIP}) {
+    for (String key :
+        new String[] {
+          ModelConfig.CHANNELS,
+          ModelConfig.FRAME_SIZE,
+          ModelConfig.VIDEO_WIDTH,
+          ModelConfig.VIDEO_STRIDE,
+          ModelConfig.UNET_DEPTH,
+          ModelConfig.UNET_CHANNELS,
+          ModelConfig.LOG_BINS,
+          ModelConfig.SPEC_FRAMES,
+          ModelConfig.FRAMES_PER_CLIP
+        }) {
       String value = conf.getString(MODEL + key);
       if (!value.isEmpty()) {
         overrides.put(key, value);
@@ -37,20 +60,33 @@ public record TrainingSetup(ModelConfig model, MixAndSeparate.Settings batches, 
     }
     ModelConfig model = base.withOverrides(overrides);
     // The batches must have the shape the networks take: the crop gives specFrames STFT frames.
-    MixAndSeparate.Settings batches = new MixAndSeparate.Settings(mix != null ? mix : conf.getInt(TRAIN + "sourcesPerMix"),
-        model.cropSamples(), model.logBins(), model.framesPerClip(), model.frameSize(),
-        conf.getDouble(TRAIN + "gainDb"), false, true);
-    MixAndSeparateTraining.Settings training = new MixAndSeparateTraining.Settings(
-        steps != null ? steps : conf.getInt(TRAIN + "steps"),
-        batch != null ? batch : conf.getInt(TRAIN + "batch"),
-        (float) conf.getDouble(TRAIN + "learningRate"),
-        conf.getInt(TRAIN + "warmupSteps"),
-        (float) conf.getDouble(TRAIN + "maxGradNorm"),
-        (float) conf.getDouble(TRAIN + "classLossWeight"),
-        (float) conf.getDouble(TRAIN + "mosaicMaskWeight"),
-        conf.getLong(TRAIN + "seed"),
-        conf.getDouble(TRAIN + "checkpointMinutes") * 60);
-    return new TrainingSetup(model, batches, conf.getInt(TRAIN + "duetsPerStep"), conf.getInt(TRAIN + "mosaicsPerStep"),
-        conf.getDouble(TRAIN + "nonMusicShare"), training);
+    MixAndSeparate.Settings batches =
+        new MixAndSeparate.Settings(
+            mix != null ? mix : conf.getInt(TRAIN + "sourcesPerMix"),
+            model.cropSamples(),
+            model.logBins(),
+            model.framesPerClip(),
+            model.frameSize(),
+            conf.getDouble(TRAIN + "gainDb"),
+            false,
+            true);
+    MixAndSeparateTraining.Settings training =
+        new MixAndSeparateTraining.Settings(
+            steps != null ? steps : conf.getInt(TRAIN + "steps"),
+            batch != null ? batch : conf.getInt(TRAIN + "batch"),
+            (float) conf.getDouble(TRAIN + "learningRate"),
+            conf.getInt(TRAIN + "warmupSteps"),
+            (float) conf.getDouble(TRAIN + "maxGradNorm"),
+            (float) conf.getDouble(TRAIN + "classLossWeight"),
+            (float) conf.getDouble(TRAIN + "mosaicMaskWeight"),
+            conf.getLong(TRAIN + "seed"),
+            conf.getDouble(TRAIN + "checkpointMinutes") * 60);
+    return new TrainingSetup(
+        model,
+        batches,
+        conf.getInt(TRAIN + "duetsPerStep"),
+        conf.getInt(TRAIN + "mosaicsPerStep"),
+        conf.getDouble(TRAIN + "nonMusicShare"),
+        training);
   }
 }

@@ -3,8 +3,8 @@ package io.pixelplayer.jobs.warehouse;
 import java.util.Locale;
 
 /**
- * Where a video was lost, in the order a video goes through the stages; the {@code stage} column of the
- * {@code failures} table holds the lower-case name.
+ * Where a video was lost, in the order a video goes through the stages; the {@code stage} column of
+ * the {@code failures} table holds the lower-case name.
  */
 public enum FailureStage {
   /** The file could not be read from its file system (permissions, a vanished object). */
@@ -13,16 +13,25 @@ public enum FailureStage {
   OPEN,
   /** It opened but lacks a video or an audio stream. */
   PROBE,
-  /** Decoding ended early (a cut-off file, a damaged stream) or was stopped at the length limit: what was decoded is kept. */
+  /**
+   * Decoding ended early (a cut-off file, a damaged stream) or was stopped at the length limit:
+   * what was decoded is kept.
+   */
   DECODE,
   /** Too little audio for one clip. */
   CLIP,
   /** The audio track holds no sound. */
   AUDIO,
-  /** The model failed on its clips (out of memory, a lost device): not the file's fault, so the next run tries again. */
+  /**
+   * The model failed on its clips (out of memory, a lost device): not the file's fault, so the next
+   * run tries again.
+   */
   MODEL;
 
-  /** Whether the video is still indexed with what was decoded (the failures row then says what was lost). */
+  /**
+   * Whether the video is still indexed with what was decoded (the failures row then says what was
+   * lost).
+   */
   public boolean keepsVideo() {
     return this == DECODE;
   }

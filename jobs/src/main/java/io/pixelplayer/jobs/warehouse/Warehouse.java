@@ -26,8 +26,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * A warehouse: Parquet tables under one URI (any Hadoop FileSystem), written by runs of the index job and committed
- * all-or-nothing. Layout:
+ * A warehouse: Parquet tables under one URI (any Hadoop FileSystem), written by runs of the index
+ * job and committed all-or-nothing. Layout:
  *
  * <pre>
  *   TABLE/RUN_ID/part-*.parquet      one folder per table (CONTRACT.md) and committed run
@@ -36,9 +36,9 @@ import org.apache.spark.sql.types.StructType;
  *   _runs/RUN_ID.properties          the commit marker, written last: a run without one is not part of the warehouse
  * </pre>
  *
- * Readers (the views of {@link #registerViews}, and the run log {@value #RUNS_VIEW}) see the runs from the last full run on; of a video indexed by several
- * runs (it changed), only the latest run's rows. One writer at a time: the next run clears what an interrupted run
- * left behind.
+ * Readers (the views of {@link #registerViews}, and the run log {@value #RUNS_VIEW}) see the runs
+ * from the last full run on; of a video indexed by several runs (it changed), only the latest run's
+ * rows. One writer at a time: the next run clears what an interrupted run left behind.
  */
 public final class Warehouse {
   public static final String STEMS = "stems";
@@ -58,7 +58,9 @@ public final class Warehouse {
     return fs.makeQualified(root).toString();
   }
 
-  /** Where run {@code runId} writes {@code folder} (a table or {@link #STEMS}) before its commit. */
+  /**
+   * Where run {@code runId} writes {@code folder} (a table or {@link #STEMS}) before its commit.
+   */
   public Path staged(String runId, String folder) {
     return fs.makeQualified(new Path(new Path(new Path(root, STAGING), runId), folder));
   }
@@ -98,8 +100,9 @@ public final class Warehouse {
   }
 
   /**
-   * Removes what interrupted runs left: their staging folders and any folder of a run without a commit marker (a run
-   * that died while committing). Call before a run starts; returns the ids of the runs cleared.
+   * Removes what interrupted runs left: their staging folders and any folder of a run without a
+   * commit marker (a run that died while committing). Call before a run starts; returns the ids of
+   * the runs cleared.
    */
   public Set<String> clearInterrupted() throws IOException {
     Set<String> committed = runs().stream().map(WarehouseRun::runId).collect(Collectors.toSet());
@@ -124,8 +127,8 @@ public final class Warehouse {
   }
 
   /**
-   * Publishes a run: moves its staged folders into place, then writes its marker, the one step that makes it part of
-   * the warehouse. A full run then deletes the runs before it.
+   * Publishes a run: moves its staged folders into place, then writes its marker, the one step that
+   * makes it part of the warehouse. A full run then deletes the runs before it.
    */
   public void commit(WarehouseRun run) throws IOException {
     for (String folder : folders()) {
@@ -165,25 +168,36 @@ public final class Warehouse {
     for (String table : WarehouseTables.ALL) {
       all.put(table, read(spark, table, runIds));
     }
-    // The latest run of each input: a changed video was indexed again, or a failed one tried again; earlier rows are out of date.
-    Dataset<Row> processed = all.get(WarehouseTables.VIDEOS).select("uri", "run_id")
-        .union(all.get(WarehouseTables.FAILURES).select("uri", "run_id"));
+    // The latest run of each input: a changed video was indexed again, or a failed one tried again;
+    // earlier rows are out of date.
+    Dataset<Row> processed =
+        all.get(WarehouseTables.VIDEOS)
+            .select("uri", "run_id")
+            .union(all.get(WarehouseTables.FAILURES).select("uri", "run_id"));
     Dataset<Row> latest = processed.groupBy("uri").agg(functions.max("run_id").as("run_id"));
     Map<String, Dataset<Row>> current = new HashMap<>();
-    for (String table : List.of(WarehouseTables.VIDEOS, WarehouseTables.CLIPS, WarehouseTables.SOURCES, WarehouseTables.FAILURES)) {
+    for (String table :
+        List.of(
+            WarehouseTables.VIDEOS,
+            WarehouseTables.CLIPS,
+            WarehouseTables.SOURCES,
+            WarehouseTables.FAILURES)) {
       Dataset<Row> rows = all.get(table);
       current.put(table, inOrder(rows.join(latest, columns("uri", "run_id"), "left_semi"), table));
     }
     Dataset<Row> clips = current.get(WarehouseTables.CLIPS);
     Dataset<Row> maps = all.get(WarehouseTables.PIXEL_MAPS);
-    current.put(WarehouseTables.PIXEL_MAPS, inOrder(maps.join(clips.select("clip_id", "run_id"), columns("clip_id", "run_id"), "left_semi"),
-        WarehouseTables.PIXEL_MAPS));
+    current.put(
+        WarehouseTables.PIXEL_MAPS,
+        inOrder(
+            maps.join(clips.select("clip_id", "run_id"), columns("clip_id", "run_id"), "left_semi"),
+            WarehouseTables.PIXEL_MAPS));
     return current;
   }
 
   /**
-   * Registers the tables of {@link #tables} as temporary views of {@code spark}, under their table names, and the view
-   * {@value #RUNS_VIEW}: the run log, one row per committed run.
+   * Registers the tables of {@link #tables} as temporary views of {@code spark}, under their table
+   * names, and the view {@value #RUNS_VIEW}: the run log, one row per committed run.
    */
   public void registerViews(SparkSession spark) throws IOException {
     tables(spark).forEach((name, rows) -> rows.createOrReplaceTempView(name));
@@ -194,23 +208,47 @@ public final class Warehouse {
   public static final String RUNS_VIEW = "runs";
 
   /** Every view of {@link #registerViews}: the tables, then the run log. */
-  public static final List<String> VIEWS = Stream.concat(WarehouseTables.ALL.stream(), Stream.of(RUNS_VIEW)).toList();
+  public static final List<String> VIEWS =
+      Stream.concat(WarehouseTables.ALL.stream(), Stream.of(RUNS_VIEW)).toList();
 
-  private static final StructType RUNS_SCHEMA = new StructType()
-      .add("run_id", DataTypes.StringType).add("kind", DataTypes.StringType).add("started", DataTypes.StringType)
-      .add("committed", DataTypes.StringType).add("input", DataTypes.StringType).add("model_version", DataTypes.StringType)
-      .add("videos_found", DataTypes.LongType).add("videos_unchanged", DataTypes.LongType).add("videos_indexed", DataTypes.LongType)
-      .add("clips", DataTypes.LongType).add("sources", DataTypes.LongType).add("failures", DataTypes.LongType)
-      .add("media_seconds", DataTypes.DoubleType).add("wall_seconds", DataTypes.DoubleType);
+  private static final StructType RUNS_SCHEMA =
+      new StructType()
+          .add("run_id", DataTypes.StringType)
+          .add("kind", DataTypes.StringType)
+          .add("started", DataTypes.StringType)
+          .add("committed", DataTypes.StringType)
+          .add("input", DataTypes.StringType)
+          .add("model_version", DataTypes.StringType)
+          .add("videos_found", DataTypes.LongType)
+          .add("videos_unchanged", DataTypes.LongType)
+          .add("videos_indexed", DataTypes.LongType)
+          .add("clips", DataTypes.LongType)
+          .add("sources", DataTypes.LongType)
+          .add("failures", DataTypes.LongType)
+          .add("media_seconds", DataTypes.DoubleType)
+          .add("wall_seconds", DataTypes.DoubleType);
 
   /** Every committed run still in the warehouse, as its marker records it. */
   public Dataset<Row> runLog(SparkSession spark) throws IOException {
     List<Row> rows = new ArrayList<>();
     for (WarehouseRun run : runs()) {
       Map<String, String> d = run.details();
-      rows.add(RowFactory.create(run.runId(), run.full() ? "full" : "incremental", d.get("started"), d.get("committed"), d.get("input"),
-          d.get("model_version"), number(d, "videos_found"), number(d, "videos_unchanged"), number(d, "videos_indexed"), number(d, "clips"),
-          number(d, "sources"), number(d, "failures"), decimal(d, "media_seconds"), decimal(d, "wall_seconds")));
+      rows.add(
+          RowFactory.create(
+              run.runId(),
+              run.full() ? "full" : "incremental",
+              d.get("started"),
+              d.get("committed"),
+              d.get("input"),
+              d.get("model_version"),
+              number(d, "videos_found"),
+              number(d, "videos_unchanged"),
+              number(d, "videos_indexed"),
+              number(d, "clips"),
+              number(d, "sources"),
+              number(d, "failures"),
+              decimal(d, "media_seconds"),
+              decimal(d, "wall_seconds")));
     }
     return spark.createDataFrame(rows, RUNS_SCHEMA);
   }
@@ -232,21 +270,29 @@ public final class Warehouse {
   }
 
   /**
-   * The fingerprint each input had when its latest visible run processed it (indexed, or failed in a way that is the
-   * file's fault); inputs whose latest run failed for another reason (the model) have none, so they are tried again.
+   * The fingerprint each input had when its latest visible run processed it (indexed, or failed in
+   * a way that is the file's fault); inputs whose latest run failed for another reason (the model)
+   * have none, so they are tried again.
    */
   public Map<String, String> fingerprints(SparkSession spark) throws IOException {
     Map<String, Dataset<Row>> current = tables(spark);
     Map<String, String> fingerprints = new HashMap<>();
     for (String table : List.of(WarehouseTables.FAILURES, WarehouseTables.VIDEOS)) {
-      for (Row row : current.get(table).where("fingerprint IS NOT NULL").select("uri", "fingerprint").distinct().collectAsList()) {
+      for (Row row :
+          current
+              .get(table)
+              .where("fingerprint IS NOT NULL")
+              .select("uri", "fingerprint")
+              .distinct()
+              .collectAsList()) {
         fingerprints.put(row.getString(0), row.getString(1));
       }
     }
     return fingerprints;
   }
 
-  private Dataset<Row> read(SparkSession spark, String table, List<String> runIds) throws IOException {
+  private Dataset<Row> read(SparkSession spark, String table, List<String> runIds)
+      throws IOException {
     List<String> paths = new ArrayList<>();
     for (String runId : runIds) {
       Path dir = new Path(new Path(root, table), runId);
@@ -258,7 +304,10 @@ public final class Warehouse {
     return spark.read().schema(WarehouseTables.schema(table)).parquet(paths.toArray(String[]::new));
   }
 
-  /** Join columns by name: the tables share lineage with the latest-run table, so column references would be ambiguous. */
+  /**
+   * Join columns by name: the tables share lineage with the latest-run table, so column references
+   * would be ambiguous.
+   */
   private static scala.collection.immutable.Seq<String> columns(String... names) {
     return scala.jdk.javaapi.CollectionConverters.asScala(List.of(names)).toSeq();
   }
@@ -266,7 +315,8 @@ public final class Warehouse {
   /** The table's columns in its schema's order (a join by column names puts those first). */
   private static Dataset<Row> inOrder(Dataset<Row> rows, String table) {
     String[] names = WarehouseTables.schema(table).fieldNames();
-    return rows.selectExpr(java.util.Arrays.stream(names).map(n -> "`" + n + "`").toArray(String[]::new));
+    return rows.selectExpr(
+        java.util.Arrays.stream(names).map(n -> "`" + n + "`").toArray(String[]::new));
   }
 
   private static List<String> folders() {
@@ -275,10 +325,14 @@ public final class Warehouse {
     return folders;
   }
 
-  /** Fails with a one-line reason when {@code uri} holds no committed run (a typo in --warehouse, or nothing indexed yet). */
+  /**
+   * Fails with a one-line reason when {@code uri} holds no committed run (a typo in --warehouse, or
+   * nothing indexed yet).
+   */
   public void requireRuns() throws IOException {
     if (runs().isEmpty()) {
-      throw new FileNotFoundException("no committed index run in warehouse " + uri() + " (run index or nightly first)");
+      throw new FileNotFoundException(
+          "no committed index run in warehouse " + uri() + " (run index or nightly first)");
     }
   }
 }

@@ -14,15 +14,17 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * A committed run of the index job, as its commit marker {@code _runs/<run_id>.properties} records it. Run ids sort
- * in the order the runs started.
+ * A committed run of the index job, as its commit marker {@code _runs/<run_id>.properties} records
+ * it. Run ids sort in the order the runs started.
  *
- * @param runId   {@code run-} and the start time in UTC to the millisecond
- * @param full    a full run (index) replaces the whole warehouse; an incremental one (nightly) adds to it
+ * @param runId {@code run-} and the start time in UTC to the millisecond
+ * @param full a full run (index) replaces the whole warehouse; an incremental one (nightly) adds to
+ *     it
  * @param details what the run did (input, model version, counts, times), for people reading the log
  */
 public record WarehouseRun(String runId, boolean full, Map<String, String> details) {
-  private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter ID_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
   public WarehouseRun {
     details = Map.copyOf(new TreeMap<>(details));

@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The CLI in a JVM of its own, as the launcher starts it: what a user sees on stdout and stderr, logs included. */
+/**
+ * The CLI in a JVM of its own, as the launcher starts it: what a user sees on stdout and stderr,
+ * logs included.
+ */
 public final class CliProcess {
   /** How a run ended and what it printed. */
   public record Result(int exitCode, String out, String err) {
@@ -30,26 +33,46 @@ public final class CliProcess {
 
   private CliProcess() {}
 
-  /** Runs {@code pixelplayer ARGS} with extra JVM flags (e.g. a heap size) in {@code dir}, which gets its stdout and stderr. */
-  public static Result run(Path dir, List<String> jvmFlags, Duration limit, String... args) throws IOException, InterruptedException {
+  /**
+   * Runs {@code pixelplayer ARGS} with extra JVM flags (e.g. a heap size) in {@code dir}, which
+   * gets its stdout and stderr.
+   */
+  public static Result run(Path dir, List<String> jvmFlags, Duration limit, String... args)
+      throws IOException, InterruptedException {
     Path root = Path.of(System.getProperty("pixelplayer.root"));
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("@" + root.resolve("conf/jvm.options"));
     command.addAll(jvmFlags);
     command.add("-Dpixelplayer.root=" + root);
-    for (String property : List.of("DJL_CACHE_DIR", "ENGINE_CACHE_DIR", "org.bytedeco.javacpp.cachedir", "ai.djl.offline")) {
-      if (System.getProperty(property) != null) command.add("-D" + property + "=" + System.getProperty(property));
+    for (String property :
+        List.of(
+            "DJL_CACHE_DIR",
+            "ENGINE_CACHE_DIR",
+            "org.bytedeco.javacpp.cachedir",
+            "ai.djl.offline")) {
+      if (System.getProperty(property) != null)
+        command.add("-D" + property + "=" + System.getProperty(property));
     }
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), PixelPlayerCli.class.getName()));
+    command.addAll(
+        List.of("-cp", System.getProperty("java.class.path"), PixelPlayerCli.class.getName()));
     command.addAll(List.of(args));
     Path out = Files.createTempFile(dir, "stdout", ".txt");
     Path err = Files.createTempFile(dir, "stderr", ".txt");
-    Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Process process =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
       process.destroyForcibly();
-      throw new IllegalStateException("pixelplayer " + String.join(" ", args) + " did not finish in " + limit);
+      throw new IllegalStateException(
+          "pixelplayer " + String.join(" ", args) + " did not finish in " + limit);
     }
-    return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    return new Result(
+        process.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
   }
 }

@@ -4,7 +4,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
 
-/** One run of the command line, in the test's JVM: its exit code and what it printed to stdout and stderr. */
+/**
+ * One run of the command line, in the test's JVM: its exit code and what it printed to stdout and
+ * stderr.
+ */
 record CliRun(int code, String out, String err) {
   static CliRun of(String... args) {
     StringWriter out = new StringWriter();

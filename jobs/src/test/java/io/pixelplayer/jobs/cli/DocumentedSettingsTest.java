@@ -13,7 +13,10 @@ import io.pixelplayer.jobs.train.TrainingSetup;
 import io.pixelplayer.model.net.ModelConfig;
 import org.junit.jupiter.api.Test;
 
-/** Every key documented in conf/pixelplayer.properties is read by the settings of some job: none is a dead letter. */
+/**
+ * Every key documented in conf/pixelplayer.properties is read by the settings of some job: none is
+ * a dead letter.
+ */
 class DocumentedSettingsTest {
 
   @Test
@@ -32,7 +35,7 @@ class DocumentedSettingsTest {
     conf.getInt(EvaluateCommand.BATCH);
     conf.getLocation(DemoCommand.INPUT);
 
-    assertThat(conf.keysRead()).containsExactlyInAnyOrderElementsOf(PixelPlayerConf.documentedKeys());
+    assertThat(conf.keysRead())
+        .containsExactlyInAnyOrderElementsOf(PixelPlayerConf.documentedKeys());
   }
-
 }

@@ -22,8 +22,21 @@ class PixelPlayerCliTest {
 
   @Test
   void everyVerbOfTheContractHasHelp() {
-    for (String verb : new String[] {"demo", "synth", "ingest", "train", "evaluate", "index", "nightly", "query", "sql",
-        "remix", "report", "bench"}) {
+    for (String verb :
+        new String[] {
+          "demo",
+          "synth",
+          "ingest",
+          "train",
+          "evaluate",
+          "index",
+          "nightly",
+          "query",
+          "sql",
+          "remix",
+          "report",
+          "bench"
+        }) {
       assertThat(run(verb, "--help")).as(verb).isZero();
       assertThat(out.toString()).contains("Usage: pixelplayer " + verb);
     }
@@ -32,26 +45,38 @@ class PixelPlayerCliTest {
   @Test
   void verbsStillToComeSaySoAndExitTwo() {
     assertThat(run("report", "--warehouse", "x")).isEqualTo(2);
-    assertThat(err.toString()).isEqualTo("pixelplayer report: not implemented yet" + System.lineSeparator());
+    assertThat(err.toString())
+        .isEqualTo("pixelplayer report: not implemented yet" + System.lineSeparator());
   }
 
   @Test
   void usageErrorsAreOneLineAndExitTwo() {
     assertThat(run("ingest", "--out", "x")).isEqualTo(2);
-    assertThat(err.toString().strip()).isEqualTo("pixelplayer ingest: Missing required option: '--input=URI' (see --help)");
+    assertThat(err.toString().strip())
+        .isEqualTo("pixelplayer ingest: Missing required option: '--input=URI' (see --help)");
     assertThat(err.toString().strip().lines()).hasSize(1);
   }
 
   @Test
   void unknownSettingIsAUsageError() {
-    assertThat(run("ingest", "--input", "x", "--out", "y", "--conf", "pixelplayer.nope=1")).isEqualTo(2);
-    assertThat(err.toString().strip()).startsWith("pixelplayer ingest: unknown setting 'pixelplayer.nope'").doesNotContain("\n");
+    assertThat(run("ingest", "--input", "x", "--out", "y", "--conf", "pixelplayer.nope=1"))
+        .isEqualTo(2);
+    assertThat(err.toString().strip())
+        .startsWith("pixelplayer ingest: unknown setting 'pixelplayer.nope'")
+        .doesNotContain("\n");
   }
 
   @Test
   void aFailedJobIsOneLineAndExitsOne(@TempDir Path dir) {
-    assertThat(run("ingest", "--input", dir.resolve("missing").toString(), "--out", dir.resolve("out").toString()))
+    assertThat(
+            run(
+                "ingest",
+                "--input",
+                dir.resolve("missing").toString(),
+                "--out",
+                dir.resolve("out").toString()))
         .isEqualTo(1);
-    assertThat(err.toString().strip()).matches("pixelplayer ingest: failed: no such file or folder: .*missing");
+    assertThat(err.toString().strip())
+        .matches("pixelplayer ingest: failed: no such file or folder: .*missing");
   }
 }

@@ -20,53 +20,125 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@code sql} from the command line over a small warehouse written here (two videos, three clips, no model): what it
- * answers, and what it refuses without doing any of it.
+ * {@code sql} from the command line over a small warehouse written here (two videos, three clips,
+ * no model): what it answers, and what it refuses without doing any of it.
  */
 class SqlCommandTest {
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
   private static String warehouse;
 
   @BeforeAll
   static void writeWarehouse() throws Exception {
     warehouse = dir.resolve("wh").toString();
     String run = WarehouseRun.newId(Instant.parse("2024-05-01T02:00:00Z"));
-    try (SparkSession spark = SparkSessions.create("sql-test", PixelPlayerConf.defaults(), "local[1]")) {
+    try (SparkSession spark =
+        SparkSessions.create("sql-test", PixelPlayerConf.defaults(), "local[1]")) {
       Warehouse written = new Warehouse(warehouse, spark.sparkContext().hadoopConfiguration());
-      write(spark, written, run, WarehouseTables.VIDEOS,
-          RowFactory.create("duet", "file:/videos/duet.mp4", 1000L, "f1", 12.0, 320, 240, 25.0, 44100, run, "m1", 2),
-          RowFactory.create("solo", "file:/videos/solo.mp4", 500L, "f2", 6.0, 320, 240, 25.0, 44100, run, "m1", 1));
-      write(spark, written, run, WarehouseTables.CLIPS,
+      write(
+          spark,
+          written,
+          run,
+          WarehouseTables.VIDEOS,
+          RowFactory.create(
+              "duet",
+              "file:/videos/duet.mp4",
+              1000L,
+              "f1",
+              12.0,
+              320,
+              240,
+              25.0,
+              44100,
+              run,
+              "m1",
+              2),
+          RowFactory.create(
+              "solo",
+              "file:/videos/solo.mp4",
+              500L,
+              "f2",
+              6.0,
+              320,
+              240,
+              25.0,
+              44100,
+              run,
+              "m1",
+              1));
+      write(
+          spark,
+          written,
+          run,
+          WarehouseTables.CLIPS,
           RowFactory.create("duet-0", "duet", "file:/videos/duet.mp4", 0.0, 6.0, -20f, 2, run),
           RowFactory.create("duet-1", "duet", "file:/videos/duet.mp4", 6.0, 12.0, -40f, 1, run),
           RowFactory.create("solo-0", "solo", "file:/videos/solo.mp4", 0.0, 6.0, -25f, 1, run));
-      write(spark, written, run, WarehouseTables.SOURCES,
-          source("duet-0", "duet", 0, "cello", 0.9, run), source("duet-0", "duet", 1, "violin", 0.6, run),
-          source("duet-1", "duet", 0, "cello", 0.8, run), source("solo-0", "solo", 0, "flute", 0.7, run));
-      write(spark, written, run, WarehouseTables.PIXEL_MAPS,
+      write(
+          spark,
+          written,
+          run,
+          WarehouseTables.SOURCES,
+          source("duet-0", "duet", 0, "cello", 0.9, run),
+          source("duet-0", "duet", 1, "violin", 0.6, run),
+          source("duet-1", "duet", 0, "cello", 0.8, run),
+          source("solo-0", "solo", 0, "flute", 0.7, run));
+      write(
+          spark,
+          written,
+          run,
+          WarehouseTables.PIXEL_MAPS,
           RowFactory.create("duet-0", -1, 2, 2, List.of(0f, 1f, 2f, 3f), run),
           RowFactory.create("duet-0", 0, 2, 2, List.of(0f, 0f, 0f, 1f), run),
           RowFactory.create("duet-1", -1, 2, 2, List.of(4f, 0f, 0f, 0f), run),
           RowFactory.create("solo-0", -1, 2, 2, List.of(1f, 1f, 1f, 1f), run));
-      write(spark, written, run, WarehouseTables.FAILURES, RowFactory.create("file:/videos/broken.mp4", "decode", "not a video", run, "f3"));
+      write(
+          spark,
+          written,
+          run,
+          WarehouseTables.FAILURES,
+          RowFactory.create("file:/videos/broken.mp4", "decode", "not a video", run, "f3"));
       written.commit(new WarehouseRun(run, true, Map.of("videos_indexed", "2", "clips", "3")));
     }
   }
 
-  private static Row source(String clip, String video, int index, String instrument, double confidence, String run) {
+  private static Row source(
+      String clip, String video, int index, String instrument, double confidence, String run) {
     double start = clip.endsWith("-1") ? 6.0 : 0.0;
-    return RowFactory.create(clip, video, "file:/videos/" + video + ".mp4", start, start + 6.0, index, instrument, confidence, 0.5,
-        0.5, 0.5, 0.0, 0.0, 1.0, 1.0, null, run);
+    return RowFactory.create(
+        clip,
+        video,
+        "file:/videos/" + video + ".mp4",
+        start,
+        start + 6.0,
+        index,
+        instrument,
+        confidence,
+        0.5,
+        0.5,
+        0.5,
+        0.0,
+        0.0,
+        1.0,
+        1.0,
+        null,
+        run);
   }
 
-  private static void write(SparkSession spark, Warehouse warehouse, String run, String table, Row... rows) {
-    spark.createDataFrame(List.of(rows), WarehouseTables.schema(table)).write().parquet(warehouse.staged(run, table).toString());
+  private static void write(
+      SparkSession spark, Warehouse warehouse, String run, String table, Row... rows) {
+    spark
+        .createDataFrame(List.of(rows), WarehouseTables.schema(table))
+        .write()
+        .parquet(warehouse.staged(run, table).toString());
   }
 
   /** Each query's --json output contains the expected text. */
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiterString = "=>", quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiterString = "=>",
+      quoteCharacter = '"',
+      textBlock =
+          """
       SELECT v.video_id, count(*) AS clips FROM videos v JOIN clips c ON c.video_id = v.video_id GROUP BY v.video_id ORDER BY 1 => [{"video_id":"duet","clips":2},{"video_id":"solo","clips":1}]
       SELECT instrument, round(avg(confidence), 2) AS c FROM sources GROUP BY instrument HAVING count(*) > 1             => [{"instrument":"cello","c":0.85}]
       SELECT clip_id, instrument FROM (SELECT *, row_number() OVER (PARTITION BY clip_id ORDER BY confidence DESC) AS r FROM sources) WHERE r = 1 ORDER BY clip_id => [{"clip_id":"duet-0","instrument":"cello"},{"clip_id":"duet-1","instrument":"cello"},{"clip_id":"solo-0","instrument":"flute"}]
@@ -88,18 +160,23 @@ class SqlCommandTest {
       /* a comment */ SELECT /*+ BROADCAST(c) */ typeof(height) AS t FROM pixel_maps p JOIN clips c USING (clip_id) LIMIT 1 => [{"t":"int"}]
       """)
   void answersQueriesOverTheViews(String query, String expected) {
-    CliRun answer = CliRun.of("sql", "--warehouse", warehouse, "--json", "--master", "local[1]", query);
+    CliRun answer =
+        CliRun.of("sql", "--warehouse", warehouse, "--json", "--master", "local[1]", query);
     assertThat(answer.code()).as(answer.err()).isZero();
     assertThat(answer.out().strip()).contains(expected);
   }
 
   /**
-   * Each statement gets exit code 2, one line on stderr saying why, nothing on stdout, and does nothing: {out} is a
-   * folder that must not exist afterwards, and a System.exit would end this JVM and fail the run. {wh} is the
-   * warehouse's folder, \n a newline.
+   * Each statement gets exit code 2, one line on stderr saying why, nothing on stdout, and does
+   * nothing: {out} is a folder that must not exist afterwards, and a System.exit would end this JVM
+   * and fail the run. {wh} is the warehouse's folder, \n a newline.
    */
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiterString = "=>", quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiterString = "=>",
+      quoteCharacter = '"',
+      textBlock =
+          """
       SELECT * FROM csv.`/etc/passwd`                                                  => only the warehouse's views may be read (videos, clips, sources, pixel_maps, failures, runs); got csv.`/etc/passwd`
       SELECT * FROM text.`/etc/passwd`                                                 => got text.`/etc/passwd`
       SELECT * FROM json.`/etc`                                                        => got json.`/etc`
@@ -168,11 +245,24 @@ class SqlCommandTest {
       """)
   void refusesAnythingButAQueryOfTheViews(String statement, String reason) {
     Path out = dir.resolve("written");
-    CliRun refused = CliRun.of("sql", "--warehouse", warehouse, "--master", "local[1]",
-        statement.replace("\\n", "\n").replace("{out}", out.toString()).replace("{wh}", warehouse));
+    CliRun refused =
+        CliRun.of(
+            "sql",
+            "--warehouse",
+            warehouse,
+            "--master",
+            "local[1]",
+            statement
+                .replace("\\n", "\n")
+                .replace("{out}", out.toString())
+                .replace("{wh}", warehouse));
     assertThat(refused.code()).as(refused.err()).isEqualTo(2);
     assertThat(refused.out()).isEmpty();
-    assertThat(refused.err()).endsWith("\n").containsOnlyOnce("\n").startsWith("pixelplayer sql: ").contains(reason);
+    assertThat(refused.err())
+        .endsWith("\n")
+        .containsOnlyOnce("\n")
+        .startsWith("pixelplayer sql: ")
+        .contains(reason);
     assertThat(out).doesNotExist();
   }
 }

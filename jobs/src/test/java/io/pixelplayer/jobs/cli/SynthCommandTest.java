@@ -30,27 +30,46 @@ class SynthCommandTest {
   @Test
   void unknownInstrumentIsNamed(@TempDir Path dir) {
     assertThat(run("synth", "--out", dir.toString(), "--instruments", "cello,kazoo")).isEqualTo(2);
-    assertThat(error()).startsWith("pixelplayer synth: unknown instrument(s) kazoo (known: accordion,");
+    assertThat(error())
+        .startsWith("pixelplayer synth: unknown instrument(s) kazoo (known: accordion,");
   }
 
   @Test
   void artFolderMissingPicturesNamesThemAll(@TempDir Path dir) throws Exception {
     Path art = Files.createDirectories(dir.resolve("art"));
-    assertThat(run("synth", "--out", dir.resolve("c").toString(), "--art", art.toString(), "--instruments", "cello,tuba")).isEqualTo(2);
+    assertThat(
+            run(
+                "synth",
+                "--out",
+                dir.resolve("c").toString(),
+                "--art",
+                art.toString(),
+                "--instruments",
+                "cello,tuba"))
+        .isEqualTo(2);
     assertThat(error()).contains("cello.png").contains("tuba.png").contains("--instruments");
   }
 
   @Test
   void compressedOrFakeSoundFontsAreRefused(@TempDir Path dir) throws Exception {
     Path sf3 = Files.write(dir.resolve("x.sf3"), new byte[64]);
-    assertThat(run("synth", "--out", dir.resolve("c").toString(), "--soundfont", sf3.toString())).isEqualTo(2);
+    assertThat(run("synth", "--out", dir.resolve("c").toString(), "--soundfont", sf3.toString()))
+        .isEqualTo(2);
     assertThat(error()).contains("x.sf3");
     err.getBuffer().setLength(0);
     Path text = Files.writeString(dir.resolve("notes.sf2"), "not a soundfont");
-    assertThat(run("synth", "--out", dir.resolve("c").toString(), "--soundfont", text.toString())).isEqualTo(2);
+    assertThat(run("synth", "--out", dir.resolve("c").toString(), "--soundfont", text.toString()))
+        .isEqualTo(2);
     assertThat(error()).contains("notes.sf2").contains("not a SoundFont");
     err.getBuffer().setLength(0);
-    assertThat(run("synth", "--out", dir.resolve("c").toString(), "--soundfont", dir.resolve("missing.sf2").toString())).isEqualTo(2);
+    assertThat(
+            run(
+                "synth",
+                "--out",
+                dir.resolve("c").toString(),
+                "--soundfont",
+                dir.resolve("missing.sf2").toString()))
+        .isEqualTo(2);
     assertThat(error()).contains("missing.sf2");
   }
 

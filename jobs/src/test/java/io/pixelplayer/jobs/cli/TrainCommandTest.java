@@ -17,16 +17,47 @@ class TrainCommandTest {
 
   @Test
   void trainsOnACorpusAndResumes(@TempDir Path dir) throws Exception {
-    Path corpus = TestFiles.copy(Path.of(System.getProperty("pixelplayer.root"), "samples"), dir.resolve("corpus"));
+    Path corpus =
+        TestFiles.copy(
+            Path.of(System.getProperty("pixelplayer.root"), "samples"), dir.resolve("corpus"));
     Path model = dir.resolve("model");
     StringWriter out = new StringWriter();
-    assertThat(run(out, "train", "--corpus", corpus.toString(), "--out", model.toString(), "--steps", "2", "--batch", "2",
-        "--master", "local[2]")).as(out::toString).isZero();
+    assertThat(
+            run(
+                out,
+                "train",
+                "--corpus",
+                corpus.toString(),
+                "--out",
+                model.toString(),
+                "--steps",
+                "2",
+                "--batch",
+                "2",
+                "--master",
+                "local[2]"))
+        .as(out::toString)
+        .isZero();
     assertThat(out.toString()).contains("trained steps 0..2");
     assertThat(corpus.resolve("ingest/clips/_SUCCESS")).exists();
     assertThat(model.resolve("pixelplayer-0000.params")).isNotEmptyFile();
-    assertThat(run(out, "train", "--corpus", corpus.toString(), "--out", model.toString(), "--steps", "4", "--batch", "2",
-        "--master", "local[2]", "--resume")).as(out::toString).isZero();
+    assertThat(
+            run(
+                out,
+                "train",
+                "--corpus",
+                corpus.toString(),
+                "--out",
+                model.toString(),
+                "--steps",
+                "4",
+                "--batch",
+                "2",
+                "--master",
+                "local[2]",
+                "--resume"))
+        .as(out::toString)
+        .isZero();
     assertThat(out.toString()).contains("trained steps 2..4");
     List<String> curve = Files.readAllLines(model.resolve("training-curve.csv"));
     assertThat(curve).hasSize(1 + 4);
@@ -35,23 +66,49 @@ class TrainCommandTest {
   @Test
   void refusesACorpusMadeWithAssetsKeptForEvaluation(@TempDir Path dir) throws Exception {
     Path corpus = Files.createDirectories(dir.resolve("twemoji"));
-    Files.writeString(corpus.resolve("corpus.properties"), "reserved_for_evaluation=true\nreserved_assets=TimGM6mb.sf2,twemoji\n");
+    Files.writeString(
+        corpus.resolve("corpus.properties"),
+        "reserved_for_evaluation=true\nreserved_assets=TimGM6mb.sf2,twemoji\n");
     StringWriter out = new StringWriter();
-    assertThat(run(out, "train", "--corpus", corpus.toString(), "--out", dir.resolve("model").toString())).isEqualTo(2);
-    assertThat(out.toString().strip()).isEqualTo("pixelplayer train: corpus " + corpus + " was made with TimGM6mb.sf2,twemoji, kept for "
-        + "evaluation: a model must not train on it (render one with other SoundFonts and art styles)");
+    assertThat(
+            run(
+                out,
+                "train",
+                "--corpus",
+                corpus.toString(),
+                "--out",
+                dir.resolve("model").toString()))
+        .isEqualTo(2);
+    assertThat(out.toString().strip())
+        .isEqualTo(
+            "pixelplayer train: corpus "
+                + corpus
+                + " was made with TimGM6mb.sf2,twemoji, kept for "
+                + "evaluation: a model must not train on it (render one with other SoundFonts and art styles)");
     assertThat(dir.resolve("model")).doesNotExist();
   }
 
   @Test
   void videosOfDifferentCorporaAreNeverTakenForOne() {
-    StoredClip clip = new StoredClip("solo-0001", List.of("cello"), 11025, new float[4], 4, 0, new double[] {0}, List.of(new byte[1]));
+    StoredClip clip =
+        new StoredClip(
+            "solo-0001",
+            List.of("cello"),
+            11025,
+            new float[4],
+            4,
+            0,
+            new double[] {0},
+            List.of(new byte[1]));
     assertThat(TrainCommand.ofCorpus(0, List.of(clip))).singleElement().isSameAs(clip);
-    assertThat(TrainCommand.ofCorpus(1, List.of(clip))).singleElement().satisfies(second -> {
-      assertThat(second.videoId()).isEqualTo("2/solo-0001");
-      assertThat(second.instruments()).isEqualTo(clip.instruments());
-      assertThat(second.audio()).isSameAs(clip.audio());
-    });
+    assertThat(TrainCommand.ofCorpus(1, List.of(clip)))
+        .singleElement()
+        .satisfies(
+            second -> {
+              assertThat(second.videoId()).isEqualTo("2/solo-0001");
+              assertThat(second.instruments()).isEqualTo(clip.instruments());
+              assertThat(second.audio()).isSameAs(clip.audio());
+            });
   }
 
   private static int run(StringWriter out, String... args) {

@@ -12,12 +12,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** index, query, sql and demo from the command line, on two sample solos (a cello and an acoustic guitar) and the shipped model. */
+/**
+ * index, query, sql and demo from the command line, on two sample solos (a cello and an acoustic
+ * guitar) and the shipped model.
+ */
 class WarehouseVerbsTest {
   private static final Path ROOT = Path.of(System.getProperty("pixelplayer.root"));
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
   private static Path input;
   private static String warehouse;
 
@@ -27,18 +29,41 @@ class WarehouseVerbsTest {
     Files.copy(ROOT.resolve("samples/videos/solo-0012.mp4"), input.resolve("solo-0012.mp4"));
     Files.copy(ROOT.resolve("samples/videos/solo-0009.mp4"), input.resolve("solo-0009.mp4"));
     warehouse = dir.resolve("wh").toString();
-    CliRun index = CliRun.of("index", "--input", input.toString(), "--warehouse", warehouse, "--master", "local[2]", "--conf", "pixelplayer.device=cpu");
+    CliRun index =
+        CliRun.of(
+            "index",
+            "--input",
+            input.toString(),
+            "--warehouse",
+            warehouse,
+            "--master",
+            "local[2]",
+            "--conf",
+            "pixelplayer.device=cpu");
     assertThat(index.code()).as(index.err()).isZero();
     assertThat(index.out()).contains("indexed 2 of 2 videos", "clips     4", "failures  0");
   }
 
   @Test
   void queryAnswersWhereAnInstrumentIsHeardAndSeen() {
-    CliRun text = CliRun.of("query", "--warehouse", warehouse, "--instrument", "cello", "--master", "local[1]");
+    CliRun text =
+        CliRun.of(
+            "query", "--warehouse", warehouse, "--instrument", "cello", "--master", "local[1]");
     assertThat(text.code()).as(text.err()).isZero();
-    assertThat(text.out()).contains("uri", "start_s", "confidence", "solo-0012.mp4").doesNotContain("solo-0009.mp4");
+    assertThat(text.out())
+        .contains("uri", "start_s", "confidence", "solo-0012.mp4")
+        .doesNotContain("solo-0009.mp4");
 
-    CliRun json = CliRun.of("query", "--warehouse", warehouse, "--instrument", "Acoustic Guitar", "--json", "--master", "local[1]");
+    CliRun json =
+        CliRun.of(
+            "query",
+            "--warehouse",
+            warehouse,
+            "--instrument",
+            "Acoustic Guitar",
+            "--json",
+            "--master",
+            "local[1]");
     assertThat(json.code()).as(json.err()).isZero();
     JsonArray rows = JsonParser.parseString(json.out().strip()).getAsJsonArray();
     assertThat(rows).isNotEmpty();
@@ -49,53 +74,100 @@ class WarehouseVerbsTest {
       assertThat(source.get("x").getAsDouble()).isBetween(0.0, 1.0);
     }
 
-    CliRun strict = CliRun.of("query", "--warehouse", warehouse, "--instrument", "cello", "--min-confidence", "1", "--json", "--master", "local[1]");
+    CliRun strict =
+        CliRun.of(
+            "query",
+            "--warehouse",
+            warehouse,
+            "--instrument",
+            "cello",
+            "--min-confidence",
+            "1",
+            "--json",
+            "--master",
+            "local[1]");
     assertThat(JsonParser.parseString(strict.out().strip()).getAsJsonArray()).isEmpty();
   }
 
   @Test
   void queryRefusesNamesThatAreNoInstrument() {
-    CliRun injected = CliRun.of("query", "--warehouse", warehouse, "--instrument", "cello' OR '1'='1", "--master", "local[1]");
+    CliRun injected =
+        CliRun.of(
+            "query",
+            "--warehouse",
+            warehouse,
+            "--instrument",
+            "cello' OR '1'='1",
+            "--master",
+            "local[1]");
     assertThat(injected.code()).isEqualTo(2);
     assertThat(injected.err()).contains("unknown instrument").doesNotContain("\n\tat ");
   }
 
   @Test
   void sqlRunsReadOnlyQueriesOverTheViews() {
-    CliRun counts = CliRun.of("sql", "--warehouse", warehouse, "--json", "--master", "local[1]",
-        "SELECT (SELECT count(*) FROM videos) AS videos, (SELECT count(*) FROM clips) AS clips, "
-            + "(SELECT count(*) FROM pixel_maps WHERE source_index = -1) AS maps, (SELECT count(*) FROM failures) AS failures");
+    CliRun counts =
+        CliRun.of(
+            "sql",
+            "--warehouse",
+            warehouse,
+            "--json",
+            "--master",
+            "local[1]",
+            "SELECT (SELECT count(*) FROM videos) AS videos, (SELECT count(*) FROM clips) AS clips, "
+                + "(SELECT count(*) FROM pixel_maps WHERE source_index = -1) AS maps, (SELECT count(*) FROM failures) AS failures");
     assertThat(counts.code()).as(counts.err()).isZero();
-    JsonObject row = JsonParser.parseString(counts.out().strip()).getAsJsonArray().get(0).getAsJsonObject();
+    JsonObject row =
+        JsonParser.parseString(counts.out().strip()).getAsJsonArray().get(0).getAsJsonObject();
     assertThat(row.get("videos").getAsInt()).isEqualTo(2);
     assertThat(row.get("clips").getAsInt()).isEqualTo(4);
     assertThat(row.get("maps").getAsInt()).isEqualTo(4);
     assertThat(row.get("failures").getAsInt()).isZero();
 
-    CliRun log = CliRun.of("sql", "--warehouse", warehouse, "--json", "--master", "local[1]", "SELECT kind, videos_indexed, clips FROM runs");
+    CliRun log =
+        CliRun.of(
+            "sql",
+            "--warehouse",
+            warehouse,
+            "--json",
+            "--master",
+            "local[1]",
+            "SELECT kind, videos_indexed, clips FROM runs");
     assertThat(log.code()).as(log.err()).isZero();
-    JsonObject run = JsonParser.parseString(log.out().strip()).getAsJsonArray().get(0).getAsJsonObject();
+    JsonObject run =
+        JsonParser.parseString(log.out().strip()).getAsJsonArray().get(0).getAsJsonObject();
     assertThat(run.get("kind").getAsString()).isEqualTo("full");
     assertThat(run.get("videos_indexed").getAsInt()).isEqualTo(2);
     assertThat(run.get("clips").getAsInt()).isEqualTo(4);
 
-    CliRun table = CliRun.of("sql", "--warehouse", warehouse, "--master", "local[1]", "SELECT instrument, count(*) AS n FROM sources GROUP BY instrument ORDER BY n DESC");
+    CliRun table =
+        CliRun.of(
+            "sql",
+            "--warehouse",
+            warehouse,
+            "--master",
+            "local[1]",
+            "SELECT instrument, count(*) AS n FROM sources GROUP BY instrument ORDER BY n DESC");
     assertThat(table.code()).as(table.err()).isZero();
     assertThat(table.out()).contains("instrument", "cello").containsPattern("\\(\\d+ rows?\\)");
   }
 
   @Test
   void readingAFolderWithoutRunsFailsInOneLine(@TempDir Path empty) {
-    CliRun nothing = CliRun.of("sql", "--warehouse", empty.toString(), "--master", "local[1]", "SELECT 1");
+    CliRun nothing =
+        CliRun.of("sql", "--warehouse", empty.toString(), "--master", "local[1]", "SELECT 1");
     assertThat(nothing.code()).isEqualTo(1);
     assertThat(nothing.err().strip()).contains("no committed index run").doesNotContain("\n");
   }
 
   @Test
   void demoSummarisesEachVideo(@TempDir Path out) {
-    CliRun demo = CliRun.of("demo", "--out", out.toString(), "--conf", "pixelplayer.demo.input=" + input);
+    CliRun demo =
+        CliRun.of("demo", "--out", out.toString(), "--conf", "pixelplayer.demo.input=" + input);
     assertThat(demo.code()).as(demo.err()).isZero();
-    assertThat(demo.out()).contains("What the model heard and saw in 2 videos").containsPattern("solo-0012 +6\\.0 s +cello 0\\.0-5\\.9 s");
+    assertThat(demo.out())
+        .contains("What the model heard and saw in 2 videos")
+        .containsPattern("solo-0012 +6\\.0 s +cello 0\\.0-5\\.9 s");
     assertThat(demo.out()).contains("solo-0009");
     assertThat(out.resolve("warehouse/_runs")).isDirectory();
   }

@@ -21,7 +21,9 @@ class PixelPlayerConfTest {
 
   @Test
   void everyDefaultIsDocumentedByACommentAbove() throws Exception {
-    List<String> lines = Files.readAllLines(Path.of(System.getProperty("pixelplayer.root"), "conf", "pixelplayer.properties"));
+    List<String> lines =
+        Files.readAllLines(
+            Path.of(System.getProperty("pixelplayer.root"), "conf", "pixelplayer.properties"));
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
       if (!line.isBlank() && !line.startsWith("#")) {
@@ -38,8 +40,10 @@ class PixelPlayerConfTest {
   @Test
   void userFileOverridesDefaultsAndCommandLineOverridesTheFile(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("my.properties");
-    Files.writeString(file, "pixelplayer.ingest.jpegQuality=70\npixelplayer.ingest.framesPerSecond=4\n");
-    PixelPlayerConf conf = PixelPlayerConf.load(file, List.of("pixelplayer.ingest.framesPerSecond=2"));
+    Files.writeString(
+        file, "pixelplayer.ingest.jpegQuality=70\npixelplayer.ingest.framesPerSecond=4\n");
+    PixelPlayerConf conf =
+        PixelPlayerConf.load(file, List.of("pixelplayer.ingest.framesPerSecond=2"));
     assertThat(conf.getInt("pixelplayer.ingest.jpegQuality")).isEqualTo(70);
     assertThat(conf.getDouble("pixelplayer.ingest.framesPerSecond")).isEqualTo(2.0);
     assertThat(conf.getInt("pixelplayer.audio.sampleRate")).isEqualTo(11025);
@@ -58,7 +62,8 @@ class PixelPlayerConfTest {
 
   @Test
   void badValuesSayWhichSetting() {
-    PixelPlayerConf conf = PixelPlayerConf.load(null, List.of("pixelplayer.ingest.jpegQuality=high"));
+    PixelPlayerConf conf =
+        PixelPlayerConf.load(null, List.of("pixelplayer.ingest.jpegQuality=high"));
     assertThatThrownBy(() -> conf.getInt("pixelplayer.ingest.jpegQuality"))
         .hasMessage("setting pixelplayer.ingest.jpegQuality=high is not a whole number");
   }

@@ -22,18 +22,31 @@ class CorpusTruthTest {
   void cutsEachSourceToTheClipAndKeepsItsBoxes() throws Exception {
     float[] drum = Wav.read(SAMPLES.resolve("truth/duet-0002/0_drum.wav")).samples();
     float[] cello = Wav.read(SAMPLES.resolve("truth/duet-0002/1_cello.wav")).samples();
-    // A clip running 1 s past the end of the video: the truth is padded with silence there, like the clip.
+    // A clip running 1 s past the end of the video: the truth is padded with silence there, like
+    // the clip.
     int length = drum.length;
-    StoredClip clip = new StoredClip("duet-0002", List.of("drum", "cello"), 11025, new float[length], length - 11025, 1.0,
-        new double[] {1.0625, 1.1875}, List.of(new byte[1], new byte[1]));
+    StoredClip clip =
+        new StoredClip(
+            "duet-0002",
+            List.of("drum", "cello"),
+            11025,
+            new float[length],
+            length - 11025,
+            1.0,
+            new double[] {1.0625, 1.1875},
+            List.of(new byte[1], new byte[1]));
 
     EvaluationClip truth = new CorpusTruth(SAMPLES).of(clip);
 
     assertThat(truth.truth()).extracting(s -> s.instrument()).containsExactly("drum", "cello");
-    assertThat(truth.truth().get(0).audio()).hasSize(length)
-        .startsWith(Arrays.copyOfRange(drum, 11025, 11025 + 100)).endsWith(new float[11025]);
-    assertThat(truth.truth().get(1).audio()).startsWith(Arrays.copyOfRange(cello, 11025, 11025 + 100));
-    // boxes.csv has a row per 1/24 s; the box over frames at 1.0625 and 1.1875 s joins the rows nearest them.
+    assertThat(truth.truth().get(0).audio())
+        .hasSize(length)
+        .startsWith(Arrays.copyOfRange(drum, 11025, 11025 + 100))
+        .endsWith(new float[11025]);
+    assertThat(truth.truth().get(1).audio())
+        .startsWith(Arrays.copyOfRange(cello, 11025, 11025 + 100));
+    // boxes.csv has a row per 1/24 s; the box over frames at 1.0625 and 1.1875 s joins the rows
+    // nearest them.
     List<String> rows = Files.readAllLines(SAMPLES.resolve("truth/duet-0002/boxes.csv"));
     Box expected = box(rows, 0, 1.0625).union(box(rows, 0, 1.1875));
     assertThat(truth.truth().get(0).boxOver(new double[] {1.0625, 1.1875})).isEqualTo(expected);
@@ -42,13 +55,24 @@ class CorpusTruthTest {
   @Test
   void aCorpusWithoutTruthIsRefusedInOneLine(@TempDir Path dir) {
     assertThatThrownBy(() -> new CorpusTruth(dir))
-        .hasMessage("no ground truth in " + dir + " (truth/<video_id>/ as synth writes it): evaluation needs it");
+        .hasMessage(
+            "no ground truth in "
+                + dir
+                + " (truth/<video_id>/ as synth writes it): evaluation needs it");
   }
 
   @Test
   void aVideoWithoutTruthIsNamed() {
-    StoredClip clip = new StoredClip("solo-9999", List.of("drum"), 11025, new float[10], 10, 0, new double[] {0},
-        List.of(new byte[1]));
+    StoredClip clip =
+        new StoredClip(
+            "solo-9999",
+            List.of("drum"),
+            11025,
+            new float[10],
+            10,
+            0,
+            new double[] {0},
+            List.of(new byte[1]));
     assertThatThrownBy(() -> new CorpusTruth(SAMPLES).of(clip))
         .hasMessage("no ground truth for video solo-9999 in " + SAMPLES.resolve("truth"));
   }
@@ -59,12 +83,17 @@ class CorpusTruthTest {
     double distance = Double.MAX_VALUE;
     for (String row : rows.subList(1, rows.size())) {
       String[] cells = row.split(",");
-      if (Integer.parseInt(cells[0]) == source && Math.abs(Double.parseDouble(cells[2]) - t) < distance) {
+      if (Integer.parseInt(cells[0]) == source
+          && Math.abs(Double.parseDouble(cells[2]) - t) < distance) {
         distance = Math.abs(Double.parseDouble(cells[2]) - t);
         best = row;
       }
     }
     String[] cells = best.split(",");
-    return new Box(Double.parseDouble(cells[3]), Double.parseDouble(cells[4]), Double.parseDouble(cells[5]), Double.parseDouble(cells[6]));
+    return new Box(
+        Double.parseDouble(cells[3]),
+        Double.parseDouble(cells[4]),
+        Double.parseDouble(cells[5]),
+        Double.parseDouble(cells[6]));
   }
 }

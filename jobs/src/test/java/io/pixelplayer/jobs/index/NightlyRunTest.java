@@ -23,11 +23,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The nightly run is incremental and exactly once: only new or changed videos, a rerun adds nothing, what an interrupted
- * run left is cleared and its videos redone, and a full index run replaces it all. Short generated videos (one clip each).
+ * The nightly run is incremental and exactly once: only new or changed videos, a rerun adds
+ * nothing, what an interrupted run left is cleared and its videos redone, and a full index run
+ * replaces it all. Short generated videos (one clip each).
  */
 class NightlyRunTest {
-  private static final PixelPlayerConf CONF = PixelPlayerConf.defaults().with("pixelplayer.index.stems", "false");
+  private static final PixelPlayerConf CONF =
+      PixelPlayerConf.defaults().with("pixelplayer.index.stems", "false");
   private static SparkSession spark;
 
   @BeforeAll
@@ -44,7 +46,8 @@ class NightlyRunTest {
   void indexesOnlyNewOrChangedVideosExactlyOnce(@TempDir Path dir) throws Exception {
     Path in = Files.createDirectories(dir.resolve("in"));
     Path a = TestVideos.good(in, "a.mp4", 3.2, 160, 120, 12, 440);
-    Warehouse warehouse = new Warehouse(dir.resolve("wh").toString(), spark.sparkContext().hadoopConfiguration());
+    Warehouse warehouse =
+        new Warehouse(dir.resolve("wh").toString(), spark.sparkContext().hadoopConfiguration());
 
     IndexJob.Result first = ShippedModelIndex.index(spark, in, warehouse, true, CONF);
     assertThat(first.videosIndexed()).isEqualTo(1);
@@ -56,14 +59,17 @@ class NightlyRunTest {
     assertThat(rerun.unchanged()).isEqualTo(1);
     assertThat(warehouse.runs()).hasSize(1);
 
-    // New files: only they are indexed; a broken one fails once and is not retried while it stays the same.
+    // New files: only they are indexed; a broken one fails once and is not retried while it stays
+    // the same.
     TestVideos.good(in, "b.mp4", 3.2, 160, 120, 12, 660);
     Path broken = TestVideos.randomBytes(in);
     IndexJob.Result second = ShippedModelIndex.index(spark, in, warehouse, true, CONF);
     assertThat(second.videosFound()).isEqualTo(3);
     assertThat(second.unchanged()).isEqualTo(1);
     assertThat(second.videosIndexed()).isEqualTo(1);
-    assertThat(second.failures()).singleElement().satisfies(f -> assertThat(f.uri()).endsWith(broken.getFileName().toString()));
+    assertThat(second.failures())
+        .singleElement()
+        .satisfies(f -> assertThat(f.uri()).endsWith(broken.getFileName().toString()));
     assertThat(ShippedModelIndex.index(spark, in, warehouse, true, CONF).runId()).isNull();
     assertThat(rows(warehouse, WarehouseTables.VIDEOS)).isEqualTo(2);
     assertThat(rows(warehouse, WarehouseTables.FAILURES)).isEqualTo(1);
@@ -75,19 +81,26 @@ class NightlyRunTest {
     assertThat(third.videosIndexed()).isEqualTo(1);
     assertThat(rows(warehouse, WarehouseTables.VIDEOS)).isEqualTo(2);
     assertThat(rows(warehouse, WarehouseTables.CLIPS)).isEqualTo(2);
-    List<Row> current = warehouse.tables(spark).get(WarehouseTables.VIDEOS).orderBy("video_id").collectAsList();
-    assertThat(current).extracting(r -> r.<String>getAs("run_id")).containsExactly(third.runId(), second.runId());
-    long mapsOfA = warehouse.tables(spark).get(WarehouseTables.PIXEL_MAPS).where("clip_id = 'a#0'").count();
-    long sourcesOfA = warehouse.tables(spark).get(WarehouseTables.SOURCES).where("clip_id = 'a#0'").count();
+    List<Row> current =
+        warehouse.tables(spark).get(WarehouseTables.VIDEOS).orderBy("video_id").collectAsList();
+    assertThat(current)
+        .extracting(r -> r.<String>getAs("run_id"))
+        .containsExactly(third.runId(), second.runId());
+    long mapsOfA =
+        warehouse.tables(spark).get(WarehouseTables.PIXEL_MAPS).where("clip_id = 'a#0'").count();
+    long sourcesOfA =
+        warehouse.tables(spark).get(WarehouseTables.SOURCES).where("clip_id = 'a#0'").count();
     assertThat(mapsOfA).isEqualTo(1 + sourcesOfA);
 
-    // A run that died: its staging folder, and a half-committed table folder without a marker. The next run clears
+    // A run that died: its staging folder, and a half-committed table folder without a marker. The
+    // next run clears
     // both and redoes its videos; nothing of it is ever read.
     String dead = WarehouseRun.newId(Instant.now().minusSeconds(5));
     Files.createDirectories(dir.resolve("wh/_staging/" + dead + "/clips"));
     Files.writeString(dir.resolve("wh/_staging/" + dead + "/clips/part-0.parquet"), "half written");
     Files.createDirectories(dir.resolve("wh/clips/" + dead));
-    Files.writeString(dir.resolve("wh/clips/" + dead + "/part-0.parquet"), "moved before the marker was written");
+    Files.writeString(
+        dir.resolve("wh/clips/" + dead + "/part-0.parquet"), "moved before the marker was written");
     TestVideos.good(in, "c.mp4", 3.2, 160, 120, 12, 550);
     IndexJob.Result fourth = ShippedModelIndex.index(spark, in, warehouse, true, CONF);
     assertThat(fourth.cleared()).containsExactly(dead);
@@ -102,7 +115,9 @@ class NightlyRunTest {
     assertThat(full.videosIndexed()).isEqualTo(3);
     assertThat(warehouse.runs()).extracting(WarehouseRun::runId).containsExactly(full.runId());
     assertThat(rows(warehouse, WarehouseTables.VIDEOS)).isEqualTo(3);
-    assertThat(Files.list(dir.resolve("wh/clips")).toList()).singleElement().satisfies(p -> assertThat(p.getFileName().toString()).isEqualTo(full.runId()));
+    assertThat(Files.list(dir.resolve("wh/clips")).toList())
+        .singleElement()
+        .satisfies(p -> assertThat(p.getFileName().toString()).isEqualTo(full.runId()));
   }
 
   private static long rows(Warehouse warehouse, String table) throws Exception {

@@ -22,13 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
 class ClipReaderTest {
   private static final int RATE = 11_025;
   private static final double TONE_HZ = 440;
+
   /** The paper's cutting: 65535 samples at 11025 Hz (5.94 s) every 32768, 8 fps, 224x224. */
   private static final ClipSpec PAPER = spec(65_535, 32_768, 600);
+
   /** One-second clips, for the short test videos. */
   private static final ClipSpec SHORT = spec(11_025, 11_025, 600);
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
   private static Path good;
 
   @BeforeAll
@@ -49,7 +50,8 @@ class ClipReaderTest {
       assertThat(info.fps()).isCloseTo(30, within(0.01));
       assertThat(info.audioRate()).isEqualTo(TestVideos.AUDIO_RATE);
       assertThat(info.audioChannels()).isEqualTo(TestVideos.AUDIO_CHANNELS);
-      assertThat(info.videoCodec()).isEqualTo(TestVideos.VIDEO_CODEC == avcodec.AV_CODEC_ID_H264 ? "h264" : "mpeg4");
+      assertThat(info.videoCodec())
+          .isEqualTo(TestVideos.VIDEO_CODEC == avcodec.AV_CODEC_ID_H264 ? "h264" : "mpeg4");
       assertThat(info.audioCodec()).isEqualTo("aac");
       assertThat(info.headerSeconds()).isCloseTo(7, within(0.05));
     }
@@ -60,7 +62,8 @@ class ClipReaderTest {
     List<DecodedClip> clips = new ArrayList<>();
     try (ClipReader reader = new ClipReader(good.toString(), PAPER)) {
       reader.forEachRemaining(clips::add);
-      // 7 s at 11025 Hz = 77175 samples: a full window at 0 and one at 32768 with 44407 samples (68% >= 50%);
+      // 7 s at 11025 Hz = 77175 samples: a full window at 0 and one at 32768 with 44407 samples
+      // (68% >= 50%);
       // the window at 65536 would hold 18% and is dropped. The AAC padding past 7 s is trimmed.
       assertThat(reader.decodedSeconds()).isCloseTo(7, within(0.01));
       assertThat(reader.clipsEmitted()).isEqualTo(2);
@@ -93,13 +96,15 @@ class ClipReaderTest {
     assertThat(first.frames()).hasSizeBetween(47, 48);
     assertFramesInside(first, first.endSeconds());
     assertThat(first.frames().get(0).seconds()).isCloseTo(0, within(1e-6));
-    // Each kept frame is the first 30 fps frame at or after its 1/8 s tick: never more than 1/30 s late.
+    // Each kept frame is the first 30 fps frame at or after its 1/8 s tick: never more than 1/30 s
+    // late.
     for (EncodedFrame frame : first.frames()) {
       double tick = Math.floor(frame.seconds() * 8 + 1e-3) / 8;
       assertThat(frame.seconds() - tick).isBetween(-1e-3, 1 / 30.0);
     }
     DecodedClip second = clips.get(1);
-    // From the tick at 3.0 s to the last at 6.875 s: the video ends at 7 s, inside the padded window.
+    // From the tick at 3.0 s to the last at 6.875 s: the video ends at 7 s, inside the padded
+    // window.
     assertThat(second.frames()).hasSize(32);
     assertFramesInside(second, 7.0);
     // Frames shared by overlapping windows are encoded once.
@@ -137,9 +142,12 @@ class ClipReaderTest {
       DecodedClip later = clips.get(k + 1);
       int overlap = Math.min(earlier.validSamples() - hop, later.validSamples());
       for (int i = 0; i < overlap; i++) {
-        assertThat(later.audio()[i]).as("clip %d sample %d", k + 1, i).isEqualTo(earlier.audio()[i + hop]);
+        assertThat(later.audio()[i])
+            .as("clip %d sample %d", k + 1, i)
+            .isEqualTo(earlier.audio()[i + hop]);
       }
-      List<EncodedFrame> shared = later.frames().stream().filter(f -> f.seconds() < earlier.endSeconds()).toList();
+      List<EncodedFrame> shared =
+          later.frames().stream().filter(f -> f.seconds() < earlier.endSeconds()).toList();
       assertThat(earlier.frames()).containsSubsequence(shared);
     }
   }
@@ -168,11 +176,14 @@ class ClipReaderTest {
       assertThat(reader.decodedSeconds()).isCloseTo(3, within(1e-9));
       assertThat(reader.truncation()).isNull();
       // 33075 of 65535 samples: just over half a window.
-      assertThat(clips).singleElement().satisfies(clip -> {
-        assertThat(clip.validSamples()).isEqualTo(33_075);
-        assertFramesInside(clip, 3.0);
-        assertThat(clip.frames()).hasSize(24);
-      });
+      assertThat(clips)
+          .singleElement()
+          .satisfies(
+              clip -> {
+                assertThat(clip.validSamples()).isEqualTo(33_075);
+                assertFramesInside(clip, 3.0);
+                assertThat(clip.frames()).hasSize(24);
+              });
     }
   }
 
@@ -182,10 +193,13 @@ class ClipReaderTest {
     try (ClipReader reader = new ClipReader(silent.toString(), SHORT)) {
       List<DecodedClip> clips = new ArrayList<>();
       reader.forEachRemaining(clips::add);
-      assertThat(clips).hasSize(3).allSatisfy(clip -> {
-        assertThat(clip.silent()).isTrue();
-        assertThat(clip.loudnessDb()).isEqualTo((float) Loudness.SILENCE_FLOOR_DB);
-      });
+      assertThat(clips)
+          .hasSize(3)
+          .allSatisfy(
+              clip -> {
+                assertThat(clip.silent()).isTrue();
+                assertThat(clip.loudnessDb()).isEqualTo((float) Loudness.SILENCE_FLOOR_DB);
+              });
       assertThat(reader.silentClips()).isEqualTo(reader.clipsEmitted()).isEqualTo(3);
     }
   }
@@ -199,7 +213,8 @@ class ClipReaderTest {
       List<DecodedClip> clips = new ArrayList<>();
       reader.forEachRemaining(clips::add);
       assertThat(reader.decodedSeconds()).isBetween(1.0, 5.0);
-      assertThat(reader.truncation()).matches("decoded \\d+\\.\\d s of 6\\.0 s the header claims \\(truncated file\\?\\)");
+      assertThat(reader.truncation())
+          .matches("decoded \\d+\\.\\d s of 6\\.0 s the header claims \\(truncated file\\?\\)");
       assertThat(clips).isNotEmpty();
       assertThat(reader.clipsEmitted()).isEqualTo(clips.size());
     }
@@ -217,13 +232,18 @@ class ClipReaderTest {
 
   @Test
   void mp4WithoutItsIndexFailsAtOpen() throws IOException {
-    assertFailure(TestVideos.truncatedWithoutMoov(dir), "open", "truncated or incomplete MP4: moov atom not found");
+    assertFailure(
+        TestVideos.truncatedWithoutMoov(dir),
+        "open",
+        "truncated or incomplete MP4: moov atom not found");
   }
 
   @Test
   void filesThatAreNoVideoFailAtOpen() throws IOException {
-    assertFailure(TestVideos.randomBytes(dir), "open", "not a video: FFmpeg could not detect the format");
-    assertFailure(TestVideos.textFile(dir), "open", "not a video: FFmpeg could not detect the format");
+    assertFailure(
+        TestVideos.randomBytes(dir), "open", "not a video: FFmpeg could not detect the format");
+    assertFailure(
+        TestVideos.textFile(dir), "open", "not a video: FFmpeg could not detect the format");
     assertFailure(TestVideos.empty(dir), "open", "empty file \\(0 bytes\\)");
     assertFailure(dir.resolve("missing.mp4"), "open", "file not found");
   }
@@ -251,16 +271,21 @@ class ClipReaderTest {
   private static void assertFramesInside(DecodedClip clip, double end) {
     double previous = Double.NEGATIVE_INFINITY;
     for (EncodedFrame frame : clip.frames()) {
-      assertThat(frame.seconds()).isGreaterThan(previous).isGreaterThanOrEqualTo(clip.startSeconds()).isLessThan(end);
+      assertThat(frame.seconds())
+          .isGreaterThan(previous)
+          .isGreaterThanOrEqualTo(clip.startSeconds())
+          .isLessThan(end);
       previous = frame.seconds();
     }
   }
 
   private static void assertFailure(Path file, String stage, String reasonPattern) {
     assertThatThrownBy(() -> new ClipReader(file.toString(), PAPER).close())
-        .isInstanceOfSatisfying(IngestFailure.class, failure -> {
-          assertThat(failure.stage().column()).isEqualTo(stage);
-          assertThat(failure.reason()).matches(reasonPattern);
-        });
+        .isInstanceOfSatisfying(
+            IngestFailure.class,
+            failure -> {
+              assertThat(failure.stage().column()).isEqualTo(stage);
+              assertThat(failure.reason()).matches(reasonPattern);
+            });
   }
 }

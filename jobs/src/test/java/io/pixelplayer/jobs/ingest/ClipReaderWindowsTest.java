@@ -3,12 +3,15 @@ package io.pixelplayer.jobs.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.pixelplayer.udf.Loudness;
 import io.pixelplayer.jobs.ingest.DecodedClip.EncodedFrame;
+import io.pixelplayer.udf.Loudness;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** The clip windows behind {@link ClipReader}, fed by hand: stream skew and end-of-stream cases real files rarely show. */
+/**
+ * The clip windows behind {@link ClipReader}, fed by hand: stream skew and end-of-stream cases real
+ * files rarely show.
+ */
 class ClipReaderWindowsTest {
   /** 1000 Hz so that samples read as milliseconds: 1.024 s windows every 0.512 s. */
   private static final ClipSpec SPEC = new ClipSpec(1000, 1024, 512, 8, 8, 8, 80, -60, 0.5, 600);
@@ -68,7 +71,8 @@ class ClipReaderWindowsTest {
     windows.addAudio(constant(1700, 0.25f), 0, 1700);
     windows.endAudio();
     windows.endVideo();
-    // Windows at 0 (full), 512 (1188 = full), 1024 (676 of 1024 = 66%); the one at 1536 (16%) is dropped.
+    // Windows at 0 (full), 512 (1188 = full), 1024 (676 of 1024 = 66%); the one at 1536 (16%) is
+    // dropped.
     DecodedClip first = windows.poll();
     DecodedClip second = windows.poll();
     DecodedClip last = windows.poll();

@@ -15,15 +15,20 @@ class CorpusManifestTest {
   @Test
   void foundBesideTheVideosFolderOfACorpus(@TempDir Path corpus) throws Exception {
     Files.createDirectories(corpus.resolve("videos"));
-    Files.writeString(corpus.resolve("manifest.csv"), """
+    Files.writeString(
+        corpus.resolve("manifest.csv"),
+        """
         video_id,path,split,kind,instruments,seconds
         s001,videos/s001.mp4,train,solo,cello,6.0
         d001,videos/d001.mp4,test,duet,violin;flute,6.0
         """);
-    CorpusManifest manifest = CorpusManifest.find(corpus.resolve("videos").toString(), new Configuration());
+    CorpusManifest manifest =
+        CorpusManifest.find(corpus.resolve("videos").toString(), new Configuration());
     assertThat(manifest.size()).isEqualTo(2);
-    assertThat(manifest.entry("d001")).contains(new CorpusManifest.Entry("test", "duet", List.of("violin", "flute")));
-    assertThat(CorpusManifest.find(corpus.toString(), new Configuration()).entry("s001")).isPresent();
+    assertThat(manifest.entry("d001"))
+        .contains(new CorpusManifest.Entry("test", "duet", List.of("violin", "flute")));
+    assertThat(CorpusManifest.find(corpus.toString(), new Configuration()).entry("s001"))
+        .isPresent();
   }
 
   @Test
@@ -33,7 +38,8 @@ class CorpusManifestTest {
 
   @Test
   void malformedManifestSaysWhere(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("manifest.csv"), "video_id,path,split,kind,instruments,seconds\ns1,x,train\n");
+    Files.writeString(
+        dir.resolve("manifest.csv"), "video_id,path,split,kind,instruments,seconds\ns1,x,train\n");
     assertThatThrownBy(() -> CorpusManifest.find(dir.toString(), new Configuration()))
         .hasMessageContaining("line 2: expected 6 columns, got 3");
   }

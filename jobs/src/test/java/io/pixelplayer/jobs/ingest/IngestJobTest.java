@@ -26,7 +26,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The ingest job end to end on local Spark: good videos become clips, every bad file one failure row. */
+/**
+ * The ingest job end to end on local Spark: good videos become clips, every bad file one failure
+ * row.
+ */
 class IngestJobTest {
   private static SparkSession spark;
 
@@ -47,33 +50,55 @@ class IngestJobTest {
     Path a = TestVideos.good(in, "a.mp4", 7, 320, 240, 25, 440);
     Path b = TestVideos.good(nested, "b.mp4", 7, 352, 288, 30, 660);
     Path cutShort = TestVideos.faststartCutShort(in, 7, 0.5);
-    Map<Path, String> bad = Map.of(
-        TestVideos.empty(in), "open",
-        TestVideos.randomBytes(in), "open",
-        TestVideos.textFile(in), "open",
-        TestVideos.truncatedWithoutMoov(in), "open",
-        TestVideos.noAudio(in, 3), "probe",
-        TestVideos.audioOnly(in, 3), "probe",
-        TestVideos.silentAudio(in, 7), "audio",
-        cutShort, "decode");
+    Map<Path, String> bad =
+        Map.of(
+            TestVideos.empty(in),
+            "open",
+            TestVideos.randomBytes(in),
+            "open",
+            TestVideos.textFile(in),
+            "open",
+            TestVideos.truncatedWithoutMoov(in),
+            "open",
+            TestVideos.noAudio(in, 3),
+            "probe",
+            TestVideos.audioOnly(in, 3),
+            "probe",
+            TestVideos.silentAudio(in, 7),
+            "audio",
+            cutShort,
+            "decode");
     Files.writeString(in.resolve("notes.txt"), "not a video, and not named like one: skipped");
-    Files.writeString(in.resolve("manifest.csv"), "video_id,path,split,kind,instruments,seconds\na,a.mp4,train,solo,cello,7\n");
+    Files.writeString(
+        in.resolve("manifest.csv"),
+        "video_id,path,split,kind,instruments,seconds\na,a.mp4,train,solo,cello,7\n");
     Path out = dir.resolve("out");
 
     IngestSettings settings = IngestSettings.from(PixelPlayerConf.defaults());
-    IngestJob.Result result = IngestJob.run(spark, settings, in.toString(), out.toString(), 60, null);
+    IngestJob.Result result =
+        IngestJob.run(spark, settings, in.toString(), out.toString(), 60, null);
 
-    // Failures: exactly one row per bad file, with the stage that caught it; none for the good ones.
+    // Failures: exactly one row per bad file, with the stage that caught it; none for the good
+    // ones.
     Dataset<Row> failures = spark.read().parquet(out.resolve("failures").toString());
-    Map<String, List<String>> stages = failures.collectAsList().stream().collect(Collectors.groupingBy(
-        r -> Path.of(java.net.URI.create(r.getString(0))).getFileName().toString(),
-        Collectors.mapping(r -> r.getString(1), Collectors.toList())));
-    bad.forEach((file, stage) -> assertThat(stages.get(file.getFileName().toString())).as(file.toString()).containsExactly(stage));
+    Map<String, List<String>> stages =
+        failures.collectAsList().stream()
+            .collect(
+                Collectors.groupingBy(
+                    r -> Path.of(java.net.URI.create(r.getString(0))).getFileName().toString(),
+                    Collectors.mapping(r -> r.getString(1), Collectors.toList())));
+    bad.forEach(
+        (file, stage) ->
+            assertThat(stages.get(file.getFileName().toString()))
+                .as(file.toString())
+                .containsExactly(stage));
     assertThat(stages).hasSize(bad.size());
-    assertThat(failures.collectAsList()).allSatisfy(r -> assertThat(r.getString(2)).isNotBlank().doesNotContain("\n"));
+    assertThat(failures.collectAsList())
+        .allSatisfy(r -> assertThat(r.getString(2)).isNotBlank().doesNotContain("\n"));
     assertThat(result.failures()).hasSize(bad.size());
 
-    // Clips: 7 s at 11025 Hz is 77175 samples: windows at 0 (full) and 32768 (68 % decoded, padded).
+    // Clips: 7 s at 11025 Hz is 77175 samples: windows at 0 (full) and 32768 (68 % decoded,
+    // padded).
     Dataset<Row> clips = spark.read().parquet(out.resolve("clips").toString());
     assertThat(clips.schema().fieldNames()).containsExactly(ClipRows.SCHEMA.fieldNames());
     List<Row> clipsOfA = clips.where("video_id = 'a'").orderBy("clip_index").collectAsList();
@@ -93,14 +118,21 @@ class IngestJobTest {
     assertThat(frame.getHeight()).isEqualTo(224);
     assertThat(clips.where("video_id = 'b'").count()).isEqualTo(2);
     assertThat(clips.where("video_id = 'b'").first().<String>getAs("split")).isNull();
-    assertThat(clips.where("silent").count()).as("the silent video is lost: none of its clips").isZero();
+    assertThat(clips.where("silent").count())
+        .as("the silent video is lost: none of its clips")
+        .isZero();
 
-    // Videos: the ones indexed, with their decoded (not claimed) length; the one cut short is also a failure, the
-    // silent one only a failure: videos and failures account for every file once, both only for the partial one.
-    Map<String, Row> videos = spark.read().parquet(out.resolve("videos").toString()).collectAsList().stream()
-        .collect(Collectors.toMap(r -> r.getString(0), r -> r));
-    Set<String> indexedUris = videos.values().stream().map(r -> r.<String>getAs("uri")).collect(Collectors.toSet());
-    Set<String> failedUris = failures.collectAsList().stream().map(r -> r.getString(0)).collect(Collectors.toSet());
+    // Videos: the ones indexed, with their decoded (not claimed) length; the one cut short is also
+    // a failure, the
+    // silent one only a failure: videos and failures account for every file once, both only for the
+    // partial one.
+    Map<String, Row> videos =
+        spark.read().parquet(out.resolve("videos").toString()).collectAsList().stream()
+            .collect(Collectors.toMap(r -> r.getString(0), r -> r));
+    Set<String> indexedUris =
+        videos.values().stream().map(r -> r.<String>getAs("uri")).collect(Collectors.toSet());
+    Set<String> failedUris =
+        failures.collectAsList().stream().map(r -> r.getString(0)).collect(Collectors.toSet());
     Set<String> inputs = new HashSet<>(List.of(a.toUri().toString(), b.toUri().toString()));
     bad.keySet().forEach(file -> inputs.add(file.toUri().toString()));
     assertThat(union(indexedUris, failedUris)).containsExactlyInAnyOrderElementsOf(inputs);
@@ -126,22 +158,37 @@ class IngestJobTest {
   @Test
   void theCommittedSamplesIngestWithTheirLabels(@TempDir Path dir) throws Exception {
     Path samples = Path.of(System.getProperty("pixelplayer.root"), "samples");
-    IngestJob.Result result = IngestJob.run(spark, IngestSettings.from(PixelPlayerConf.defaults()), samples.toString(),
-        dir.resolve("out").toString(), 60, null);
+    IngestJob.Result result =
+        IngestJob.run(
+            spark,
+            IngestSettings.from(PixelPlayerConf.defaults()),
+            samples.toString(),
+            dir.resolve("out").toString(),
+            60,
+            null);
     assertThat(result.failures()).isEmpty();
     assertThat(result.videosIngested()).isEqualTo(16);
     Dataset<Row> clips = spark.read().parquet(dir.resolve("out/clips").toString());
     assertThat(clips.where("split IS NULL OR instruments IS NULL").count()).isZero();
-    assertThat(clips.where("kind = 'duet' AND size(instruments) = 2").select("video_id").distinct().count()).isEqualTo(4);
+    assertThat(
+            clips
+                .where("kind = 'duet' AND size(instruments) = 2")
+                .select("video_id")
+                .distinct()
+                .count())
+        .isEqualTo(4);
     assertThat(clips.where("silent").count()).isZero();
 
     // The training cache: the train split's solos, as the trainer sees them.
-    List<StoredClip> training = TrainingCache.load(spark, dir.resolve("out").toString(), "train", "solo");
+    List<StoredClip> training =
+        TrainingCache.load(spark, dir.resolve("out").toString(), "train", "solo");
     assertThat(training).hasSize(12); // 6 training solos of 6 s: 2 clips each
-    assertThat(training).allSatisfy(clip -> {
-      assertThat(clip.instruments()).hasSize(1);
-      assertThat(clip.audio()).hasSize(65535);
-      assertThat(clip.framesJpeg()).hasSameSizeAs(clip.frameTimes());
-    });
+    assertThat(training)
+        .allSatisfy(
+            clip -> {
+              assertThat(clip.instruments()).hasSize(1);
+              assertThat(clip.audio()).hasSize(65535);
+              assertThat(clip.framesJpeg()).hasSameSizeAs(clip.frameTimes());
+            });
   }
 }

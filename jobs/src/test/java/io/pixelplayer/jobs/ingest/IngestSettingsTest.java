@@ -9,12 +9,23 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class IngestSettingsTest {
   @ParameterizedTest
-  @CsvSource({"pixelplayer.audio.sampleRate, 16000, 11025", "pixelplayer.stft.nFft, 1024, 1022", "pixelplayer.stft.hop, 512, 256"})
+  @CsvSource({
+    "pixelplayer.audio.sampleRate, 16000, 11025",
+    "pixelplayer.stft.nFft, 1024, 1022",
+    "pixelplayer.stft.hop, 512, 256"
+  })
   void audioSettingsTheModelsWereNotTrainedOnAreRefused(String key, String value, String trained) {
-    assertThat(IngestSettings.from(PixelPlayerConf.defaults()).clips().sampleRate()).isEqualTo(11025);
+    assertThat(IngestSettings.from(PixelPlayerConf.defaults()).clips().sampleRate())
+        .isEqualTo(11025);
     assertThatThrownBy(() -> IngestSettings.from(PixelPlayerConf.defaults().with(key, value)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("setting " + key + "=" + value + " does not match the models, which were trained on " + trained
-            + " (11025 Hz audio, STFT n_fft 1022, hop 256)");
+        .hasMessage(
+            "setting "
+                + key
+                + "="
+                + value
+                + " does not match the models, which were trained on "
+                + trained
+                + " (11025 Hz audio, STFT n_fft 1022, hop 256)");
   }
 }

@@ -21,18 +21,20 @@ import org.bytedeco.javacv.Frame;
 
 /**
  * Writes small test videos, good and bad, with {@link FFmpegFrameRecorder}: H.264 (the LGPL build's
- * libopenh264; MPEG-4 part 2 where no H.264 encoder is available) and AAC at 44.1 kHz stereo in MP4.
- * A good video shows a coloured square moving left to right over a plain background while a sine tone plays,
- * so frames differ over time and videos differ by pitch.
+ * libopenh264; MPEG-4 part 2 where no H.264 encoder is available) and AAC at 44.1 kHz stereo in
+ * MP4. A good video shows a coloured square moving left to right over a plain background while a
+ * sine tone plays, so frames differ over time and videos differ by pitch.
  */
 public final class TestVideos {
   static final int AUDIO_RATE = 44_100;
   static final int AUDIO_CHANNELS = 2;
+
   /** Peak amplitude of the tone in {@link #good}, in full scale: about -12 dBFS peak. */
   static final double TONE_AMPLITUDE = 0.25;
 
   /** The encoder the good videos use: H.264 where this FFmpeg build has one. */
-  static final int VIDEO_CODEC = avcodec_find_encoder(AV_CODEC_ID_H264) != null ? AV_CODEC_ID_H264 : AV_CODEC_ID_MPEG4;
+  static final int VIDEO_CODEC =
+      avcodec_find_encoder(AV_CODEC_ID_H264) != null ? AV_CODEC_ID_H264 : AV_CODEC_ID_MPEG4;
 
   static {
     // FFmpeg logs at INFO by default: every recorder would dump its output format to stderr.
@@ -52,8 +54,12 @@ public final class TestVideos {
     return avcodec_find_encoder(AV_CODEC_ID_AAC).name().getString();
   }
 
-  /** A good video: moving square over {@code seconds} at {@code fps}, and a tone of {@code toneHz} at {@link #TONE_AMPLITUDE}. */
-  public static Path good(Path dir, String name, double seconds, int width, int height, double fps, double toneHz)
+  /**
+   * A good video: moving square over {@code seconds} at {@code fps}, and a tone of {@code toneHz}
+   * at {@link #TONE_AMPLITUDE}.
+   */
+  public static Path good(
+      Path dir, String name, double seconds, int width, int height, double fps, double toneHz)
       throws IOException {
     Path file = dir.resolve(name);
     write(file, seconds, width, height, fps, toneHz, TONE_AMPLITUDE, AUDIO_CHANNELS, false);
@@ -90,10 +96,11 @@ public final class TestVideos {
   }
 
   /**
-   * A faststart MP4 (index first) of {@code seconds} cut after {@code keptFraction} of its bytes: it opens
-   * and its header claims the full length, but the media data ends early.
+   * A faststart MP4 (index first) of {@code seconds} cut after {@code keptFraction} of its bytes:
+   * it opens and its header claims the full length, but the media data ends early.
    */
-  public static Path faststartCutShort(Path dir, double seconds, double keptFraction) throws IOException {
+  public static Path faststartCutShort(Path dir, double seconds, double keptFraction)
+      throws IOException {
     Path file = dir.resolve("faststart-cut.mp4");
     write(file, seconds, 160, 120, 25, 440, TONE_AMPLITUDE, AUDIO_CHANNELS, true);
     cut(file, keptFraction);
@@ -109,7 +116,8 @@ public final class TestVideos {
 
   /** A plain text file named .mp4. */
   public static Path textFile(Path dir) throws IOException {
-    String text = "This is not a video.\nIt is a text file that someone named .mp4 by mistake.\n".repeat(40);
+    String text =
+        "This is not a video.\nIt is a text file that someone named .mp4 by mistake.\n".repeat(40);
     return Files.writeString(dir.resolve("text.mp4"), text, StandardCharsets.UTF_8);
   }
 
@@ -119,16 +127,27 @@ public final class TestVideos {
   }
 
   /**
-   * Writes one MP4. A width of 0 leaves out the video track, 0 audio channels the audio track; the audio
-   * chunk of each video frame is written right after it so that the file is interleaved like a real one.
+   * Writes one MP4. A width of 0 leaves out the video track, 0 audio channels the audio track; the
+   * audio chunk of each video frame is written right after it so that the file is interleaved like
+   * a real one.
    */
-  private static void write(Path file, double seconds, int width, int height, double fps, double toneHz,
-      double amplitude, int audioChannels, boolean faststart) throws IOException {
+  private static void write(
+      Path file,
+      double seconds,
+      int width,
+      int height,
+      double fps,
+      double toneHz,
+      double amplitude,
+      int audioChannels,
+      boolean faststart)
+      throws IOException {
     boolean hasVideo = width > 0;
     // Without video, audio is written in chunks of a notional 10 "frames" per second.
     double chunksPerSecond = hasVideo ? fps : 10;
     int chunks = (int) Math.round(seconds * chunksPerSecond);
-    try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, audioChannels);
+    try (FFmpegFrameRecorder recorder =
+            new FFmpegFrameRecorder(file.toFile(), width, height, audioChannels);
         MovingSquare picture = hasVideo ? new MovingSquare(width, height) : null) {
       recorder.setFormat("mp4");
       if (hasVideo) {
@@ -147,7 +166,9 @@ public final class TestVideos {
       }
       recorder.start();
 
-      FloatBuffer audio = FloatBuffer.allocate((int) Math.ceil(AUDIO_RATE / chunksPerSecond + 1) * Math.max(1, audioChannels));
+      FloatBuffer audio =
+          FloatBuffer.allocate(
+              (int) Math.ceil(AUDIO_RATE / chunksPerSecond + 1) * Math.max(1, audioChannels));
       double phaseStep = 2 * Math.PI * toneHz / AUDIO_RATE;
       long written = 0;
       for (int i = 0; i < chunks; i++) {
@@ -180,7 +201,10 @@ public final class TestVideos {
     Files.write(file, Arrays.copyOf(bytes, (int) (bytes.length * keptFraction)));
   }
 
-  /** A BGR frame: dark blue background, a yellow square a quarter of the height wide moving left to right. */
+  /**
+   * A BGR frame: dark blue background, a yellow square a quarter of the height wide moving left to
+   * right.
+   */
   private static final class MovingSquare implements AutoCloseable {
     private final Frame frame;
     private final byte[] backgroundRow;

@@ -26,7 +26,8 @@ class VideoListingTest {
     Files.write(dir.resolve("b/other.mkv"), new byte[20]);
     Files.write(dir.resolve("notes.txt"), new byte[99]);
 
-    List<VideoFile> videos = VideoListing.list(dir.toString(), Set.of("mp4", "mkv"), new Configuration());
+    List<VideoFile> videos =
+        VideoListing.list(dir.toString(), Set.of("mp4", "mkv"), new Configuration());
 
     assertThat(videos).extracting(VideoFile::sizeBytes).containsExactly(30L, 20L, 10L);
     assertThat(videos).extracting(VideoFile::videoId).doesNotHaveDuplicates();
@@ -38,10 +39,17 @@ class VideoListingTest {
   @Test
   void aFileIsItsOwnListingAndAMissingPathSaysSo(@TempDir Path dir) throws Exception {
     Files.write(dir.resolve("one.mov"), new byte[5]);
-    assertThat(VideoListing.list(dir.resolve("one.mov").toString(), Set.of("mp4"), new Configuration()))
-        .extracting(VideoFile::videoId).containsExactly("one");
-    assertThatThrownBy(() -> VideoListing.list(dir.resolve("none").toString(), Set.of("mp4"), new Configuration()))
-        .isInstanceOf(FileNotFoundException.class).hasMessageContaining("none");
+    assertThat(
+            VideoListing.list(
+                dir.resolve("one.mov").toString(), Set.of("mp4"), new Configuration()))
+        .extracting(VideoFile::videoId)
+        .containsExactly("one");
+    assertThatThrownBy(
+            () ->
+                VideoListing.list(
+                    dir.resolve("none").toString(), Set.of("mp4"), new Configuration()))
+        .isInstanceOf(FileNotFoundException.class)
+        .hasMessageContaining("none");
   }
 
   @Test
@@ -53,14 +61,20 @@ class VideoListingTest {
     List<VideoFile> videos = VideoListing.list(dir.toString(), Set.of("mp4"), hadoop);
 
     assertThat(videos).hasSize(HostileNames.ALL.size() + 1);
-    assertThat(videos).extracting(VideoFile::videoId).doesNotHaveDuplicates()
+    assertThat(videos)
+        .extracting(VideoFile::videoId)
+        .doesNotHaveDuplicates()
         .allSatisfy(id -> assertThat(id).matches("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]*"))
         .contains("good_one");
     for (VideoFile video : videos) {
       Path file = Path.of(URI.create(video.uri()));
       assertThat(file).as(video.uri()).exists().hasParent(dir);
-      assertThat(FileUris.path(video.uri()).getFileSystem(hadoop).exists(FileUris.path(video.uri()))).isTrue();
-      assertThat(VideoListing.list(file.toString(), Set.of("mp4"), hadoop)).as("the file alone as input").singleElement()
+      assertThat(
+              FileUris.path(video.uri()).getFileSystem(hadoop).exists(FileUris.path(video.uri())))
+          .isTrue();
+      assertThat(VideoListing.list(file.toString(), Set.of("mp4"), hadoop))
+          .as("the file alone as input")
+          .singleElement()
           .satisfies(alone -> assertThat(alone.uri()).isEqualTo(video.uri()));
     }
   }
@@ -70,19 +84,23 @@ class VideoListingTest {
     assertThat(VideoListing.videoId("solo-0012.mp4")).isEqualTo("solo-0012");
     assertThat(VideoListing.videoId("Виолончель_2.mkv")).isEqualTo("Виолончель_2");
     assertThat(VideoListing.videoId("good one.mp4")).matches("good_one-[0-9a-f]{8}");
-    assertThat(VideoListing.videoId("good one.mp4")).isNotEqualTo(VideoListing.videoId("good?one.mp4"));
+    assertThat(VideoListing.videoId("good one.mp4"))
+        .isNotEqualTo(VideoListing.videoId("good?one.mp4"));
     assertThat(VideoListing.videoId(".mp4")).matches("video-\\.mp4-[0-9a-f]{8}");
     assertThat(VideoListing.videoId("_x.mp4")).matches("video-_x-[0-9a-f]{8}");
   }
 
   @Test
   void balanceDealsLargestFirstIntoEvenGroups() {
-    List<VideoFile> videos = List.of(video("a", 90), video("b", 60), video("c", 50), video("d", 40), video("e", 10));
+    List<VideoFile> videos =
+        List.of(video("a", 90), video("b", 60), video("c", 50), video("d", 40), video("e", 10));
     List<List<VideoFile>> groups = VideoListing.balance(videos, 2);
     assertThat(groups).hasSize(2);
     assertThat(groups.stream().mapToLong(g -> g.stream().mapToLong(VideoFile::sizeBytes).sum()))
         .containsExactlyInAnyOrder(130L, 120L);
-    assertThat(VideoListing.balance(videos, 100)).hasSize(5).allSatisfy(g -> assertThat(g).hasSize(1));
+    assertThat(VideoListing.balance(videos, 100))
+        .hasSize(5)
+        .allSatisfy(g -> assertThat(g).hasSize(1));
   }
 
   private static VideoFile video(String id, long size) {

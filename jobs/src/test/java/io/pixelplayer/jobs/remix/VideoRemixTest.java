@@ -45,7 +45,12 @@ class VideoRemixTest {
     try (ClipReader reader = new ClipReader(DUET.toString(), tiling)) {
       while (reader.hasNext()) {
         DecodedClip clip = reader.next();
-        System.arraycopy(clip.audio(), 0, decoded, (int) clip.startSample(), Math.min(clip.validSamples(), decoded.length - (int) clip.startSample()));
+        System.arraycopy(
+            clip.audio(),
+            0,
+            decoded,
+            (int) clip.startSample(),
+            Math.min(clip.validSamples(), decoded.length - (int) clip.startSample()));
       }
     }
     assertThat(original.length).isCloseTo((int) Math.round(6.0 * 11025), within(300));
@@ -61,7 +66,8 @@ class VideoRemixTest {
     double gain = Math.pow(10, 6 / 20.0);
     float[] louder = remix.render(Map.of("drum", 6.0));
 
-    // The residual outside the drum, out - gain * drum, is the original's residual, original - drum.
+    // The residual outside the drum, out - gain * drum, is the original's residual, original -
+    // drum.
     for (int i = 0; i < original.length; i++) {
       assertThat(louder[i] - gain * drum[i]).isCloseTo(original[i] - drum[i], within(1e-5));
     }

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The model-backed functions from Spark SQL, on the ingested clips of a sample solo cello, as a user's own job would call them. */
+/**
+ * The model-backed functions from Spark SQL, on the ingested clips of a sample solo cello, as a
+ * user's own job would call them.
+ */
 class PixelPlayerFunctionsTest {
   private static final Path ROOT = Path.of(System.getProperty("pixelplayer.root"));
   private static SparkSession spark;
@@ -26,10 +29,19 @@ class PixelPlayerFunctionsTest {
     spark = SparkSessions.create("functions-test", PixelPlayerConf.defaults(), "local[2]");
     Path in = Files.createDirectories(dir.resolve("in"));
     Files.copy(ROOT.resolve("samples/videos/solo-0012.mp4"), in.resolve("solo-0012.mp4"));
-    IngestJob.run(spark, IngestSettings.from(PixelPlayerConf.defaults()), in.toString(), dir.resolve("out").toString(), 60, null);
+    IngestJob.run(
+        spark,
+        IngestSettings.from(PixelPlayerConf.defaults()),
+        in.toString(),
+        dir.resolve("out").toString(),
+        60,
+        null);
     spark.read().parquet(dir.resolve("out/clips").toString()).createOrReplaceTempView("my_clips");
-    PixelPlayerFunctions.register(spark, PixelPlayerConf.defaults().with("pixelplayer.device", "cpu")
-        .with("pixelplayer.model.dir", ROOT.resolve("model-store/model").toString()));
+    PixelPlayerFunctions.register(
+        spark,
+        PixelPlayerConf.defaults()
+            .with("pixelplayer.device", "cpu")
+            .with("pixelplayer.model.dir", ROOT.resolve("model-store/model").toString()));
   }
 
   @AfterAll
@@ -39,9 +51,13 @@ class PixelPlayerFunctionsTest {
 
   @Test
   void instrumentsEnergyMapsAndSeparationFromSql() {
-    List<Row> rows = spark.sql("SELECT clip_id, pp_instruments(pp_pcm16_decode(audio), frames) AS found, "
-        + "pp_energy_map(pp_pcm16_decode(audio), frames) AS map, pp_separate(pp_pcm16_decode(audio), frames) AS parts, "
-        + "pp_loudness_db(pp_pcm16_decode(audio)) AS db FROM my_clips ORDER BY clip_id").collectAsList();
+    List<Row> rows =
+        spark
+            .sql(
+                "SELECT clip_id, pp_instruments(pp_pcm16_decode(audio), frames) AS found, "
+                    + "pp_energy_map(pp_pcm16_decode(audio), frames) AS map, pp_separate(pp_pcm16_decode(audio), frames) AS parts, "
+                    + "pp_loudness_db(pp_pcm16_decode(audio)) AS db FROM my_clips ORDER BY clip_id")
+            .collectAsList();
     assertThat(rows).isNotEmpty();
     for (Row row : rows) {
       List<Row> found = row.getList(1);
@@ -51,7 +67,9 @@ class PixelPlayerFunctionsTest {
       Row map = row.getStruct(2);
       assertThat(map.getList(2)).hasSize(map.getInt(0) * map.getInt(1));
       List<Row> parts = row.getList(3);
-      assertThat(parts).extracting(p -> p.getString(0)).isEqualTo(found.stream().map(f -> f.getString(0)).toList());
+      assertThat(parts)
+          .extracting(p -> p.getString(0))
+          .isEqualTo(found.stream().map(f -> f.getString(0)).toList());
       assertThat(parts.get(0).getList(1)).hasSize(32767);
       assertThat(row.getDouble(4)).isBetween(-60.0, 0.0);
     }

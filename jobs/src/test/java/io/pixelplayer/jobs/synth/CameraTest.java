@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class CameraTest {
   private static final int W = 320;
   private static final int H = 240;
-  private static final CameraSettings FRAMING_ONLY = new CameraSettings(true, 0, 0, 0, 0, 1.15, 4, 3, 0);
+  private static final CameraSettings FRAMING_ONLY =
+      new CameraSettings(true, 0, 0, 0, 0, 1.15, 4, 3, 0);
 
   @Test
   void boxesFollowTheCamerasZoomTiltAndShake() {
@@ -24,7 +25,8 @@ class CameraTest {
       for (double t : new double[] {0, 0.7, 1.9}) {
         double[] framed = camera.frame(box, t);
         double[] seen = bright(camera.film(scene, t));
-        // the framed box is the rotated rectangle's bounding box: it holds what is seen, a little larger when tilted
+        // the framed box is the rotated rectangle's bounding box: it holds what is seen, a little
+        // larger when tilted
         assertThat(seen[0]).isCloseTo(framed[0], within(0.03));
         assertThat(seen[1]).isCloseTo(framed[1], within(0.03));
         assertThat(seen[2]).isCloseTo(framed[2], within(0.03));
@@ -45,7 +47,8 @@ class CameraTest {
     byte[] filmed = bytes(new Camera(grey, W, H, new Random(5)).film(scene, 1));
 
     for (int i = 0; i < filmed.length; i += 3 * 97) {
-      assertThat(Math.abs((filmed[i] & 0xff) - (filmed[i + 2] & 0xff))).isLessThanOrEqualTo(12); // JPEG's chroma error
+      assertThat(Math.abs((filmed[i] & 0xff) - (filmed[i + 2] & 0xff)))
+          .isLessThanOrEqualTo(12); // JPEG's chroma error
     }
     assertThat(bytes(new Camera(grey, W, H, new Random(5)).film(scene, 1))).isEqualTo(filmed);
     assertThat(bytes(new Camera(grey, W, H, new Random(6)).film(scene, 1))).isNotEqualTo(filmed);

@@ -36,18 +36,22 @@ class ComposerTest {
   @MethodSource("instruments")
   void notesAreSortedInsideThePieceAndInsideTheRegister(String instrument) {
     GmInstrument gm = GmInstruments.byName(instrument);
-    Set<Integer> drumKeys = gm.drumKeys().stream().map(GmInstrument.DrumKey::key).collect(Collectors.toSet());
+    Set<Integer> drumKeys =
+        gm.drumKeys().stream().map(GmInstrument.DrumKey::key).collect(Collectors.toSet());
     for (long seed : SEEDS) {
       List<Note> notes = Composer.compose(instrument, SECONDS, seed).notes();
 
       assertThat(notes).hasSizeGreaterThanOrEqualTo(5);
       assertThat(notes).isSortedAccordingTo(Comparator.comparingDouble(Note::onsetSeconds));
-      assertThat(notes).allSatisfy(note -> {
-        assertThat(note.onsetSeconds()).isGreaterThanOrEqualTo(0).isLessThan(SECONDS);
-        assertThat(note.onsetSeconds() + note.durationSeconds()).isLessThanOrEqualTo(SECONDS + 1e-9);
-        assertThat(note.key()).isBetween(gm.lowKey(), gm.highKey());
-        if (gm.percussion()) assertThat(drumKeys).contains(note.key());
-      });
+      assertThat(notes)
+          .allSatisfy(
+              note -> {
+                assertThat(note.onsetSeconds()).isGreaterThanOrEqualTo(0).isLessThan(SECONDS);
+                assertThat(note.onsetSeconds() + note.durationSeconds())
+                    .isLessThanOrEqualTo(SECONDS + 1e-9);
+                assertThat(note.key()).isBetween(gm.lowKey(), gm.highKey());
+                if (gm.percussion()) assertThat(drumKeys).contains(note.key());
+              });
     }
   }
 
@@ -57,7 +61,8 @@ class ComposerTest {
     List<Double> silentShares = new ArrayList<>();
     for (long seed : SEEDS) {
       Score score = Composer.compose(instrument, SECONDS, seed);
-      // Rests long enough to see a still picture: no note sounds for at least a quarter of a second.
+      // Rests long enough to see a still picture: no note sounds for at least a quarter of a
+      // second.
       assertThat(longestGap(score)).as("longest rest, seed %d", seed).isGreaterThanOrEqualTo(0.25);
       silentShares.add(silentShare(score));
     }
@@ -71,9 +76,12 @@ class ComposerTest {
   @ParameterizedTest
   @MethodSource("instruments")
   void dynamicsVary(String instrument) {
-    Set<Integer> velocities = LongStream.of(7, 8, 9)
-        .mapToObj(seed -> Composer.compose(instrument, SECONDS, seed).notes())
-        .flatMap(List::stream).map(Note::velocity).collect(Collectors.toSet());
+    Set<Integer> velocities =
+        LongStream.of(7, 8, 9)
+            .mapToObj(seed -> Composer.compose(instrument, SECONDS, seed).notes())
+            .flatMap(List::stream)
+            .map(Note::velocity)
+            .collect(Collectors.toSet());
 
     if (instrument.equals("bagpipe")) {
       assertThat(velocities).as("a bagpipe cannot play louder or softer").hasSize(1);
@@ -87,7 +95,8 @@ class ComposerTest {
   void onlyChordalInstrumentsPlaySeveralPitchesAtOnce(String instrument) {
     GmInstrument gm = GmInstruments.byName(instrument);
     int overlaps = 0;
-    for (long seed : SEEDS) overlaps += overlappingPairs(Composer.compose(instrument, SECONDS, seed).notes());
+    for (long seed : SEEDS)
+      overlaps += overlappingPairs(Composer.compose(instrument, SECONDS, seed).notes());
 
     if (gm.chordal()) {
       assertThat(overlaps).isGreaterThan(0);
@@ -98,7 +107,8 @@ class ComposerTest {
 
   @Test
   void legatoAndStaccatoShowInNoteLengths() {
-    // Sustained instruments hold notes for most of their slot, plucked and struck ones sometimes clip them.
+    // Sustained instruments hold notes for most of their slot, plucked and struck ones sometimes
+    // clip them.
     double violin = meanGate("violin");
     double xylophone = meanGate("xylophone");
 
@@ -111,22 +121,29 @@ class ComposerTest {
       int slow = 0;
       int fast = 0;
       for (long seed : SEEDS) {
-        slow += Composer.compose(instrument, SECONDS, seed, new Composer.Style(0.7, 0)).notes().size();
-        fast += Composer.compose(instrument, SECONDS, seed, new Composer.Style(1.4, 0)).notes().size();
+        slow +=
+            Composer.compose(instrument, SECONDS, seed, new Composer.Style(0.7, 0)).notes().size();
+        fast +=
+            Composer.compose(instrument, SECONDS, seed, new Composer.Style(1.4, 0)).notes().size();
       }
       assertThat((double) fast / slow).as(instrument).isGreaterThan(1.4);
     }
-    assertThat(Composer.compose("cello", SECONDS, 3, Composer.Style.NATURAL)).isEqualTo(Composer.compose("cello", SECONDS, 3));
-    assertThatThrownBy(() -> new Composer.Style(10, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(Composer.compose("cello", SECONDS, 3, Composer.Style.NATURAL))
+        .isEqualTo(Composer.compose("cello", SECONDS, 3));
+    assertThatThrownBy(() -> new Composer.Style(10, 0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void badArgumentsAreRefused() {
     assertThatThrownBy(() -> Composer.compose("kazoo", 5, 1))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("unknown instrument 'kazoo'");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("unknown instrument 'kazoo'");
     assertThatThrownBy(() -> Composer.compose("piano", 0, 1))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0.0 s");
-    assertThatThrownBy(() -> Composer.compose("piano", Double.NaN, 1)).isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("0.0 s");
+    assertThatThrownBy(() -> Composer.compose("piano", Double.NaN, 1))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Composer.compose("piano", Double.POSITIVE_INFINITY, 1))
         .isInstanceOf(IllegalArgumentException.class);
   }
@@ -160,7 +177,9 @@ class ComposerTest {
     int pairs = 0;
     for (int i = 0; i < notes.size(); i++) {
       Note a = notes.get(i);
-      for (int j = i + 1; j < notes.size() && notes.get(j).onsetSeconds() < a.onsetSeconds() + a.durationSeconds(); j++) {
+      for (int j = i + 1;
+          j < notes.size() && notes.get(j).onsetSeconds() < a.onsetSeconds() + a.durationSeconds();
+          j++) {
         if (notes.get(j).key() != a.key()) pairs++;
       }
     }

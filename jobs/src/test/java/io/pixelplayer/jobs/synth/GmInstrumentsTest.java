@@ -24,7 +24,8 @@ class GmInstrumentsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("unknown instrument 'kazoo' (known: accordion, acoustic_guitar, ")
         .hasMessageEndingWith("violin, xylophone)");
-    assertThatThrownBy(() -> GmInstruments.byName(null)).hasMessageStartingWith("unknown instrument 'null'");
+    assertThatThrownBy(() -> GmInstruments.byName(null))
+        .hasMessageStartingWith("unknown instrument 'null'");
   }
 
   @Test
@@ -35,11 +36,14 @@ class GmInstrumentsTest {
       assertThat(instrument.midiChannel()).isEqualTo(9);
       assertThat(instrument.program()).isZero();
     }
-    assertThat(GmInstruments.byName("congas").drumKeys()).extracting(GmInstrument.DrumKey::key)
+    assertThat(GmInstruments.byName("congas").drumKeys())
+        .extracting(GmInstrument.DrumKey::key)
         .containsExactly(62, 63, 64);
-    assertThat(GmInstruments.byName("drum").drumKeys()).extracting(GmInstrument.DrumKey::key)
+    assertThat(GmInstruments.byName("drum").drumKeys())
+        .extracting(GmInstrument.DrumKey::key)
         .contains(36, 38, 42, 46);
-    assertThat(GmInstruments.all()).filteredOn(i -> !i.percussion())
+    assertThat(GmInstruments.all())
+        .filteredOn(i -> !i.percussion())
         .allSatisfy(i -> assertThat(i.midiChannel()).isZero())
         .allSatisfy(i -> assertThat(i.drumKeys()).isEmpty());
   }
@@ -50,8 +54,11 @@ class GmInstrumentsTest {
 
     assertThat(pitched).hasSize(19);
     assertThat(pitched).extracting(GmInstrument::program).doesNotHaveDuplicates();
-    assertThat(pitched).allSatisfy(i -> assertThat(i.highKey() - i.lowKey()).isGreaterThanOrEqualTo(14));
-    assertThat(GmInstruments.all()).filteredOn(GmInstrument::chordal).extracting(GmInstrument::name)
+    assertThat(pitched)
+        .allSatisfy(i -> assertThat(i.highKey() - i.lowKey()).isGreaterThanOrEqualTo(14));
+    assertThat(GmInstruments.all())
+        .filteredOn(GmInstrument::chordal)
+        .extracting(GmInstrument::name)
         .containsExactlyInAnyOrder("accordion", "acoustic_guitar", "guzheng", "piano", "ukulele");
   }
 
@@ -65,7 +72,9 @@ class GmInstrumentsTest {
     String table = GmInstruments.markdownTable();
 
     assertThat(table.lines()).hasSize(2 + 21);
-    assertThat(doc).as("INSTRUMENTS.md must end with GmInstruments.markdownTable()").endsWith(table);
+    assertThat(doc)
+        .as("INSTRUMENTS.md must end with GmInstruments.markdownTable()")
+        .endsWith(table);
   }
 
   @Test

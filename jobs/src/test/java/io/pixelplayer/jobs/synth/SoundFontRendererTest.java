@@ -49,14 +49,20 @@ class SoundFontRendererTest {
   }
 
   static Stream<Arguments> instrumentsAndSoundFonts() {
-    return GmInstruments.names().stream().flatMap(name -> Stream.of(
-        Arguments.of(name, "FluidR3"), Arguments.of(name, "TimGM6mb"), Arguments.of(name, SoundFontRenderer.BUILT_IN)));
+    return GmInstruments.names().stream()
+        .flatMap(
+            name ->
+                Stream.of(
+                    Arguments.of(name, "FluidR3"),
+                    Arguments.of(name, "TimGM6mb"),
+                    Arguments.of(name, SoundFontRenderer.BUILT_IN)));
   }
 
   @ParameterizedTest(name = "{0} with {1}")
   @MethodSource("instrumentsAndSoundFonts")
   void everyInstrumentSoundsWithoutClipping(String instrument, String soundFont) {
-    // Only the instrument's own preset is loaded: a drum kit played on any channel but 10 would be silent.
+    // Only the instrument's own preset is loaded: a drum kit played on any channel but 10 would be
+    // silent.
     Score score = Composer.compose(instrument, 2, 11);
 
     float[] audio = renderer(soundFont).render(score, RATE);
@@ -78,9 +84,11 @@ class SoundFontRendererTest {
 
   @Test
   void threadsSharingOneRendererGetWhatOneThreadGets() throws Exception {
-    List<String> instruments = List.of("piano", "drum", "violin", "pipa", "congas", "tuba", "guzheng", "flute");
+    List<String> instruments =
+        List.of("piano", "drum", "violin", "pipa", "congas", "tuba", "guzheng", "flute");
     List<float[]> alone = new ArrayList<>();
-    for (String instrument : instruments) alone.add(fluid.render(Composer.compose(instrument, 1.5, 3), RATE));
+    for (String instrument : instruments)
+      alone.add(fluid.render(Composer.compose(instrument, 1.5, 3), RATE));
 
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
@@ -102,7 +110,9 @@ class SoundFontRendererTest {
 
     assertThat(fluid.render(score, 11_025)).hasSize(13_610);
     assertThat(fluid.render(score, RATE)).hasSize(54_441);
-    assertThat(fluid.render(new Score("flute", List.of(), 0.5), RATE)).hasSize(22_050).containsOnly(0f);
+    assertThat(fluid.render(new Score("flute", List.of(), 0.5), RATE))
+        .hasSize(22_050)
+        .containsOnly(0f);
   }
 
   @ParameterizedTest
@@ -127,7 +137,9 @@ class SoundFontRendererTest {
       int at = (int) Math.round(onset * RATE);
       double before = Loudness.rmsDb(audio, at - ms(40), at - ms(1));
       double after = Loudness.rmsDb(audio, at, at + ms(30));
-      assertThat(after - before).as("%s at %.2f s: rise in dB", instrument, onset).isGreaterThan(10);
+      assertThat(after - before)
+          .as("%s at %.2f s: rise in dB", instrument, onset)
+          .isGreaterThan(10);
     }
   }
 
@@ -139,12 +151,16 @@ class SoundFontRendererTest {
     int checked = 0;
     double previous = -1;
     for (Note note : score.notes()) {
-      // Kicks and snares (hi-hats are too soft to stand out of the kit's ringing) after 0.15 s without a hit.
+      // Kicks and snares (hi-hats are too soft to stand out of the kit's ringing) after 0.15 s
+      // without a hit.
       boolean loud = note.key() == 36 || note.key() == 38;
       if (loud && note.onsetSeconds() - previous >= 0.15 && note.onsetSeconds() >= 0.05) {
         int at = (int) Math.round(note.onsetSeconds() * RATE);
-        assertThat(Loudness.rmsDb(audio, at, at + ms(30)) - Loudness.rmsDb(audio, at - ms(40), at - ms(1)))
-            .as("hit at %.3f s", note.onsetSeconds()).isGreaterThan(10);
+        assertThat(
+                Loudness.rmsDb(audio, at, at + ms(30))
+                    - Loudness.rmsDb(audio, at - ms(40), at - ms(1)))
+            .as("hit at %.3f s", note.onsetSeconds())
+            .isGreaterThan(10);
         checked++;
       }
       previous = note.onsetSeconds();
@@ -158,11 +174,15 @@ class SoundFontRendererTest {
 
     assertThatThrownBy(() -> SoundFontRenderer.open(missing))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("SoundFont not found: " + missing + " (install fluid-soundfont-gm or pass --soundfont)");
+        .hasMessage(
+            "SoundFont not found: "
+                + missing
+                + " (install fluid-soundfont-gm or pass --soundfont)");
   }
 
   @Test
-  void compressedSoundFontsAreRefusedByExtensionVersionOrSampleType(@TempDir Path dir) throws Exception {
+  void compressedSoundFontsAreRefusedByExtensionVersionOrSampleType(@TempDir Path dir)
+      throws Exception {
     Path byExtension = Files.write(dir.resolve("MuseScore_General.sf3"), soundFont(2, 1));
     Path byVersion = Files.write(dir.resolve("renamed.sf2"), soundFont(3, 1));
     Path bySampleType = Files.write(dir.resolve("compressed-samples.sf2"), soundFont(2, 0x11));
@@ -170,7 +190,9 @@ class SoundFontRendererTest {
     for (Path path : List.of(byExtension, byVersion, bySampleType)) {
       assertThatThrownBy(() -> SoundFontRenderer.open(path))
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessage(path + " is a compressed .sf3 SoundFont; the JDK synthesizer renders those as noise: use an .sf2");
+          .hasMessage(
+              path
+                  + " is a compressed .sf3 SoundFont; the JDK synthesizer renders those as noise: use an .sf2");
     }
   }
 
@@ -178,7 +200,9 @@ class SoundFontRendererTest {
   void otherFilesAreNotSoundFonts(@TempDir Path dir) throws Exception {
     Path text = Files.writeString(dir.resolve("notes.sf2"), "not a SoundFont at all");
     Path wave = Files.write(dir.resolve("wave.sf2"), riff("WAVE", chunk("fmt ", new byte[16])));
-    Path noPresets = Files.write(dir.resolve("empty.sf2"), riff("sfbk", list("INFO", chunk("ifil", le16(2, 1)))));
+    Path noPresets =
+        Files.write(
+            dir.resolve("empty.sf2"), riff("sfbk", list("INFO", chunk("ifil", le16(2, 1)))));
     Path empty = Files.write(dir.resolve("zero.sf2"), new byte[0]);
 
     for (Path path : List.of(text, wave, noPresets, empty)) {
@@ -193,17 +217,21 @@ class SoundFontRendererTest {
     Score piano = new Score("piano", List.of(new Note(0, 0.5, 60, 80)), 1);
 
     assertThatThrownBy(() -> fluid.render(new Score("kazoo", List.of(), 1), RATE))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("unknown instrument 'kazoo'");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("unknown instrument 'kazoo'");
     assertThatThrownBy(() -> fluid.render(piano, 1000))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1000 Hz");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("1000 Hz");
     assertThatThrownBy(() -> fluid.render(new Score("piano", List.of(), -1), RATE))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1.0 s");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("-1.0 s");
     assertThatThrownBy(() -> fluid.render(null, RATE)).isInstanceOf(IllegalArgumentException.class);
 
     SoundFontRenderer closed = SoundFontRenderer.open(TIM_GM6MB);
     closed.close();
     assertThatThrownBy(() -> closed.render(piano, RATE))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed");
   }
 
   @Test
@@ -214,11 +242,16 @@ class SoundFontRendererTest {
     double sharp = pitchHz(fluid.render(a4, RATE, 30));
 
     System.out.printf("detune: A4 at %.2f Hz, +30 cents at %.2f Hz%n", inTune, sharp);
-    assertThat(1200 * Math.log(sharp / inTune) / Math.log(2)).isCloseTo(30, org.assertj.core.api.Assertions.within(3.0));
-    assertThatThrownBy(() -> fluid.render(a4, RATE, 300)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(1200 * Math.log(sharp / inTune) / Math.log(2))
+        .isCloseTo(30, org.assertj.core.api.Assertions.within(3.0));
+    assertThatThrownBy(() -> fluid.render(a4, RATE, 300))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
-  /** The strongest frequency between 400 and 480 Hz, to 0.25 Hz, over the second half second to the second. */
+  /**
+   * The strongest frequency between 400 and 480 Hz, to 0.25 Hz, over the second half second to the
+   * second.
+   */
   private static double pitchHz(float[] audio) {
     double best = 0;
     double bestPower = -1;
@@ -245,7 +278,8 @@ class SoundFontRendererTest {
     assertThat(fluid.name()).isEqualTo("FluidR3_GM.sf2");
     assertThat(builtIn.render(score, RATE)).isNotEqualTo(fluid.render(score, RATE));
     // made by code, so the same every time
-    assertThat(SoundFontRenderer.openBuiltIn().render(score, RATE)).isEqualTo(builtIn.render(score, RATE));
+    assertThat(SoundFontRenderer.openBuiltIn().render(score, RATE))
+        .isEqualTo(builtIn.render(score, RATE));
   }
 
   private static SoundFontRenderer renderer(String soundFont) {
@@ -271,14 +305,20 @@ class SoundFontRendererTest {
     return peak;
   }
 
-  // ---- minimal RIFF files --------------------------------------------------------------------------------
+  // ---- minimal RIFF files
+  // --------------------------------------------------------------------------------
 
-  /** A SoundFont skeleton: version {@code major}.1, no samples, one sample header of type {@code sampleType}. */
+  /**
+   * A SoundFont skeleton: version {@code major}.1, no samples, one sample header of type {@code
+   * sampleType}.
+   */
   private static byte[] soundFont(int major, int sampleType) {
     ByteBuffer header = ByteBuffer.allocate(2 * 46).order(ByteOrder.LITTLE_ENDIAN);
     header.put("Sample".getBytes(StandardCharsets.US_ASCII)).putShort(44, (short) sampleType);
-    header.put(46, "EOS".getBytes(StandardCharsets.US_ASCII)); // the terminal record the format requires
-    return riff("sfbk",
+    header.put(
+        46, "EOS".getBytes(StandardCharsets.US_ASCII)); // the terminal record the format requires
+    return riff(
+        "sfbk",
         list("INFO", chunk("ifil", le16(major, 1))),
         list("sdta", chunk("smpl", new byte[0])),
         list("pdta", chunk("shdr", header.array())));
@@ -293,7 +333,8 @@ class SoundFontRendererTest {
   }
 
   private static byte[] chunk(String id, byte[] body) {
-    ByteBuffer chunk = ByteBuffer.allocate(8 + body.length + (body.length & 1)).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer chunk =
+        ByteBuffer.allocate(8 + body.length + (body.length & 1)).order(ByteOrder.LITTLE_ENDIAN);
     return chunk.put(id.getBytes(StandardCharsets.US_ASCII)).putInt(body.length).put(body).array();
   }
 

@@ -58,8 +58,10 @@ class SoundFontsTest {
     Path sf3 = Files.write(dir.resolve("x.sf3"), new byte[64]);
 
     assertThatThrownBy(() -> SoundFonts.of(List.of(FLUID, sf3.toString())))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x.sf3");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("x.sf3");
     assertThatThrownBy(() -> SoundFonts.of(List.of("builtin", "jdk")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("SoundFont builtin named twice");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("SoundFont builtin named twice");
   }
 }

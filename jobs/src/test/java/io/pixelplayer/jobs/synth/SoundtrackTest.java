@@ -13,21 +13,24 @@ import org.junit.jupiter.api.Test;
 /** What the acoustics do to a video's sound, measured. */
 class SoundtrackTest {
   private static final int RATE = 11_025;
-  private static final AcousticsSettings ON = new AcousticsSettings(true, 8, 2, 6, 0.3, 1.0, 3, true, 15, 30, 1, 6, 3, 20, 1.4, 0.25);
+  private static final AcousticsSettings ON =
+      new AcousticsSettings(true, 8, 2, 6, 0.3, 1.0, 3, true, 15, 30, 1, 6, 3, 20, 1.4, 0.25);
 
   @Test
   void truthsAndBackgroundAddUpToTheMixtureAndTheNoiseIsInNoTruth() {
     Acoustics acoustics = Acoustics.draw(ON, 2, new Random(2));
     float[] silent = new float[2 * RATE];
 
-    Soundtrack track = Soundtrack.mix(List.of(noise(2 * RATE, 1), silent), new Random(3), acoustics, RATE);
+    Soundtrack track =
+        Soundtrack.mix(List.of(noise(2 * RATE, 1), silent), new Random(3), acoustics, RATE);
 
     assertThat(acoustics.compressionRatio()).isGreaterThan(1);
     assertThat(track.backgroundMono()).isNotNull();
     float[] stereo = track.stereo();
     for (int i = 0; i < silent.length; i++) {
       float mono = (stereo[2 * i] + stereo[2 * i + 1]) / 2;
-      assertThat(track.sourceMono(0)[i] + track.sourceMono(1)[i] + track.backgroundMono()[i]).isCloseTo(mono, within(1e-5f));
+      assertThat(track.sourceMono(0)[i] + track.sourceMono(1)[i] + track.backgroundMono()[i])
+          .isCloseTo(mono, within(1e-5f));
     }
     // the silent instrument's truth stays silent although the room is noisy
     assertThat(track.sourceMono(1)).containsOnly(0f);
@@ -38,17 +41,23 @@ class SoundtrackTest {
   void reverbLengthensTheDecay() {
     float[] burst = new float[RATE];
     System.arraycopy(noise(RATE / 10, 5), 0, burst, 0, RATE / 10); // 100 ms, then silence
-    Acoustics room = new Acoustics(0, List.of(), 0.8, -4, 1, Double.POSITIVE_INFINITY, 0, 0, 0, new double[1], 1, 0, 7);
+    Acoustics room =
+        new Acoustics(
+            0, List.of(), 0.8, -4, 1, Double.POSITIVE_INFINITY, 0, 0, 0, new double[1], 1, 0, 7);
 
-    float[] dry = Soundtrack.mix(List.of(burst), new Random(1), Acoustics.dry(1), RATE).sourceMono(0);
+    float[] dry =
+        Soundtrack.mix(List.of(burst), new Random(1), Acoustics.dry(1), RATE).sourceMono(0);
     float[] wet = Soundtrack.mix(List.of(burst), new Random(1), room, RATE).sourceMono(0);
 
-    // 200-400 ms after the burst: silence dry, the room's tail wet (RT60 0.8 s: about 20 dB down per 270 ms)
+    // 200-400 ms after the burst: silence dry, the room's tail wet (RT60 0.8 s: about 20 dB down
+    // per 270 ms)
     double during = Loudness.rmsDb(wet, 0, RATE / 10);
     double tail = Loudness.rmsDb(wet, 3 * RATE / 10, 5 * RATE / 10);
-    System.out.printf("reverb: tail 200-400 ms after the burst %.1f dB under it (dry: %.1f dBFS)%n", during - tail,
-        Loudness.rmsDb(dry, 3 * RATE / 10, 5 * RATE / 10));
-    assertThat(Loudness.rmsDb(dry, 3 * RATE / 10, 5 * RATE / 10)).isEqualTo(Loudness.SILENCE_FLOOR_DB);
+    System.out.printf(
+        "reverb: tail 200-400 ms after the burst %.1f dB under it (dry: %.1f dBFS)%n",
+        during - tail, Loudness.rmsDb(dry, 3 * RATE / 10, 5 * RATE / 10));
+    assertThat(Loudness.rmsDb(dry, 3 * RATE / 10, 5 * RATE / 10))
+        .isEqualTo(Loudness.SILENCE_FLOOR_DB);
     assertThat(during - tail).isBetween(10.0, 40.0);
   }
 
@@ -59,7 +68,8 @@ class SoundtrackTest {
     double down = highOverLowDb(tilted(white, -8));
     double flat = highOverLowDb(tilted(white, 0));
 
-    System.out.printf("tilt: highs over lows %.1f dB at +8, %.1f dB flat, %.1f dB at -8%n", up, flat, down);
+    System.out.printf(
+        "tilt: highs over lows %.1f dB at +8, %.1f dB flat, %.1f dB at -8%n", up, flat, down);
     assertThat(up - flat).isCloseTo(8, within(1.0));
     assertThat(flat - down).isCloseTo(8, within(1.0));
   }
@@ -70,12 +80,17 @@ class SoundtrackTest {
     float[] source = noise(RATE, 2);
 
     assertThat(Soundtrack.mix(List.of(source), new Random(1), acoustics, RATE).stereo())
-        .isEqualTo(Soundtrack.mix(List.of(source), new Random(1), Acoustics.draw(ON, 1, new Random(11)), RATE).stereo());
+        .isEqualTo(
+            Soundtrack.mix(
+                    List.of(source), new Random(1), Acoustics.draw(ON, 1, new Random(11)), RATE)
+                .stereo());
     assertThat(Acoustics.draw(AcousticsSettings.OFF, 2, new Random(1)).noisy()).isFalse();
   }
 
   private static float[] tilted(float[] source, double tiltDb) {
-    Acoustics tilt = new Acoustics(tiltDb, List.of(), 0, 0, 1, Double.POSITIVE_INFINITY, 0, 0, 0, new double[1], 1, 0, 1);
+    Acoustics tilt =
+        new Acoustics(
+            tiltDb, List.of(), 0, 0, 1, Double.POSITIVE_INFINITY, 0, 0, 0, new double[1], 1, 0, 1);
     return Soundtrack.mix(List.of(source), new Random(1), tilt, RATE).sourceMono(0);
   }
 

@@ -40,27 +40,44 @@ class SynthJobTest {
   }
 
   private static SynthJob.Result synth(Path out, long seed) throws Exception {
-    return SynthJob.run(out, List.of("cello", "trumpet", "xylophone", "drum"), 3, 1, 0, 2.5, seed, SETTINGS, soundFonts,
-        List.of(ArtLibrary.builtIn("noto"), ArtLibrary.builtIn("twemoji")), 60, null);
+    return SynthJob.run(
+        out,
+        List.of("cello", "trumpet", "xylophone", "drum"),
+        3,
+        1,
+        0,
+        2.5,
+        seed,
+        SETTINGS,
+        soundFonts,
+        List.of(ArtLibrary.builtIn("noto"), ArtLibrary.builtIn("twemoji")),
+        60,
+        null);
   }
 
   @Test
   void theSameArgumentsGiveTheSameManifestAndAudio(@TempDir Path dir) throws Exception {
     synth(dir.resolve("a"), 5);
     synth(dir.resolve("b"), 5);
-    assertThat(Files.readString(dir.resolve("a/manifest.csv"))).isEqualTo(Files.readString(dir.resolve("b/manifest.csv")));
+    assertThat(Files.readString(dir.resolve("a/manifest.csv")))
+        .isEqualTo(Files.readString(dir.resolve("b/manifest.csv")));
     List<Path> truths;
     try (Stream<Path> files = Files.walk(dir.resolve("a/truth"))) {
       truths = files.filter(Files::isRegularFile).toList();
     }
-    // per solo a wav, the background and boxes.csv; for the duet two wavs, the background and boxes.csv
+    // per solo a wav, the background and boxes.csv; for the duet two wavs, the background and
+    // boxes.csv
     assertThat(truths).hasSize(3 * 3 + 4);
     for (Path a : truths) {
       Path b = dir.resolve("b").resolve(dir.resolve("a").relativize(a));
       assertThat(Files.mismatch(a, b)).as(a.toString()).isEqualTo(-1L);
     }
     synth(dir.resolve("c"), 6);
-    assertThat(Files.mismatch(dir.resolve("a/truth/solo-0001/boxes.csv"), dir.resolve("c/truth/solo-0001/boxes.csv"))).isNotEqualTo(-1L);
+    assertThat(
+            Files.mismatch(
+                dir.resolve("a/truth/solo-0001/boxes.csv"),
+                dir.resolve("c/truth/solo-0001/boxes.csv")))
+        .isNotEqualTo(-1L);
   }
 
   @Test
@@ -69,7 +86,8 @@ class SynthJobTest {
     List<String> lines = Files.readAllLines(dir.resolve("manifest.csv"));
     assertThat(lines.get(0)).isEqualTo("video_id,path,split,kind,instruments,seconds");
     assertThat(lines).hasSize(5);
-    assertThat(lines.get(4)).matches("duet-0001,videos/duet-0001\\.mp4,(train|val|test),duet,[a-z_]+;[a-z_]+,2\\.5");
+    assertThat(lines.get(4))
+        .matches("duet-0001,videos/duet-0001\\.mp4,(train|val|test),duet,[a-z_]+;[a-z_]+,2\\.5");
     assertThat(result.videos()).isEqualTo(4);
     for (String line : lines.subList(1, lines.size())) {
       assertThat(dir.resolve(line.split(",")[1])).isNotEmptyFile();
@@ -79,43 +97,78 @@ class SynthJobTest {
     try (var reader = Files.newBufferedReader(dir.resolve(SynthJob.DESCRIPTION))) {
       description.load(reader);
     }
-    assertThat(description).containsEntry("seed", "1").containsEntry("soundfont", "FluidR3_GM.sf2")
-        .containsEntry("art", "noto,twemoji").containsEntry("instruments", "cello,trumpet,xylophone,drum")
-        .containsEntry("solos", "3").containsEntry("duets", "1").containsEntry("seconds", "2.5").containsKey("created")
+    assertThat(description)
+        .containsEntry("seed", "1")
+        .containsEntry("soundfont", "FluidR3_GM.sf2")
+        .containsEntry("art", "noto,twemoji")
+        .containsEntry("instruments", "cello,trumpet,xylophone,drum")
+        .containsEntry("solos", "3")
+        .containsEntry("duets", "1")
+        .containsEntry("seconds", "2.5")
+        .containsKey("created")
         // twemoji is kept for evaluation
-        .containsEntry(SynthJob.RESERVED_FOR_EVALUATION, "true").containsEntry("reserved_assets", "twemoji");
-    assertThat(description).containsEntry("acoustics", "true").containsEntry("acoustics.rt60MaxSeconds", "1.2");
+        .containsEntry(SynthJob.RESERVED_FOR_EVALUATION, "true")
+        .containsEntry("reserved_assets", "twemoji");
+    assertThat(description)
+        .containsEntry("acoustics", "true")
+        .containsEntry("acoustics.rt60MaxSeconds", "1.2");
     List<String> renders = Files.readAllLines(dir.resolve(SynthJob.RENDERS));
-    assertThat(renders.get(0)).isEqualTo("video_id,soundfont,art,tempo_factor,rt60_s,tilt_db,snr_db,hum_hz,compression_ratio,content,silent_instrument,distractors");
-    assertThat(renders.subList(1, renders.size())).hasSize(4).satisfiesExactly(
-        line -> assertThat(line).startsWith("solo-0001,FluidR3_GM.sf2,noto,"),
-        line -> assertThat(line).startsWith("solo-0002,FluidR3_GM.sf2,twemoji,"),
-        line -> assertThat(line).startsWith("solo-0003,FluidR3_GM.sf2,noto,"),
-        line -> assertThat(line).startsWith("duet-0001,FluidR3_GM.sf2,twemoji,"));
+    assertThat(renders.get(0))
+        .isEqualTo(
+            "video_id,soundfont,art,tempo_factor,rt60_s,tilt_db,snr_db,hum_hz,compression_ratio,content,silent_instrument,distractors");
+    assertThat(renders.subList(1, renders.size()))
+        .hasSize(4)
+        .satisfiesExactly(
+            line -> assertThat(line).startsWith("solo-0001,FluidR3_GM.sf2,noto,"),
+            line -> assertThat(line).startsWith("solo-0002,FluidR3_GM.sf2,twemoji,"),
+            line -> assertThat(line).startsWith("solo-0003,FluidR3_GM.sf2,noto,"),
+            line -> assertThat(line).startsWith("duet-0001,FluidR3_GM.sf2,twemoji,"));
   }
 
   @Test
-  void eachVideoIsDealtOneOfSeveralSoundFontsAndTheCorpusSaysWhichAreReserved(@TempDir Path dir) throws Exception {
-    try (SoundFonts several = SoundFonts.of(List.of(SoundFontRenderer.DEFAULT_SOUNDFONT.toString(), "builtin",
-        "/usr/share/sounds/sf2/TimGM6mb.sf2"))) {
-      SynthJob.run(dir, List.of("flute"), 3, 0, 0, 1.5, 4, SETTINGS, several, List.of(ArtLibrary.builtIn("noto")), 60, null);
+  void eachVideoIsDealtOneOfSeveralSoundFontsAndTheCorpusSaysWhichAreReserved(@TempDir Path dir)
+      throws Exception {
+    try (SoundFonts several =
+        SoundFonts.of(
+            List.of(
+                SoundFontRenderer.DEFAULT_SOUNDFONT.toString(),
+                "builtin",
+                "/usr/share/sounds/sf2/TimGM6mb.sf2"))) {
+      SynthJob.run(
+          dir,
+          List.of("flute"),
+          3,
+          0,
+          0,
+          1.5,
+          4,
+          SETTINGS,
+          several,
+          List.of(ArtLibrary.builtIn("noto")),
+          60,
+          null);
     }
     List<String> renders = Files.readAllLines(dir.resolve(SynthJob.RENDERS));
     assertThat(renders.subList(1, renders.size()).stream().map(line -> line.split(",")[1]))
         .containsExactlyInAnyOrder("FluidR3_GM.sf2", "builtin", "TimGM6mb.sf2");
-    assertThat(renders.subList(1, renders.size()).stream().map(line -> line.split(",")[4]).distinct()).hasSize(3); // RT60s
+    assertThat(
+            renders.subList(1, renders.size()).stream().map(line -> line.split(",")[4]).distinct())
+        .hasSize(3); // RT60s
     Properties description = new Properties();
     try (var reader = Files.newBufferedReader(dir.resolve(SynthJob.DESCRIPTION))) {
       description.load(reader);
     }
-    assertThat(description).containsEntry("soundfont", "FluidR3_GM.sf2,builtin,TimGM6mb.sf2")
-        .containsEntry(SynthJob.RESERVED_FOR_EVALUATION, "true").containsEntry("reserved_assets", "TimGM6mb.sf2");
+    assertThat(description)
+        .containsEntry("soundfont", "FluidR3_GM.sf2,builtin,TimGM6mb.sf2")
+        .containsEntry(SynthJob.RESERVED_FOR_EVALUATION, "true")
+        .containsEntry("reserved_assets", "TimGM6mb.sf2");
   }
 
   @Test
   void theSourcesAddUpToTheVideosSoundtrack(@TempDir Path dir) throws Exception {
     VideoPlan duet = new VideoPlan("d", "duet", "test", List.of("violin", "tuba"), 11);
-    new MusicVideoRenderer(SETTINGS, true).render(duet, ArtLibrary.builtIn("twemoji"), soundFont, 3, dir);
+    new MusicVideoRenderer(SETTINGS, true)
+        .render(duet, ArtLibrary.builtIn("twemoji"), soundFont, 3, dir);
     float[] sum = new float[3 * 11025];
     // the background noise is in the mixture, in no source's truth
     for (String name : List.of("0_violin.wav", "1_tuba.wav", MusicVideoRenderer.BACKGROUND)) {
@@ -126,8 +179,10 @@ class SynthJobTest {
       }
     }
     float[] decoded;
-    try (ClipReader reader = new ClipReader(dir.resolve("videos/d.mp4").toString(),
-        new ClipSpec(11025, sum.length, sum.length, 1, 32, 32, 80, -60, 0.9, 60))) {
+    try (ClipReader reader =
+        new ClipReader(
+            dir.resolve("videos/d.mp4").toString(),
+            new ClipSpec(11025, sum.length, sum.length, 1, 32, 32, 80, -60, 0.9, 60))) {
       DecodedClip clip = reader.next();
       decoded = clip.audio();
     }
@@ -147,7 +202,8 @@ class SynthJobTest {
   @Test
   void boxesSurroundTheInstrumentInTheRenderedFrames(@TempDir Path dir) throws Exception {
     VideoPlan solo = new VideoPlan("s", "solo", "train", List.of("cello"), 3);
-    new MusicVideoRenderer(SETTINGS, false).render(solo, ArtLibrary.builtIn("noto"), soundFont, 2, dir);
+    new MusicVideoRenderer(SETTINGS, false)
+        .render(solo, ArtLibrary.builtIn("noto"), soundFont, 2, dir);
     List<String> boxes = Files.readAllLines(dir.resolve("truth/s/boxes.csv"));
     assertThat(boxes).hasSize(1 + (int) Math.round(2 * SETTINGS.fps()));
     try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(dir.resolve("videos/s.mp4").toFile());
@@ -160,9 +216,16 @@ class SynthJobTest {
           continue;
         }
         String[] cells = boxes.get(1 + f).split(",");
-        double[] truth = {Double.parseDouble(cells[3]), Double.parseDouble(cells[4]), Double.parseDouble(cells[5]), Double.parseDouble(cells[6])};
+        double[] truth = {
+          Double.parseDouble(cells[3]),
+          Double.parseDouble(cells[4]),
+          Double.parseDouble(cells[5]),
+          Double.parseDouble(cells[6])
+        };
         double[] seen = foreground(converter.convert(frame));
-        assertThat(iou(truth, seen)).as("frame %d: truth %s, seen %s", f, List.of(cells), java.util.Arrays.toString(seen)).isGreaterThan(0.8);
+        assertThat(iou(truth, seen))
+            .as("frame %d: truth %s, seen %s", f, List.of(cells), java.util.Arrays.toString(seen))
+            .isGreaterThan(0.8);
         checked++;
       }
       assertThat(checked).isEqualTo(4);
@@ -179,8 +242,10 @@ class SynthJobTest {
     for (int y = 0; y < image.getHeight(); y++) {
       for (int x = 0; x < image.getWidth(); x++) {
         int rgb = image.getRGB(x, y);
-        int d = Math.abs(((rgb >> 16) & 255) - ((background >> 16) & 255)) + Math.abs(((rgb >> 8) & 255) - ((background >> 8) & 255))
-            + Math.abs((rgb & 255) - (background & 255));
+        int d =
+            Math.abs(((rgb >> 16) & 255) - ((background >> 16) & 255))
+                + Math.abs(((rgb >> 8) & 255) - ((background >> 8) & 255))
+                + Math.abs((rgb & 255) - (background & 255));
         if (d > 60) {
           x0 = Math.min(x0, x);
           y0 = Math.min(y0, y);
@@ -189,8 +254,12 @@ class SynthJobTest {
         }
       }
     }
-    return new double[] {x0 / (double) image.getWidth(), y0 / (double) image.getHeight(), x1 / (double) image.getWidth(),
-        y1 / (double) image.getHeight()};
+    return new double[] {
+      x0 / (double) image.getWidth(),
+      y0 / (double) image.getHeight(),
+      x1 / (double) image.getWidth(),
+      y1 / (double) image.getHeight()
+    };
   }
 
   private static double iou(double[] a, double[] b) {

@@ -27,25 +27,27 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
- * The paper's evaluation of a trained model on held-out clips (Zhao et al. 2018, section 4, and SoP's
- * {@code evaluate}): nothing random but the fixed, seeded choice of mixing partners.
+ * The paper's evaluation of a trained model on held-out clips (Zhao et al. 2018, section 4, and
+ * SoP's {@code evaluate}): nothing random but the fixed, seeded choice of mixing partners.
  *
  * <ul>
- *   <li>Separation: every held-out solo clip is mixed with a partner of another video (and, where one exists, of
- *       other instruments), each at half scale from its first sample, as training mixes them. Each video's
- *       predicted mask is unwarped, thresholded at 0.5, applied to the mixture (its phase kept) and inverted;
- *       BSS-eval v3 scores each estimate against its own solo (no permutation: each video names its source).
- *       NSDR is the SDR gain over the mixture itself; the ideal binary mask of the same mixture is the ceiling.
- *       As SoP, a mixture whose references or estimates are silent is not scored (and is counted).</li>
- *   <li>Duets: a real two-instrument clip is separated from its own frames alone; the model's sources are the
- *       masks of its most probable classes (as many as the truth has), matched to the truth by the best
- *       assignment.</li>
- *   <li>Pointing: a truth source is pointed at when the peak of its energy map lies in its box while the frames
- *       were shown. A source's map is the video's per-pixel sound energy times each pixel's probability of showing
- *       the source's instrument (the video's most probable class for a solo in a mixture, the matched class in a
- *       duet): the energy alone also lights up background pixels, whose masks, never trained (max pooling passes
- *       no gradient to them), keep much of the mixture.</li>
- *   <li>Recognition: the most probable class of each held-out solo clip is its tag.</li>
+ *   <li>Separation: every held-out solo clip is mixed with a partner of another video (and, where
+ *       one exists, of other instruments), each at half scale from its first sample, as training
+ *       mixes them. Each video's predicted mask is unwarped, thresholded at 0.5, applied to the
+ *       mixture (its phase kept) and inverted; BSS-eval v3 scores each estimate against its own
+ *       solo (no permutation: each video names its source). NSDR is the SDR gain over the mixture
+ *       itself; the ideal binary mask of the same mixture is the ceiling. As SoP, a mixture whose
+ *       references or estimates are silent is not scored (and is counted).
+ *   <li>Duets: a real two-instrument clip is separated from its own frames alone; the model's
+ *       sources are the masks of its most probable classes (as many as the truth has), matched to
+ *       the truth by the best assignment.
+ *   <li>Pointing: a truth source is pointed at when the peak of its energy map lies in its box
+ *       while the frames were shown. A source's map is the video's per-pixel sound energy times
+ *       each pixel's probability of showing the source's instrument (the video's most probable
+ *       class for a solo in a mixture, the matched class in a duet): the energy alone also lights
+ *       up background pixels, whose masks, never trained (max pooling passes no gradient to them),
+ *       keep much of the mixture.
+ *   <li>Recognition: the most probable class of each held-out solo clip is its tag.
  * </ul>
  */
 public final class Evaluation {
@@ -53,13 +55,15 @@ public final class Evaluation {
   private static final double SILENT = 1e-5;
 
   /**
-   * @param seed    picks the mixing partners
-   * @param batch   mixtures per forward pass
-   * @param sources what counts as a source when a non-music clip is analysed (as the index finds them)
+   * @param seed picks the mixing partners
+   * @param batch mixtures per forward pass
+   * @param sources what counts as a source when a non-music clip is analysed (as the index finds
+   *     them)
    */
   public record Settings(long seed, int batch, SourceFinder.Settings sources) {
     public Settings {
-      if (batch < 1) throw new IllegalArgumentException("evaluation batch " + batch + " must be positive");
+      if (batch < 1)
+        throw new IllegalArgumentException("evaluation batch " + batch + " must be positive");
       if (sources == null) throw new IllegalArgumentException("source settings are null");
     }
   }
@@ -77,15 +81,27 @@ public final class Evaluation {
   }
 
   /**
-   * Scores the model on {@code solos} (mixed in pairs) and {@code duets}, and counts the {@code nonMusic} clips it finds
-   * any source in; progress lines go to {@code progress}.
+   * Scores the model on {@code solos} (mixed in pairs) and {@code duets}, and counts the {@code
+   * nonMusic} clips it finds any source in; progress lines go to {@code progress}.
    */
-  public EvaluationReport run(List<EvaluationClip> solos, List<EvaluationClip> duets, List<EvaluationClip> nonMusic, PrintStream progress)
+  public EvaluationReport run(
+      List<EvaluationClip> solos,
+      List<EvaluationClip> duets,
+      List<EvaluationClip> nonMusic,
+      PrintStream progress)
       throws TranslateException {
-    List<Crop> soloCrops = solos.stream().map(this::crop).sorted(Comparator.comparing(Crop::id)).toList();
-    List<Crop> duetCrops = duets.stream().map(this::crop).sorted(Comparator.comparing(Crop::id)).toList();
-    // A silent clip gets no source in the index whatever the model says: only sounding ones test it.
-    List<Crop> nonMusicCrops = nonMusic.stream().map(this::crop).filter(c -> !c.silent()).sorted(Comparator.comparing(Crop::id)).toList();
+    List<Crop> soloCrops =
+        solos.stream().map(this::crop).sorted(Comparator.comparing(Crop::id)).toList();
+    List<Crop> duetCrops =
+        duets.stream().map(this::crop).sorted(Comparator.comparing(Crop::id)).toList();
+    // A silent clip gets no source in the index whatever the model says: only sounding ones test
+    // it.
+    List<Crop> nonMusicCrops =
+        nonMusic.stream()
+            .map(this::crop)
+            .filter(c -> !c.silent())
+            .sorted(Comparator.comparing(Crop::id))
+            .toList();
     List<Crop[]> pairs = pairs(soloCrops.stream().filter(c -> !c.silent()).toList());
     Tally tally = new Tally();
     tally.unscored += (int) soloCrops.stream().filter(Crop::silent).count();
@@ -93,7 +109,10 @@ public final class Evaluation {
     try (Predictor<ClipInput, ClipAnalysis> predictor = model.newPredictor()) {
       for (int from = 0; from < pairs.size(); from += settings.batch()) {
         List<Crop[]> chunk = pairs.subList(from, Math.min(pairs.size(), from + settings.batch()));
-        List<ClipInput> inputs = chunk.stream().map(pair -> new ClipInput(mix(pair), List.of(pair[0].frames(), pair[1].frames()))).toList();
+        List<ClipInput> inputs =
+            chunk.stream()
+                .map(pair -> new ClipInput(mix(pair), List.of(pair[0].frames(), pair[1].frames())))
+                .toList();
         List<ClipAnalysis> analyses = predictor.batchPredict(inputs);
         for (int i = 0; i < chunk.size(); i++) {
           scoreMixture(chunk.get(i), inputs.get(i).mixture(), analyses.get(i), tally);
@@ -101,8 +120,12 @@ public final class Evaluation {
         shown.advance(chunk.size());
       }
       for (int from = 0; from < duetCrops.size(); from += settings.batch()) {
-        List<Crop> chunk = duetCrops.subList(from, Math.min(duetCrops.size(), from + settings.batch()));
-        List<ClipInput> inputs = chunk.stream().map(duet -> new ClipInput(duet.audio(), List.of(duet.frames()))).toList();
+        List<Crop> chunk =
+            duetCrops.subList(from, Math.min(duetCrops.size(), from + settings.batch()));
+        List<ClipInput> inputs =
+            chunk.stream()
+                .map(duet -> new ClipInput(duet.audio(), List.of(duet.frames())))
+                .toList();
         List<ClipAnalysis> analyses = predictor.batchPredict(inputs);
         for (int i = 0; i < chunk.size(); i++) {
           scoreDuet(chunk.get(i), analyses.get(i), tally);
@@ -111,8 +134,12 @@ public final class Evaluation {
       }
       SourceFinder finder = new SourceFinder(settings.sources());
       for (int from = 0; from < nonMusicCrops.size(); from += settings.batch()) {
-        List<Crop> chunk = nonMusicCrops.subList(from, Math.min(nonMusicCrops.size(), from + settings.batch()));
-        List<ClipInput> inputs = chunk.stream().map(clip -> new ClipInput(clip.audio(), List.of(clip.frames()))).toList();
+        List<Crop> chunk =
+            nonMusicCrops.subList(from, Math.min(nonMusicCrops.size(), from + settings.batch()));
+        List<ClipInput> inputs =
+            chunk.stream()
+                .map(clip -> new ClipInput(clip.audio(), List.of(clip.frames())))
+                .toList();
         for (ClipAnalysis analysis : predictor.batchPredict(inputs)) {
           if (!finder.find(analysis, 0).isEmpty()) tally.nonMusicWithSources++;
         }
@@ -121,10 +148,25 @@ public final class Evaluation {
     }
     Set<String> classes = new HashSet<>();
     soloCrops.forEach(c -> classes.add(c.clip().truth().get(0).instrument()));
-    return new EvaluationReport(mean(tally.sdr), mean(tally.sir), mean(tally.sar), mean(tally.nsdr), mean(tally.mixtureSdr),
-        mean(tally.ibmSdr), mean(tally.duetSdr), mean(tally.duetSir), share(tally.pointed, tally.pointable),
-        share(tally.recognised, tally.recognisable), classes.size(), soloCrops.size() + duetCrops.size(), model.version(),
-        pairs.size(), duetCrops.size(), tally.unscored, share(tally.duetPointed, tally.duetPointable), nonMusicCrops.size(),
+    return new EvaluationReport(
+        mean(tally.sdr),
+        mean(tally.sir),
+        mean(tally.sar),
+        mean(tally.nsdr),
+        mean(tally.mixtureSdr),
+        mean(tally.ibmSdr),
+        mean(tally.duetSdr),
+        mean(tally.duetSir),
+        share(tally.pointed, tally.pointable),
+        share(tally.recognised, tally.recognisable),
+        classes.size(),
+        soloCrops.size() + duetCrops.size(),
+        model.version(),
+        pairs.size(),
+        duetCrops.size(),
+        tally.unscored,
+        share(tally.duetPointed, tally.duetPointable),
+        nonMusicCrops.size(),
         share(tally.nonMusicWithSources, nonMusicCrops.size()));
   }
 
@@ -138,14 +180,18 @@ public final class Evaluation {
       if (peakIn(analysis.classEnergy(n, analysis.topClass(n)), analysis, box)) tally.pointed++;
     }
     tally.recognisable++;
-    if (analysis.topClass(0) == Instruments.index(pair[0].clip().truth().get(0).instrument())) tally.recognised++;
+    if (analysis.topClass(0) == Instruments.index(pair[0].clip().truth().get(0).instrument()))
+      tally.recognised++;
     if (silent(estimates[0]) || silent(estimates[1])) {
       tally.unscored++;
       return;
     }
     BssEval.Result scored = BssEval.bssEvalSources(references, estimates, false);
-    BssEval.Result unseparated = BssEval.bssEvalSources(references, new float[][] {mixture, mixture}, false);
-    BssEval.Result ideal = BssEval.bssEvalSources(references, separation.idealBinary(List.of(references)).toArray(float[][]::new), false);
+    BssEval.Result unseparated =
+        BssEval.bssEvalSources(references, new float[][] {mixture, mixture}, false);
+    BssEval.Result ideal =
+        BssEval.bssEvalSources(
+            references, separation.idealBinary(List.of(references)).toArray(float[][]::new), false);
     for (int n = 0; n < 2; n++) {
       tally.sdr.add(scored.sdr()[n]);
       tally.sir.add(scored.sir()[n]);
@@ -158,18 +204,24 @@ public final class Evaluation {
 
   private void scoreDuet(Crop duet, ClipAnalysis analysis, Tally tally) {
     List<TruthSource> truth = duet.clip().truth();
-    float[][] references = truth.stream().map(source -> duet.cropOf(source.audio())).toArray(float[][]::new);
+    float[][] references =
+        truth.stream().map(source -> duet.cropOf(source.audio())).toArray(float[][]::new);
     if (IntStream.range(0, references.length).anyMatch(i -> silent(references[i]))) {
       tally.unscored++;
       return;
     }
     float[] probabilities = analysis.video(0).classes();
-    int[] found = IntStream.range(0, probabilities.length).boxed()
-        .sorted(Comparator.comparingDouble((Integer c) -> probabilities[c]).reversed())
-        .limit(truth.size()).mapToInt(Integer::intValue).toArray();
+    int[] found =
+        IntStream.range(0, probabilities.length)
+            .boxed()
+            .sorted(Comparator.comparingDouble((Integer c) -> probabilities[c]).reversed())
+            .limit(truth.size())
+            .mapToInt(Integer::intValue)
+            .toArray();
     float[][] estimates = new float[found.length][];
     for (int j = 0; j < found.length; j++) {
-      estimates[j] = separation.separate(duet.audio(), analysis.classMask(0, found[j]), Masks.PAPER_THRESHOLD);
+      estimates[j] =
+          separation.separate(duet.audio(), analysis.classMask(0, found[j]), Masks.PAPER_THRESHOLD);
     }
     if (IntStream.range(0, estimates.length).anyMatch(j -> silent(estimates[j]))) {
       tally.unscored++;
@@ -189,19 +241,30 @@ public final class Evaluation {
     }
   }
 
-  /** Whether the map's loudest cell has its centre in {@code box} (the map spans the whole frame). */
+  /**
+   * Whether the map's loudest cell has its centre in {@code box} (the map spans the whole frame).
+   */
   private static boolean peakIn(float[] map, ClipAnalysis analysis, Box box) {
     PixelEnergyMap.Point peak = PixelEnergyMap.of(analysis.height(), analysis.width(), map).peak();
     return box.contains(peak.x(), peak.y());
   }
 
-  /** Mixing partners: for each clip, a seeded choice among clips of other videos, of other instruments if any. */
+  /**
+   * Mixing partners: for each clip, a seeded choice among clips of other videos, of other
+   * instruments if any.
+   */
   private List<Crop[]> pairs(List<Crop> crops) {
     Random rng = new Random(settings.seed());
     List<Crop[]> pairs = new ArrayList<>();
     for (Crop first : crops) {
-      List<Crop> others = crops.stream().filter(c -> !c.clip().clip().videoId().equals(first.clip().clip().videoId())).toList();
-      List<Crop> unlike = others.stream().filter(c -> Collections.disjoint(c.instruments(), first.instruments())).toList();
+      List<Crop> others =
+          crops.stream()
+              .filter(c -> !c.clip().clip().videoId().equals(first.clip().clip().videoId()))
+              .toList();
+      List<Crop> unlike =
+          others.stream()
+              .filter(c -> Collections.disjoint(c.instruments(), first.instruments()))
+              .toList();
       List<Crop> candidates = unlike.isEmpty() ? others : unlike;
       if (!candidates.isEmpty()) {
         pairs.add(new Crop[] {first, candidates.get(rng.nextInt(candidates.size()))});
@@ -210,7 +273,10 @@ public final class Evaluation {
     return pairs;
   }
 
-  /** The mixture as training makes it (gain 0 dB): each source clipped to [-1, 1] and halved, summed. */
+  /**
+   * The mixture as training makes it (gain 0 dB): each source clipped to [-1, 1] and halved,
+   * summed.
+   */
   private static float[] mix(Crop[] pair) {
     float[] a = half(pair[0].audio());
     float[] b = half(pair[1].audio());
@@ -230,14 +296,20 @@ public final class Evaluation {
     int valid = Math.min(crop, training.validSamples());
     double from = training.startSeconds();
     double to = from + (double) valid / training.sampleRate();
-    int[] picked = FramePicker.pick(training.frameTimes(), from, to, model.config().framesPerClip(), false, null);
+    int[] picked =
+        FramePicker.pick(
+            training.frameTimes(), from, to, model.config().framesPerClip(), false, null);
     return new Crop(clip, valid, picked, crop);
   }
 
-  /** The part of a clip the model hears and sees: its first crop of audio and the frames spread over it. */
+  /**
+   * The part of a clip the model hears and sees: its first crop of audio and the frames spread over
+   * it.
+   */
   private record Crop(EvaluationClip clip, int valid, int[] picked, int length) {
     String id() {
-      return clip.clip().videoId() + String.format(Locale.ROOT, "@%012.3f", clip.clip().startSeconds());
+      return clip.clip().videoId()
+          + String.format(Locale.ROOT, "@%012.3f", clip.clip().startSeconds());
     }
 
     Set<String> instruments() {
@@ -248,7 +320,10 @@ public final class Evaluation {
       return cropOf(clip.clip().audio());
     }
 
-    /** The first {@code valid} samples of clip-aligned audio, padded with silence to the model's length. */
+    /**
+     * The first {@code valid} samples of clip-aligned audio, padded with silence to the model's
+     * length.
+     */
     float[] cropOf(float[] aligned) {
       float[] part = new float[length];
       System.arraycopy(aligned, 0, part, 0, valid);
@@ -260,7 +335,9 @@ public final class Evaluation {
     }
 
     Box truthBox(int source) {
-      return clip.truth().get(source).boxOver(IntStream.of(picked).mapToDouble(k -> clip.clip().frameTimes()[k]).toArray());
+      return clip.truth()
+          .get(source)
+          .boxOver(IntStream.of(picked).mapToDouble(k -> clip.clip().frameTimes()[k]).toArray());
     }
 
     boolean silent() {
@@ -321,7 +398,13 @@ public final class Evaluation {
       if (out != null && (now - lastPrint > 10e9 || done == total)) {
         lastPrint = now;
         double rate = done / ((now - start) / 1e9);
-        out.printf(Locale.ROOT, "evaluate: %d/%d mixtures and duets, %.2f/s, ETA %.0f s%n", done, total, rate, (total - done) / rate);
+        out.printf(
+            Locale.ROOT,
+            "evaluate: %d/%d mixtures and duets, %.2f/s, ETA %.0f s%n",
+            done,
+            total,
+            rate,
+            (total - done) / rate);
       }
     }
   }

@@ -6,13 +6,30 @@ import com.google.gson.JsonObject;
 import java.util.Locale;
 
 /**
- * The figures of an {@link Evaluation}, named as CONTRACT.md's metrics (dB; shares in 0..1; NaN where nothing was
- * scored), plus how many mixtures and duets were scored and how many could not be (silent), and of the sounding
- * non-music clips (speech, noise, tones: kind none) how many there were and the share the model found any source in.
+ * The figures of an {@link Evaluation}, named as CONTRACT.md's metrics (dB; shares in 0..1; NaN
+ * where nothing was scored), plus how many mixtures and duets were scored and how many could not be
+ * (silent), and of the sounding non-music clips (speech, noise, tones: kind none) how many there
+ * were and the share the model found any source in.
  */
-public record EvaluationReport(double sdr, double sir, double sar, double nsdr, double mixtureSdr, double ibmSdr,
-    double duetSdr, double duetSir, double pointingAccuracy, double recognitionAccuracy, int classes, int clips,
-    String modelVersion, int mixtures, int duets, int unscored, double duetPointingAccuracy, int nonMusicClips,
+public record EvaluationReport(
+    double sdr,
+    double sir,
+    double sar,
+    double nsdr,
+    double mixtureSdr,
+    double ibmSdr,
+    double duetSdr,
+    double duetSir,
+    double pointingAccuracy,
+    double recognitionAccuracy,
+    int classes,
+    int clips,
+    String modelVersion,
+    int mixtures,
+    int duets,
+    int unscored,
+    double duetPointingAccuracy,
+    int nonMusicClips,
     double nonMusicSourceShare) {
 
   /** One JSON object with CONTRACT.md's keys first, figures rounded to 4 decimals, NaN as null. */
@@ -46,15 +63,34 @@ public record EvaluationReport(double sdr, double sir, double sar, double nsdr, 
 
   /** A few readable lines. */
   public String toText() {
-    return String.format(Locale.ROOT, """
+    return String.format(
+        Locale.ROOT,
+        """
         model %s: %d clips (%d mixtures of two solos, %d duets; %d not scored: silent), %d classes
           separation  SDR %.2f dB, SIR %.2f dB, SAR %.2f dB; NSDR %.2f dB (mixture SDR %.2f dB; ideal binary mask SDR %.2f dB)
           duets       SDR %.2f dB, SIR %.2f dB
           pointing    %.1f %% (duets %.1f %%)
           recognition %.1f %%
-          non-music   %d clips, %.1f %% given a source""", modelVersion, clips, mixtures, duets, unscored, classes, sdr, sir, sar, nsdr,
-        mixtureSdr, ibmSdr, duetSdr, duetSir, 100 * pointingAccuracy, 100 * duetPointingAccuracy, 100 * recognitionAccuracy,
-        nonMusicClips, 100 * nonMusicSourceShare);
+          non-music   %d clips, %.1f %% given a source""",
+        modelVersion,
+        clips,
+        mixtures,
+        duets,
+        unscored,
+        classes,
+        sdr,
+        sir,
+        sar,
+        nsdr,
+        mixtureSdr,
+        ibmSdr,
+        duetSdr,
+        duetSir,
+        100 * pointingAccuracy,
+        100 * duetPointingAccuracy,
+        100 * recognitionAccuracy,
+        nonMusicClips,
+        100 * nonMusicSourceShare);
   }
 
   private static void put(JsonObject json, String key, double value) {

@@ -10,24 +10,29 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One model's figures over several corpora (fresh seeds of one kind of corpus): the mean of every metric under
- * CONTRACT.md's keys, its spread (sample standard deviation across corpora) under {@code spread}, and each corpus's
- * own report under {@code corpora}. Counts (clips, mixtures, ...) are totals. A metric a corpus could not score (null)
- * is left out of that metric's mean.
+ * One model's figures over several corpora (fresh seeds of one kind of corpus): the mean of every
+ * metric under CONTRACT.md's keys, its spread (sample standard deviation across corpora) under
+ * {@code spread}, and each corpus's own report under {@code corpora}. Counts (clips, mixtures, ...)
+ * are totals. A metric a corpus could not score (null) is left out of that metric's mean.
  */
 public final class EvaluationSummary {
   /** Keys that count things: summed, not averaged. */
-  private static final Set<String> COUNTS = Set.of("clips", "mixtures", "duets", "unscored", "nonmusic_clips");
+  private static final Set<String> COUNTS =
+      Set.of("clips", "mixtures", "duets", "unscored", "nonmusic_clips");
 
   private EvaluationSummary() {}
 
   /**
-   * @param names   a name per corpus (e.g. its folder)
+   * @param names a name per corpus (e.g. its folder)
    * @param reports each corpus's report, in the same order
    */
   public static JsonObject of(List<String> names, List<EvaluationReport> reports) {
     if (reports.size() < 2 || names.size() != reports.size()) {
-      throw new IllegalArgumentException("a summary needs two or more reports, one per name; got " + reports.size() + " for " + names.size());
+      throw new IllegalArgumentException(
+          "a summary needs two or more reports, one per name; got "
+              + reports.size()
+              + " for "
+              + names.size());
     }
     List<JsonObject> each = reports.stream().map(EvaluationReport::toJson).toList();
     JsonObject mean = new JsonObject();
@@ -36,7 +41,8 @@ public final class EvaluationSummary {
       List<Double> values = new ArrayList<>();
       for (JsonObject report : each) {
         JsonElement value = report.get(key);
-        if (value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber()) values.add(value.getAsDouble());
+        if (value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber())
+          values.add(value.getAsDouble());
       }
       JsonElement first = each.get(0).get(key);
       if (first.isJsonPrimitive() && first.getAsJsonPrimitive().isString()) {

@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * What the model made of one {@link ClipInput}: per video, as {@link ClipAnalyser} computes it. Spectrogram-shaped
- * arrays are on the model's log-frequency grid, {@code logBins x frames}, bin-major; maps are {@code height x width},
- * row-major, covering the whole video frame.
+ * What the model made of one {@link ClipInput}: per video, as {@link ClipAnalyser} computes it.
+ * Spectrogram-shaped arrays are on the model's log-frequency grid, {@code logBins x frames},
+ * bin-major; maps are {@code height x width}, row-major, covering the whole video frame.
  */
 public record ClipAnalysis(int logBins, int frames, int height, int width, List<Video> videos) {
   public ClipAnalysis {
@@ -14,13 +14,18 @@ public record ClipAnalysis(int logBins, int frames, int height, int width, List<
   }
 
   /**
-   * @param mask         the video's mask probabilities ({@code logBins x frames})
-   * @param classes      instrument probabilities (C)
+   * @param mask the video's mask probabilities ({@code logBins x frames})
+   * @param classes instrument probabilities (C)
    * @param pixelClasses per-pixel instrument probabilities ({@code C x height x width})
-   * @param pixelEnergy  the mixture energy each pixel's mask keeps ({@code height x width})
-   * @param classMasks   per class, the mask of its best pixel ({@code C x logBins x frames})
+   * @param pixelEnergy the mixture energy each pixel's mask keeps ({@code height x width})
+   * @param classMasks per class, the mask of its best pixel ({@code C x logBins x frames})
    */
-  public record Video(float[] mask, float[] classes, float[] pixelClasses, float[] pixelEnergy, float[] classMasks) {}
+  public record Video(
+      float[] mask,
+      float[] classes,
+      float[] pixelClasses,
+      float[] pixelEnergy,
+      float[] classMasks) {}
 
   public Video video(int n) {
     return videos.get(n);
@@ -32,7 +37,10 @@ public record ClipAnalysis(int logBins, int frames, int height, int width, List<
     return Arrays.copyOfRange(videos.get(n).classMasks(), c * cells, (c + 1) * cells);
   }
 
-  /** Video {@code n}'s energy map weighted by the probability of class {@code c} at each pixel: that source's map. */
+  /**
+   * Video {@code n}'s energy map weighted by the probability of class {@code c} at each pixel: that
+   * source's map.
+   */
   public float[] classEnergy(int n, int c) {
     Video video = videos.get(n);
     int pixels = height * width;

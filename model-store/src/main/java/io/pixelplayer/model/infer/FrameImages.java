@@ -10,21 +10,24 @@ import javax.imageio.ImageIO;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
- * Video frames as SoP's frame network sees them ({@code dataset/base.py}, {@code _init_vtransform}): the shorter
- * side resized to the frame size (bicubic), a centred square cut out, channels scaled to [0, 1] and normalised
- * with the ImageNet mean and standard deviation. With augmentation, as SoP trains: the shorter side resized to
- * {@code int(1.1 * size)}, a random square cut out and a random horizontal flip, the same for all frames of a
- * clip (SoP transforms a clip's frames together).
+ * Video frames as SoP's frame network sees them ({@code dataset/base.py}, {@code
+ * _init_vtransform}): the shorter side resized to the frame size (bicubic), a centred square cut
+ * out, channels scaled to [0, 1] and normalised with the ImageNet mean and standard deviation. With
+ * augmentation, as SoP trains: the shorter side resized to {@code int(1.1 * size)}, a random square
+ * cut out and a random horizontal flip, the same for all frames of a clip (SoP transforms a clip's
+ * frames together).
  *
- * <p>Resizing is PIL's: a separable bicubic (a = -0.5) convolution whose support widens with the downscale
- * factor, so shrinking averages instead of aliasing (Java2D's bicubic would not).
+ * <p>Resizing is PIL's: a separable bicubic (a = -0.5) convolution whose support widens with the
+ * downscale factor, so shrinking averages instead of aliasing (Java2D's bicubic would not).
  *
  * <p>Thread-safe: no state beyond the frame size.
  */
 public final class FrameImages {
   /** ImageNet statistics of RGB in [0, 1], as SoP normalises (torchvision's ResNet convention). */
   public static final float[] MEAN = {0.485f, 0.456f, 0.406f};
+
   public static final float[] STD = {0.229f, 0.224f, 0.225f};
+
   /** SoP's training resize: {@code Resize(int(imgSize * 1.1))} before the random crop. */
   private static final double AUGMENT_SCALE = 1.1;
 
@@ -38,8 +41,9 @@ public final class FrameImages {
   /**
    * Where to cut the square out of the resized frame and whether to mirror it.
    *
-   * @param cropX   0 = left-most square, 1 = right-most (ignored when the side is exactly the frame size)
-   * @param cropY   0 = top, 1 = bottom
+   * @param cropX 0 = left-most square, 1 = right-most (ignored when the side is exactly the frame
+   *     size)
+   * @param cropY 0 = top, 1 = bottom
    */
   public record Placement(boolean augmented, double cropX, double cropY, boolean flip) {
     public static final Placement CENTRED = new Placement(false, 0.5, 0.5, false);
@@ -50,7 +54,9 @@ public final class FrameImages {
     }
   }
 
-  /** As the network sees a frame outside training: resized, centred, not flipped ({@link #load}). */
+  /**
+   * As the network sees a frame outside training: resized, centred, not flipped ({@link #load}).
+   */
   public void loadCentred(byte[] jpeg, float[] out, int offset) {
     load(jpeg, Placement.CENTRED, out, offset);
   }
@@ -60,12 +66,16 @@ public final class FrameImages {
     return 3 * size * size;
   }
 
-  /** Decodes {@code jpeg} and writes its {@code 3 x size x size} normalised planes (CHW) to {@code out[offset..]}. */
+  /**
+   * Decodes {@code jpeg} and writes its {@code 3 x size x size} normalised planes (CHW) to {@code
+   * out[offset..]}.
+   */
   public void load(byte[] jpeg, Placement placement, float[] out, int offset) {
     BufferedImage image = decode(jpeg);
     int width = image.getWidth();
     int height = image.getHeight();
-    // torchvision's Resize(int): the shorter side to the target, the other in proportion (truncated).
+    // torchvision's Resize(int): the shorter side to the target, the other in proportion
+    // (truncated).
     int shortSide = placement.augmented() ? (int) (size * AUGMENT_SCALE) : size;
     int resizedWidth = width <= height ? shortSide : (int) ((long) shortSide * width / height);
     int resizedHeight = width <= height ? (int) ((long) shortSide * height / width) : shortSide;
@@ -78,7 +88,8 @@ public final class FrameImages {
     for (int c = 0; c < 3; c++) {
       // Columns first (every source row, only the kept output columns), then the kept rows.
       float[] narrowed = new float[height * size];
-      for (int y = 0; y < height; y++) columns.apply(planes[c], y * width, 1, narrowed, y * size, 1);
+      for (int y = 0; y < height; y++)
+        columns.apply(planes[c], y * width, 1, narrowed, y * size, 1);
       float[] square = new float[size * size];
       for (int x = 0; x < size; x++) rows.apply(narrowed, x, size, square, x, size);
       float scale = 1f / (255f * STD[c]);
@@ -94,17 +105,23 @@ public final class FrameImages {
   }
 
   private int cropStart(double fraction, int resized) {
-    if (resized < size) throw new IllegalStateException("resized side " + resized + " < frame size " + size);
+    if (resized < size)
+      throw new IllegalStateException("resized side " + resized + " < frame size " + size);
     return Math.min(resized - size, (int) Math.floor(fraction * (resized - size + 1)));
   }
 
   private static BufferedImage decode(byte[] jpeg) {
     if (jpeg == null) throw new IllegalArgumentException("frame bytes are null");
-    // A memory-cached stream: ImageIO.read(InputStream) would spill to a temporary file per image. No
-    // try-with-resources: ImageIO.read closes the stream itself, and an in-memory stream holds nothing else.
+    // A memory-cached stream: ImageIO.read(InputStream) would spill to a temporary file per image.
+    // No
+    // try-with-resources: ImageIO.read closes the stream itself, and an in-memory stream holds
+    // nothing else.
     try {
-      BufferedImage image = ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg)));
-      if (image == null) throw new IllegalArgumentException("frame of " + jpeg.length + " bytes is not a readable image");
+      BufferedImage image =
+          ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg)));
+      if (image == null)
+        throw new IllegalArgumentException(
+            "frame of " + jpeg.length + " bytes is not a readable image");
       return image;
     } catch (IOException e) {
       throw new UncheckedIOException("frame of " + jpeg.length + " bytes could not be decoded", e);
@@ -117,7 +134,8 @@ public final class FrameImages {
     int height = image.getHeight();
     int pixels = width * height;
     float[][] planes = new float[3][pixels];
-    // ImageIO's JPEG reader gives 3-byte BGR for colour and 1-byte grey; reading those rasters directly is
+    // ImageIO's JPEG reader gives 3-byte BGR for colour and 1-byte grey; reading those rasters
+    // directly is
     // several times faster than getRGB's per-pixel colour-model conversion.
     if (image.getType() == BufferedImage.TYPE_3BYTE_BGR) {
       byte[] bgr = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
@@ -143,8 +161,8 @@ public final class FrameImages {
   }
 
   /**
-   * PIL's resampling weights ({@code precompute_coeffs}) for {@code count} outputs starting at {@code first} of
-   * a resize from {@code inSize} to {@code outSize} samples.
+   * PIL's resampling weights ({@code precompute_coeffs}) for {@code count} outputs starting at
+   * {@code first} of a resize from {@code inSize} to {@code outSize} samples.
    */
   private static final class Kernel {
     private static final double SUPPORT = 2;
@@ -174,8 +192,8 @@ public final class FrameImages {
     }
 
     /**
-     * out[outOffset + i * outStride] = sum_j in[inOffset + (start_i + j) * inStride] * w_ij, clamped to 0..255
-     * as PIL's 8-bit passes clamp the cubic's overshoot at edges.
+     * out[outOffset + i * outStride] = sum_j in[inOffset + (start_i + j) * inStride] * w_ij,
+     * clamped to 0..255 as PIL's 8-bit passes clamp the cubic's overshoot at edges.
      */
     void apply(float[] in, int inOffset, int inStride, float[] out, int outOffset, int outStride) {
       for (int i = 0; i < start.length; i++) {

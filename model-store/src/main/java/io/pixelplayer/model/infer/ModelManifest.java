@@ -19,33 +19,44 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * {@value #FILE} beside a model's weights: what the model is (version, architecture), how it was trained (steps,
- * time, from {@value #TRAINING_CURVE}; the corpus, from {@value #TRAINING_CORPUS}), on which engine,
- * and the evaluations it reached. Written by {@code evaluate --record}, never by hand: each recorded evaluation
- * replaces an earlier one of the same corpus and split; evaluations of other weights are dropped.
+ * {@value #FILE} beside a model's weights: what the model is (version, architecture), how it was
+ * trained (steps, time, from {@value #TRAINING_CURVE}; the corpus, from {@value #TRAINING_CORPUS}),
+ * on which engine, and the evaluations it reached. Written by {@code evaluate --record}, never by
+ * hand: each recorded evaluation replaces an earlier one of the same corpus and split; evaluations
+ * of other weights are dropped.
  */
 public final class ModelManifest {
   public static final String FILE = "manifest.json";
-  /** The training corpus's description (the corpus's {@code corpus.properties}), kept beside the weights by training. */
+
+  /**
+   * The training corpus's description (the corpus's {@code corpus.properties}), kept beside the
+   * weights by training.
+   */
   public static final String TRAINING_CORPUS = "training-corpus.properties";
+
   /** The loss of every training step, written by training beside the weights. */
   public static final String TRAINING_CURVE = "training-curve.csv";
 
   private ModelManifest() {}
 
   /**
-   * Rewrites the manifest of {@code model} with {@code evaluation} of {@code corpus} (its description, or at least
-   * its path) on {@code split} recorded.
+   * Rewrites the manifest of {@code model} with {@code evaluation} of {@code corpus} (its
+   * description, or at least its path) on {@code split} recorded.
    */
-  public static Path record(PixelPlayerModel model, JsonObject corpus, String split, JsonObject evaluation) throws IOException {
+  public static Path record(
+      PixelPlayerModel model, JsonObject corpus, String split, JsonObject evaluation)
+      throws IOException {
     Path file = model.dir().resolve(FILE);
     JsonArray evaluations = new JsonArray();
     if (Files.exists(file)) {
       JsonObject old = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
-      if (old.has("version") && old.get("version").getAsString().equals(model.version()) && old.has("evaluations")) {
+      if (old.has("version")
+          && old.get("version").getAsString().equals(model.version())
+          && old.has("evaluations")) {
         for (JsonElement earlier : old.getAsJsonArray("evaluations")) {
           JsonObject entry = earlier.getAsJsonObject();
-          if (!(entry.get("corpus").equals(corpus) && entry.get("split").getAsString().equals(split))) {
+          if (!(entry.get("corpus").equals(corpus)
+              && entry.get("split").getAsString().equals(split))) {
             evaluations.add(entry);
           }
         }
@@ -70,8 +81,11 @@ public final class ModelManifest {
     manifest.add("engine", engine);
     manifest.add("evaluations", evaluations);
     Path temporary = file.resolveSibling(FILE + ".tmp");
-    Files.writeString(temporary, new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(manifest) + "\n");
-    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Files.writeString(
+        temporary,
+        new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(manifest) + "\n");
+    Files.move(
+        temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     return file;
   }
 
@@ -87,8 +101,9 @@ public final class ModelManifest {
   }
 
   /**
-   * Steps and time from the training curve: one row per step taken, its clock restarting with each run (resumed
-   * or warm-started), so the time is the sum of each run's last reading. And the corpus.
+   * Steps and time from the training curve: one row per step taken, its clock restarting with each
+   * run (resumed or warm-started), so the time is the sum of each run's last reading. And the
+   * corpus.
    */
   private static JsonObject training(Path dir) throws IOException {
     JsonObject training = new JsonObject();
@@ -113,7 +128,8 @@ public final class ModelManifest {
       training.addProperty("seconds", Math.round(seconds));
       training.addProperty("steps_per_second", Math.round(rows.size() / seconds * 1000) / 1000.0);
       if (!rows.isEmpty()) {
-        training.addProperty("final_loss", Double.parseDouble(rows.get(rows.size() - 1).split(",")[1]));
+        training.addProperty(
+            "final_loss", Double.parseDouble(rows.get(rows.size() - 1).split(",")[1]));
       }
     }
     Path corpus = dir.resolve(TRAINING_CORPUS);

@@ -17,16 +17,18 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * A trained PixelPlayer loaded for inference through DJL's {@link Criteria} and {@link ZooModel}: the folder
- * training writes ({@value #CONFIG} + {@code pixelplayer-0000.params}) becomes a
- * {@link ClipAnalyser} with a {@link ClipTranslator}. Thread-safe: share one per JVM and give each thread its own
- * {@link #newPredictor()} (closed after use); close the model last.
+ * A trained PixelPlayer loaded for inference through DJL's {@link Criteria} and {@link ZooModel}:
+ * the folder training writes ({@value #CONFIG} + {@code pixelplayer-0000.params}) becomes a {@link
+ * ClipAnalyser} with a {@link ClipTranslator}. Thread-safe: share one per JVM and give each thread
+ * its own {@link #newPredictor()} (closed after use); close the model last.
  */
 public final class PixelPlayerModel implements AutoCloseable {
   /** File name prefix of the weights: {@code pixelplayer-0000.params}. */
   /** The model folder: the networks' shape, and the weights named after the model. */
   public static final String CONFIG = "model-config.json";
+
   public static final String NAME = "pixelplayer";
+
   /** The weights file training writes. */
   public static final String PARAMS = NAME + "-0000.params";
 
@@ -36,8 +38,12 @@ public final class PixelPlayerModel implements AutoCloseable {
   private final String version;
   private final Path dir;
 
-  private PixelPlayerModel(ZooModel<ClipInput, ClipAnalysis> model, ModelConfig config, ClipTranslator translator,
-      String version, Path dir) {
+  private PixelPlayerModel(
+      ZooModel<ClipInput, ClipAnalysis> model,
+      ModelConfig config,
+      ClipTranslator translator,
+      String version,
+      Path dir) {
     this.model = model;
     this.config = config;
     this.translator = translator;
@@ -54,27 +60,33 @@ public final class PixelPlayerModel implements AutoCloseable {
     Path configFile = dir.resolve(CONFIG);
     Path params = dir.resolve(PARAMS);
     if (!Files.isRegularFile(configFile) || !Files.isRegularFile(params)) {
-      throw new IllegalArgumentException("no trained model in " + dir + " (needs " + CONFIG + " and " + PARAMS + ")");
+      throw new IllegalArgumentException(
+          "no trained model in " + dir + " (needs " + CONFIG + " and " + PARAMS + ")");
     }
     ModelConfig config = ModelConfig.fromJson(Files.readString(configFile));
     ClipTranslator translator = new ClipTranslator(config);
-    Criteria<ClipInput, ClipAnalysis> criteria = Criteria.builder()
-        .setTypes(ClipInput.class, ClipAnalysis.class)
-        .optModelPath(dir)
-        .optModelName(NAME)
-        .optEngine("PyTorch")
-        .optDevice(device)
-        .optBlock(ClipAnalyser.of(config))
-        .optTranslator(translator)
-        .build();
+    Criteria<ClipInput, ClipAnalysis> criteria =
+        Criteria.builder()
+            .setTypes(ClipInput.class, ClipAnalysis.class)
+            .optModelPath(dir)
+            .optModelName(NAME)
+            .optEngine("PyTorch")
+            .optDevice(device)
+            .optBlock(ClipAnalyser.of(config))
+            .optTranslator(translator)
+            .build();
     try {
       return new PixelPlayerModel(criteria.loadModel(), config, translator, version(params), dir);
     } catch (ModelException e) {
-      throw new IllegalArgumentException("cannot load the model in " + dir + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot load the model in " + dir + ": " + e.getMessage(), e);
     }
   }
 
-  /** {@code pixelplayer-} and the first 12 hex digits of the weights' SHA-256: changes whenever the weights do. */
+  /**
+   * {@code pixelplayer-} and the first 12 hex digits of the weights' SHA-256: changes whenever the
+   * weights do.
+   */
   public static String version(Path params) throws IOException {
     MessageDigest sha;
     try {

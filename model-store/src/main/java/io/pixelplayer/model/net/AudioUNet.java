@@ -15,14 +15,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The audio analysis network (SoP's {@code Unet}, pix2pix style): batch norm on the input, then D levels down
- * (4x4 conv, stride 2; LeakyReLU 0.2 and batch norm between levels) and D levels up (ReLU, bilinear ×2, 3x3
- * conv, batch norm), each up level's output concatenated with the skip from its level's input. Level i has
- * {@code ngf * min(2^i, 8)} channels; the outermost up conv maps to K channels with a bias and no activation.
- * (SoP's in-place LeakyReLU also rewrites the skip, but the ReLU after each concatenation makes that moot.)
+ * The audio analysis network (SoP's {@code Unet}, pix2pix style): batch norm on the input, then D
+ * levels down (4x4 conv, stride 2; LeakyReLU 0.2 and batch norm between levels) and D levels up
+ * (ReLU, bilinear ×2, 3x3 conv, batch norm), each up level's output concatenated with the skip from
+ * its level's input. Level i has {@code ngf * min(2^i, 8)} channels; the outermost up conv maps to
+ * K channels with a bias and no activation. (SoP's in-place LeakyReLU also rewrites the skip, but
+ * the ReLU after each concatenation makes that moot.)
  *
- * <p>Input: {@code NDList(logMagnitude [B, 1, F, T])}, the log magnitude of the log-frequency-warped mixture
- * (F and T divisible by 2^D). Output: {@code NDList(features [B, K, F, T])}.
+ * <p>Input: {@code NDList(logMagnitude [B, 1, F, T])}, the log magnitude of the
+ * log-frequency-warped mixture (F and T divisible by 2^D). Output: {@code NDList(features [B, K, F,
+ * T])}.
  */
 public final class AudioUNet extends AbstractBlock {
   private static final float LEAK = 0.2f;
@@ -30,8 +32,10 @@ public final class AudioUNet extends AbstractBlock {
 
   private final int channels;
   private final Block inputNorm;
+
   /** Level 0 (outermost) first. */
   private final List<Block> downs = new ArrayList<>();
+
   /** Level 0 (outermost) first; applied innermost first. */
   private final List<Block> ups = new ArrayList<>();
 
@@ -60,7 +64,10 @@ public final class AudioUNet extends AbstractBlock {
     }
   }
 
-  /** The U-Net of {@code config}: K = channels, {@code unetDepth} levels, {@code unetChannels} at the outermost. */
+  /**
+   * The U-Net of {@code config}: K = channels, {@code unetDepth} levels, {@code unetChannels} at
+   * the outermost.
+   */
   public static AudioUNet of(ModelConfig config) {
     return new AudioUNet(config.channels(), config.unetDepth(), config.unetChannels());
   }
@@ -70,7 +77,8 @@ public final class AudioUNet extends AbstractBlock {
   }
 
   @Override
-  protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+  protected NDList forwardInternal(
+      ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
     checkInput(inputs.singletonOrThrow().getShape());
     // levelInputs.get(i) is the input of level i, the skip its up path is concatenated with.
     List<NDArray> levelInputs = new ArrayList<>();
@@ -119,9 +127,17 @@ public final class AudioUNet extends AbstractBlock {
 
   private void checkInput(Shape input) {
     long reduction = 1L << downs.size();
-    if (input.dimension() != 4 || input.get(1) != 1 || input.get(2) % reduction != 0 || input.get(3) % reduction != 0) {
-      throw new IllegalArgumentException("audio U-Net of depth " + downs.size()
-          + " expects a log magnitude [B, 1, F, T] with F and T divisible by " + reduction + ", got " + input);
+    if (input.dimension() != 4
+        || input.get(1) != 1
+        || input.get(2) % reduction != 0
+        || input.get(3) % reduction != 0) {
+      throw new IllegalArgumentException(
+          "audio U-Net of depth "
+              + downs.size()
+              + " expects a log magnitude [B, 1, F, T] with F and T divisible by "
+              + reduction
+              + ", got "
+              + input);
     }
   }
 }

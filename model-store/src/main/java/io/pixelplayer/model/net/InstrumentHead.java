@@ -11,11 +11,12 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * Instrument recognition from the visual features, trained from weak (clip-level) tags by multiple-instance
- * learning: a 1x1 conv scores every pixel for every class, and a clip's score for a class is its best pixel's.
+ * Instrument recognition from the visual features, trained from weak (clip-level) tags by
+ * multiple-instance learning: a 1x1 conv scores every pixel for every class, and a clip's score for
+ * a class is its best pixel's.
  *
- * <p>Input: {@code NDList(pixels [B, K, h, w])}. Output: {@code NDList(classMap [B, C, h, w], logits [B, C])},
- * logits (no sigmoid: one clip can hold several instruments).
+ * <p>Input: {@code NDList(pixels [B, K, h, w])}. Output: {@code NDList(classMap [B, C, h, w],
+ * logits [B, C])}, logits (no sigmoid: one clip can hold several instruments).
  */
 public final class InstrumentHead extends AbstractBlock {
   private final Block classifier;
@@ -29,13 +30,17 @@ public final class InstrumentHead extends AbstractBlock {
     return new InstrumentHead(config.classes());
   }
 
-  /** Multiple-instance pooling: a clip's logit per class is the maximum over its pixels, [B, C, h, w] → [B, C]. */
+  /**
+   * Multiple-instance pooling: a clip's logit per class is the maximum over its pixels, [B, C, h,
+   * w] → [B, C].
+   */
   public static NDArray poolPixels(NDArray classMap) {
     return Layers.spatialMax(classMap);
   }
 
   @Override
-  protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+  protected NDList forwardInternal(
+      ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
     checkInput(inputs.singletonOrThrow().getShape());
     NDArray classMap = classifier.forward(store, inputs, training, params).singletonOrThrow();
     return new NDList(classMap, poolPixels(classMap));
@@ -56,7 +61,8 @@ public final class InstrumentHead extends AbstractBlock {
 
   private static void checkInput(Shape pixels) {
     if (pixels.dimension() != 4) {
-      throw new IllegalArgumentException("instrument head expects pixel features [B, K, h, w], got " + pixels);
+      throw new IllegalArgumentException(
+          "instrument head expects pixel features [B, K, h, w], got " + pixels);
     }
   }
 }

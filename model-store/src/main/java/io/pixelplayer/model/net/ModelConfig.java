@@ -15,20 +15,25 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The sizes of the PixelPlayer networks: everything needed to rebuild the same blocks, so that a {@code .params}
- * file plus this (in the model manifest, as {@link #toJson()}) reloads a model.
+ * The sizes of the PixelPlayer networks: everything needed to rebuild the same blocks, so that a
+ * {@code .params} file plus this (in the model manifest, as {@link #toJson()}) reloads a model.
  *
- * <p>Settings are addressed by the keys below (the jobs read them as {@code pixelplayer.model.<key>}). Every
- * instance is valid: the constructor checks the sizes against each other and names the bad value. Channel
- * counts (K, the two widths) must be multiples of {@value #CHANNEL_MULTIPLE} (see {@link #CHANNEL_MULTIPLE}).
+ * <p>Settings are addressed by the keys below (the jobs read them as {@code
+ * pixelplayer.model.<key>}). Every instance is valid: the constructor checks the sizes against each
+ * other and names the bad value. Channel counts (K, the two widths) must be multiples of {@value
+ * #CHANNEL_MULTIPLE} (see {@link #CHANNEL_MULTIPLE}).
  *
- * @param channels K, the number of visual and audio feature channels the synthesizer mixes (paper 32)
+ * @param channels K, the number of visual and audio feature channels the synthesizer mixes (paper
+ *     32)
  * @param frameSize side of the square video frames fed to the video net (paper 224)
- * @param videoWidth channels of the video net's first stage; stage i has {@code videoWidth * 2^i} (paper 64)
+ * @param videoWidth channels of the video net's first stage; stage i has {@code videoWidth * 2^i}
+ *     (paper 64)
  * @param videoStages residual blocks per stage of the video net (ResNet-18: 2,2,2,2)
- * @param videoStride output stride of the video net; later stages dilate instead of striding (paper 16: 224 → 14)
+ * @param videoStride output stride of the video net; later stages dilate instead of striding (paper
+ *     16: 224 → 14)
  * @param unetDepth down (and up) levels of the audio U-Net (paper 7)
- * @param unetChannels channels of the U-Net's outermost level, doubling per level up to 8× (paper ngf 64)
+ * @param unetChannels channels of the U-Net's outermost level, doubling per level up to 8× (paper
+ *     ngf 64)
  * @param logBins log-frequency bins of the input spectrogram (paper 256)
  * @param specFrames STFT frames of the input spectrogram (paper 256)
  * @param framesPerClip video frames per clip, max-pooled over time by the video net (paper 3)
@@ -50,8 +55,10 @@ public record ModelConfig(
   public static final String CHANNELS = "channels";
   public static final String FRAME_SIZE = "frameSize";
   public static final String VIDEO_WIDTH = "videoWidth";
+
   /** Comma-separated, e.g. {@code 2,2,2,2}. */
   public static final String VIDEO_STAGES = "videoStages";
+
   public static final String VIDEO_STRIDE = "videoStride";
   public static final String UNET_DEPTH = "unetDepth";
   public static final String UNET_CHANNELS = "unetChannels";
@@ -59,16 +66,30 @@ public record ModelConfig(
   public static final String SPEC_FRAMES = "specFrames";
   public static final String FRAMES_PER_CLIP = "framesPerClip";
   public static final String CLASSES = "classes";
+
   /** Every key, in the order {@link #toMap()} writes them. */
-  public static final List<String> KEYS = List.of(CHANNELS, FRAME_SIZE, VIDEO_WIDTH, VIDEO_STAGES, VIDEO_STRIDE,
-      UNET_DEPTH, UNET_CHANNELS, LOG_BINS, SPEC_FRAMES, FRAMES_PER_CLIP, CLASSES);
+  public static final List<String> KEYS =
+      List.of(
+          CHANNELS,
+          FRAME_SIZE,
+          VIDEO_WIDTH,
+          VIDEO_STAGES,
+          VIDEO_STRIDE,
+          UNET_DEPTH,
+          UNET_CHANNELS,
+          LOG_BINS,
+          SPEC_FRAMES,
+          FRAMES_PER_CLIP,
+          CLASSES);
 
   /**
-   * Feature channel counts must be multiples of this. oneDNN 3.7 (in PyTorch 2.7.1, DJL's CPU engine) computes
-   * wrong, run-to-run varying, sometimes NaN input gradients for x86 convolutions whose input channels it pads to
-   * its 16-wide blocks; with multiples of 16 the gradients match float64 (see PixelPlayerNetTest).
+   * Feature channel counts must be multiples of this. oneDNN 3.7 (in PyTorch 2.7.1, DJL's CPU
+   * engine) computes wrong, run-to-run varying, sometimes NaN input gradients for x86 convolutions
+   * whose input channels it pads to its 16-wide blocks; with multiples of 16 the gradients match
+   * float64 (see PixelPlayerNetTest).
    */
   public static final int CHANNEL_MULTIPLE = 16;
+
   // A sanity bound: depth d needs spectrogram sides that are multiples of 2^d.
   static final int MAX_UNET_DEPTH = 12;
   // The stem (stride-2 conv, stride-2 max-pool) alone gives stride 4.
@@ -92,41 +113,74 @@ public record ModelConfig(
     videoStages = List.copyOf(videoStages);
     for (int blocks : videoStages) {
       if (blocks < 1) {
-        throw new IllegalArgumentException(VIDEO_STAGES + " " + joined(videoStages) + ": every stage needs at least one block");
+        throw new IllegalArgumentException(
+            VIDEO_STAGES + " " + joined(videoStages) + ": every stage needs at least one block");
       }
     }
     int maxStride = STEM_STRIDE << (videoStages.size() - 1);
-    if (Integer.bitCount(videoStride) != 1 || videoStride < STEM_STRIDE || videoStride > maxStride) {
-      throw new IllegalArgumentException(VIDEO_STRIDE + " " + videoStride + " must be a power of two from " + STEM_STRIDE
-          + " to " + maxStride + " (" + videoStages.size() + " stages)");
+    if (Integer.bitCount(videoStride) != 1
+        || videoStride < STEM_STRIDE
+        || videoStride > maxStride) {
+      throw new IllegalArgumentException(
+          VIDEO_STRIDE
+              + " "
+              + videoStride
+              + " must be a power of two from "
+              + STEM_STRIDE
+              + " to "
+              + maxStride
+              + " ("
+              + videoStages.size()
+              + " stages)");
     }
     if (frameSize % videoStride != 0) {
-      throw new IllegalArgumentException(FRAME_SIZE + " " + frameSize + " is not divisible by " + VIDEO_STRIDE + " " + videoStride);
+      throw new IllegalArgumentException(
+          FRAME_SIZE
+              + " "
+              + frameSize
+              + " is not divisible by "
+              + VIDEO_STRIDE
+              + " "
+              + videoStride);
     }
     if (unetDepth < 2 || unetDepth > MAX_UNET_DEPTH) {
-      throw new IllegalArgumentException(UNET_DEPTH + " " + unetDepth + " must be from 2 to " + MAX_UNET_DEPTH);
+      throw new IllegalArgumentException(
+          UNET_DEPTH + " " + unetDepth + " must be from 2 to " + MAX_UNET_DEPTH);
     }
     int reduction = 1 << unetDepth;
     if (logBins % reduction != 0) {
-      throw new IllegalArgumentException(LOG_BINS + " " + logBins + " is not divisible by 2^" + UNET_DEPTH + " = " + reduction);
+      throw new IllegalArgumentException(
+          LOG_BINS + " " + logBins + " is not divisible by 2^" + UNET_DEPTH + " = " + reduction);
     }
     if (specFrames % reduction != 0) {
-      throw new IllegalArgumentException(SPEC_FRAMES + " " + specFrames + " is not divisible by 2^" + UNET_DEPTH + " = " + reduction);
+      throw new IllegalArgumentException(
+          SPEC_FRAMES
+              + " "
+              + specFrames
+              + " is not divisible by 2^"
+              + UNET_DEPTH
+              + " = "
+              + reduction);
     }
-  }
-
-  /** The paper's networks: ResNet-18 dilated on 224² frames, U-Net 7 with ngf 64 on 256×256, K = 32. */
-  public static ModelConfig paper() {
-    return new ModelConfig(32, 224, 64, List.of(2, 2, 2, 2), 16, 7, 64, 256, 256, 3, Instruments.ALL.size());
   }
 
   /**
-   * The paper's architecture at half scale for CPU training: 112² frames (7×7 feature map), ResNet-18 at half
-   * width (32), U-Net 6 with ngf 32 on 128×128 (innermost 2×2, as the paper's U-Net 7 on 256×256), K = 32;
-   * 8.2 M parameters. A training step of batch 8 × 2 videos (Adam) took 1.0-1.3 s on 2 cores.
+   * The paper's networks: ResNet-18 dilated on 224² frames, U-Net 7 with ngf 64 on 256×256, K = 32.
+   */
+  public static ModelConfig paper() {
+    return new ModelConfig(
+        32, 224, 64, List.of(2, 2, 2, 2), 16, 7, 64, 256, 256, 3, Instruments.ALL.size());
+  }
+
+  /**
+   * The paper's architecture at half scale for CPU training: 112² frames (7×7 feature map),
+   * ResNet-18 at half width (32), U-Net 6 with ngf 32 on 128×128 (innermost 2×2, as the paper's
+   * U-Net 7 on 256×256), K = 32; 8.2 M parameters. A training step of batch 8 × 2 videos (Adam)
+   * took 1.0-1.3 s on 2 cores.
    */
   public static ModelConfig cpu() {
-    return new ModelConfig(32, 112, 32, List.of(2, 2, 2, 2), 16, 6, 32, 128, 128, 3, Instruments.ALL.size());
+    return new ModelConfig(
+        32, 112, 32, List.of(2, 2, 2, 2), 16, 6, 32, 128, 128, 3, Instruments.ALL.size());
   }
 
   public static Builder builder() {
@@ -138,15 +192,19 @@ public record ModelConfig(
   }
 
   /**
-   * Whether {@code other}'s networks have exactly this one's parameters (names and shapes), so that the weights of
-   * one load into the other: all settings alike but the video net's output stride, which only turns strides into
-   * dilations (as SoP's dilated ResNet takes the strided one's weights).
+   * Whether {@code other}'s networks have exactly this one's parameters (names and shapes), so that
+   * the weights of one load into the other: all settings alike but the video net's output stride,
+   * which only turns strides into dilations (as SoP's dilated ResNet takes the strided one's
+   * weights).
    */
   public boolean sameWeightsAs(ModelConfig other) {
     return other != null && toBuilder().videoStride(other.videoStride).build().equals(other);
   }
 
-  /** Audio samples (at 11025 Hz) of one input: the longest that gives {@code specFrames} STFT frames. */
+  /**
+   * Audio samples (at 11025 Hz) of one input: the longest that gives {@code specFrames} STFT
+   * frames.
+   */
   public int cropSamples() {
     return specFrames * Stft.PAPER_HOP_LENGTH - 1;
   }
@@ -173,7 +231,10 @@ public record ModelConfig(
     return map;
   }
 
-  /** A config from a map holding every key of {@link #KEYS} and nothing else (as {@link #toMap()} writes). */
+  /**
+   * A config from a map holding every key of {@link #KEYS} and nothing else (as {@link #toMap()}
+   * writes).
+   */
   public static ModelConfig fromMap(Map<String, String> settings) {
     Set<String> missing = new TreeSet<>(KEYS);
     missing.removeAll(settings.keySet());
@@ -183,7 +244,10 @@ public record ModelConfig(
     return paper().withOverrides(settings);
   }
 
-  /** This config with the given keys replaced; unknown keys are an error, absent keys keep their value. */
+  /**
+   * This config with the given keys replaced; unknown keys are an error, absent keys keep their
+   * value.
+   */
   public ModelConfig withOverrides(Map<String, String> settings) {
     Builder builder = toBuilder();
     settings.forEach(builder::set);
@@ -193,15 +257,17 @@ public record ModelConfig(
   /** One JSON object with a number per setting and an array for {@link #VIDEO_STAGES}. */
   public String toJson() {
     JsonObject json = new JsonObject();
-    toMap().forEach((key, value) -> {
-      if (key.equals(VIDEO_STAGES)) {
-        JsonArray stages = new JsonArray();
-        videoStages.forEach(stages::add);
-        json.add(key, stages);
-      } else {
-        json.addProperty(key, Integer.parseInt(value));
-      }
-    });
+    toMap()
+        .forEach(
+            (key, value) -> {
+              if (key.equals(VIDEO_STAGES)) {
+                JsonArray stages = new JsonArray();
+                videoStages.forEach(stages::add);
+                json.add(key, stages);
+              } else {
+                json.addProperty(key, Integer.parseInt(value));
+              }
+            });
     return json.toString();
   }
 
@@ -235,8 +301,13 @@ public record ModelConfig(
 
   private static void channelMultiple(String key, int value) {
     if (value % CHANNEL_MULTIPLE != 0) {
-      throw new IllegalArgumentException(key + " " + value + " is not a multiple of " + CHANNEL_MULTIPLE
-          + " (the CPU engine computes wrong convolution gradients for other channel counts)");
+      throw new IllegalArgumentException(
+          key
+              + " "
+              + value
+              + " is not a multiple of "
+              + CHANNEL_MULTIPLE
+              + " (the CPU engine computes wrong convolution gradients for other channel counts)");
     }
   }
 
@@ -244,7 +315,10 @@ public record ModelConfig(
     return String.join(",", values.stream().map(String::valueOf).toList());
   }
 
-  /** Starts from a valid config; {@link #build()} checks the result and leaves the builder unchanged. */
+  /**
+   * Starts from a valid config; {@link #build()} checks the result and leaves the builder
+   * unchanged.
+   */
   public static final class Builder {
     private int channels;
     private int frameSize;
@@ -338,14 +412,26 @@ public record ModelConfig(
         case SPEC_FRAMES -> specFrames = parse(key, value);
         case FRAMES_PER_CLIP -> framesPerClip = parse(key, value);
         case CLASSES -> classes = parse(key, value);
-        default -> throw new IllegalArgumentException("unknown model setting '" + key + "' (known: " + String.join(", ", KEYS) + ")");
+        default ->
+            throw new IllegalArgumentException(
+                "unknown model setting '" + key + "' (known: " + String.join(", ", KEYS) + ")");
       }
       return this;
     }
 
     public ModelConfig build() {
-      return new ModelConfig(channels, frameSize, videoWidth, videoStages, videoStride, unetDepth, unetChannels,
-          logBins, specFrames, framesPerClip, classes);
+      return new ModelConfig(
+          channels,
+          frameSize,
+          videoWidth,
+          videoStages,
+          videoStride,
+          unetDepth,
+          unetChannels,
+          logBins,
+          specFrames,
+          framesPerClip,
+          classes);
     }
 
     private static int parse(String key, String value) {

@@ -14,25 +14,30 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The whole PixelPlayer as one block (one {@code .params} file): {@link VideoNet}, {@link AudioUNet},
- * {@link Synthesizer} and {@link InstrumentHead}, built from a {@link ModelConfig}.
+ * The whole PixelPlayer as one block (one {@code .params} file): {@link VideoNet}, {@link
+ * AudioUNet}, {@link Synthesizer} and {@link InstrumentHead}, built from a {@link ModelConfig}.
  *
- * <p>Input ({@link #inputs}): {@code NDList(mixture [B, 1, F, T], frames_1 [B, T', 3, H, W], ..., frames_N)}:
- * the log magnitude of the log-frequency mixture spectrogram and the frames of each of the N ≥ 1 videos mixed
- * into it (all N the same shape). Training Mix-and-Separate uses N = 2; separating or localising one video,
- * N = 1. The same weights serve any N.
+ * <p>Input ({@link #inputs}): {@code NDList(mixture [B, 1, F, T], frames_1 [B, T', 3, H, W], ...,
+ * frames_N)}: the log magnitude of the log-frequency mixture spectrogram and the frames of each of
+ * the N ≥ 1 videos mixed into it (all N the same shape). Training Mix-and-Separate uses N = 2;
+ * separating or localising one video, N = 1. The same weights serve any N.
  *
- * <p>Output ({@link Outputs}): {@code NDList(S, then per video n = 1..N: maskLogits_n, classLogits_n,
- * pixels_n, classMap_n)}, i.e. 1 + 4N arrays:
+ * <p>Output ({@link Outputs}): {@code NDList(S, then per video n = 1..N: maskLogits_n,
+ * classLogits_n, pixels_n, classMap_n)}, i.e. 1 + 4N arrays:
+ *
  * <ul>
- *   <li>{@code S [B, K, F, T]}: the U-Net's audio features of the mixture;</li>
- *   <li>{@code maskLogits_n [B, 1, F, T]}: the logits of video n's spectrogram mask (sigmoid → mask);</li>
- *   <li>{@code classLogits_n [B, C]}: video n's instrument logits (max over pixels of the class map);</li>
+ *   <li>{@code S [B, K, F, T]}: the U-Net's audio features of the mixture;
+ *   <li>{@code maskLogits_n [B, 1, F, T]}: the logits of video n's spectrogram mask (sigmoid →
+ *       mask);
+ *   <li>{@code classLogits_n [B, C]}: video n's instrument logits (max over pixels of the class
+ *       map);
  *   <li>{@code pixels_n [B, K, h, w]}: video n's per-pixel visual features (after the sigmoid), for
- *       {@link #synthesizer()}'s per-pixel masks;</li>
- *   <li>{@code classMap_n [B, C, h, w]}: video n's per-pixel instrument logits.</li>
+ *       {@link #synthesizer()}'s per-pixel masks;
+ *   <li>{@code classMap_n [B, C, h, w]}: video n's per-pixel instrument logits.
  * </ul>
- * The frames of all N videos go through the video net as one batch (so batch norm sees all of them).
+ *
+ * The frames of all N videos go through the video net as one batch (so batch norm sees all of
+ * them).
  */
 public final class PixelPlayerNet extends AbstractBlock {
   /** Arrays per video in the output, after the leading audio features. */
@@ -78,38 +83,47 @@ public final class PixelPlayerNet extends AbstractBlock {
   }
 
   /**
-   * One cell of the network's audio input from the mixture's warped magnitude: {@code log(|X| + ε)}, as SoP
-   * ({@code log(mag_mix + 1e-10)}); training and inference both go through here.
+   * One cell of the network's audio input from the mixture's warped magnitude: {@code log(|X| +
+   * ε)}, as SoP ({@code log(mag_mix + 1e-10)}); training and inference both go through here.
    */
   public static float logMagnitude(float magnitude) {
     return (float) Math.log(magnitude + Masks.MIXTURE_EPSILON);
   }
 
-  /** The input list: the mixture's log magnitude [B, 1, F, T], then the frames [B, T', 3, H, W] of every video. */
+  /**
+   * The input list: the mixture's log magnitude [B, 1, F, T], then the frames [B, T', 3, H, W] of
+   * every video.
+   */
   public static NDList inputs(NDArray mixture, List<NDArray> frames) {
     NDList inputs = new NDList(mixture);
     inputs.addAll(frames);
     return inputs;
   }
 
-  /** The input shapes for {@code videos} videos of batch {@code batch} at this model's sizes (to initialise it). */
+  /**
+   * The input shapes for {@code videos} videos of batch {@code batch} at this model's sizes (to
+   * initialise it).
+   */
   public Shape[] inputShapes(int batch, int videos) {
     Shape[] shapes = new Shape[1 + videos];
     shapes[0] = new Shape(batch, 1, config.logBins(), config.specFrames());
     for (int n = 1; n <= videos; n++) {
-      shapes[n] = new Shape(batch, config.framesPerClip(), 3, config.frameSize(), config.frameSize());
+      shapes[n] =
+          new Shape(batch, config.framesPerClip(), 3, config.frameSize(), config.frameSize());
     }
     return shapes;
   }
 
   @Override
-  protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+  protected NDList forwardInternal(
+      ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
     int videos = checkInputs(inputs.getShapes());
     NDArray mixture = inputs.get(0);
     NDList frames = new NDList(inputs.subList(1, inputs.size()));
     NDList visual = video.forward(store, new NDList(NDArrays.concat(frames, 0)), training, params);
     NDList recognised = instruments.forward(store, new NDList(visual.get(0)), training, params);
-    NDArray spectral = audio.forward(store, new NDList(mixture), training, params).singletonOrThrow();
+    NDArray spectral =
+        audio.forward(store, new NDList(mixture), training, params).singletonOrThrow();
 
     NDList vectors = visual.get(1).split(videos);
     NDList pixels = visual.get(0).split(videos);
@@ -117,7 +131,10 @@ public final class PixelPlayerNet extends AbstractBlock {
     NDList classLogits = recognised.get(1).split(videos);
     NDList outputs = new NDList(spectral);
     for (int n = 0; n < videos; n++) {
-      NDArray maskLogits = synthesizer.forward(store, new NDList(vectors.get(n), spectral), training, params).singletonOrThrow();
+      NDArray maskLogits =
+          synthesizer
+              .forward(store, new NDList(vectors.get(n), spectral), training, params)
+              .singletonOrThrow();
       outputs.addAll(List.of(maskLogits, classLogits.get(n), pixels.get(n), classMaps.get(n)));
     }
     return outputs;
@@ -148,22 +165,35 @@ public final class PixelPlayerNet extends AbstractBlock {
     instruments.initialize(manager, dataType, visual[0]);
     audio.initialize(manager, dataType, inputShapes[0]);
     Shape spectral = audio.getOutputShapes(new Shape[] {inputShapes[0]})[0];
-    synthesizer.initialize(manager, dataType, new Shape(frames.get(0), config.channels()), spectral);
+    synthesizer.initialize(
+        manager, dataType, new Shape(frames.get(0), config.channels()), spectral);
   }
 
   /** The number of videos, after checking the inputs agree with each other. */
   private static int checkInputs(Shape[] shapes) {
     if (shapes.length < 2) {
-      throw new IllegalArgumentException("PixelPlayer expects (mixture, frames of at least one video), got " + shapes.length + " arrays");
+      throw new IllegalArgumentException(
+          "PixelPlayer expects (mixture, frames of at least one video), got "
+              + shapes.length
+              + " arrays");
     }
     Shape mixture = shapes[0];
     if (mixture.dimension() != 4 || mixture.get(1) != 1) {
-      throw new IllegalArgumentException("PixelPlayer expects the mixture as [B, 1, F, T], got " + mixture);
+      throw new IllegalArgumentException(
+          "PixelPlayer expects the mixture as [B, 1, F, T], got " + mixture);
     }
     for (int n = 1; n < shapes.length; n++) {
-      if (!shapes[n].equals(shapes[1]) || shapes[n].dimension() != 5 || shapes[n].get(0) != mixture.get(0)) {
-        throw new IllegalArgumentException("PixelPlayer expects the frames of every video as [" + mixture.get(0)
-            + ", T, 3, H, W], all alike; video " + n + " has " + shapes[n] + (n > 1 ? ", video 1 " + shapes[1] : ""));
+      if (!shapes[n].equals(shapes[1])
+          || shapes[n].dimension() != 5
+          || shapes[n].get(0) != mixture.get(0)) {
+        throw new IllegalArgumentException(
+            "PixelPlayer expects the frames of every video as ["
+                + mixture.get(0)
+                + ", T, 3, H, W], all alike; video "
+                + n
+                + " has "
+                + shapes[n]
+                + (n > 1 ? ", video 1 " + shapes[1] : ""));
       }
     }
     return shapes.length - 1;
@@ -173,7 +203,8 @@ public final class PixelPlayerNet extends AbstractBlock {
   public record Outputs(NDList arrays) {
     public Outputs {
       if (arrays.isEmpty() || (arrays.size() - 1) % PER_VIDEO != 0) {
-        throw new IllegalArgumentException("PixelPlayer outputs 1 + " + PER_VIDEO + "N arrays, got " + arrays.size());
+        throw new IllegalArgumentException(
+            "PixelPlayer outputs 1 + " + PER_VIDEO + "N arrays, got " + arrays.size());
       }
     }
 

@@ -13,10 +13,10 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * ResNet's basic block (torchvision's {@code BasicBlock}): relu(bn(conv3x3(relu(bn(conv3x3(x))))) + shortcut(x)),
- * the shortcut a strided 1x1 conv + bn where the shape changes. A stage whose stride was turned into dilation
- * gives its first conv the previous stage's dilation and the second conv its own, as SoP's
- * {@code _nostride_dilate} does.
+ * ResNet's basic block (torchvision's {@code BasicBlock}): relu(bn(conv3x3(relu(bn(conv3x3(x))))) +
+ * shortcut(x)), the shortcut a strided 1x1 conv + bn where the shape changes. A stage whose stride
+ * was turned into dilation gives its first conv the previous stage's dilation and the second conv
+ * its own, as SoP's {@code _nostride_dilate} does.
  */
 final class ResidualUnit extends AbstractBlock {
   private final Block body;
@@ -26,17 +26,24 @@ final class ResidualUnit extends AbstractBlock {
    * @param project whether the shortcut needs a projection (the channels or the stride change)
    */
   ResidualUnit(int filters, int stride, int firstDilation, int dilation, boolean project) {
-    body = addChildBlock("body", new SequentialBlock()
-        .add(Layers.convBn(filters, 3, stride, firstDilation))
-        .add(Activation.reluBlock())
-        .add(Layers.convBn(filters, 3, 1, dilation)));
+    body =
+        addChildBlock(
+            "body",
+            new SequentialBlock()
+                .add(Layers.convBn(filters, 3, stride, firstDilation))
+                .add(Activation.reluBlock())
+                .add(Layers.convBn(filters, 3, 1, dilation)));
     shortcut = project ? addChildBlock("shortcut", Layers.convBn(filters, 1, stride, 1)) : null;
   }
 
   @Override
-  protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+  protected NDList forwardInternal(
+      ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray residual = body.forward(store, inputs, training, params).singletonOrThrow();
-    NDArray identity = shortcut == null ? inputs.singletonOrThrow() : shortcut.forward(store, inputs, training, params).singletonOrThrow();
+    NDArray identity =
+        shortcut == null
+            ? inputs.singletonOrThrow()
+            : shortcut.forward(store, inputs, training, params).singletonOrThrow();
     return new NDList(Activation.relu(residual.add(identity)));
   }
 

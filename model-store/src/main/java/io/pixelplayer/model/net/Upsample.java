@@ -9,16 +9,17 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * Bilinear ×2 upsampling of NCHW, as SoP's U-Net decoder does before each conv (it has no transposed
- * convolution, which DJL's PyTorch engine lacks anyway). DJL exposes interpolation only on its internal
- * array API; the PyTorch engine's {@code interpolate} is differentiable but always align_corners=false (SoP:
- * true), which shifts the sampling grid by a quarter pixel at each level.
+ * Bilinear ×2 upsampling of NCHW, as SoP's U-Net decoder does before each conv (it has no
+ * transposed convolution, which DJL's PyTorch engine lacks anyway). DJL exposes interpolation only
+ * on its internal array API; the PyTorch engine's {@code interpolate} is differentiable but always
+ * align_corners=false (SoP: true), which shifts the sampling grid by a quarter pixel at each level.
  */
 final class Upsample extends AbstractBlock {
   private static final int BILINEAR = Image.Interpolation.BILINEAR.ordinal();
 
   @Override
-  protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+  protected NDList forwardInternal(
+      ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray x = inputs.singletonOrThrow();
     Shape shape = x.getShape();
     long[] size = {shape.get(2) * 2, shape.get(3) * 2};

@@ -7,13 +7,14 @@ import java.util.concurrent.BlockingQueue;
 /**
  * Builds batches on one background thread while the trainer computes, a few batches ahead.
  *
- * <p>Batch k is {@code builder.next(batchSize, batchRandom(seed, k))}: the same whatever the timing, and
- * reproducible without a prefetcher (so a resumed run can start at its next batch with {@code firstBatch}).
- * If building a batch fails, {@link #next} throws for it (and for every later call), with the builder's
- * exception as the cause; the thread stops.
+ * <p>Batch k is {@code builder.next(batchSize, batchRandom(seed, k))}: the same whatever the
+ * timing, and reproducible without a prefetcher (so a resumed run can start at its next batch with
+ * {@code firstBatch}). If building a batch fails, {@link #next} throws for it (and for every later
+ * call), with the builder's exception as the cause; the thread stops.
  *
- * <p>{@link #next} is for one consumer thread; {@link #close} may be called from any thread: it stops the
- * builder thread, waits for it (at most the rest of the batch being built) and wakes a waiting {@link #next}.
+ * <p>{@link #next} is for one consumer thread; {@link #close} may be called from any thread: it
+ * stops the builder thread, waits for it (at most the rest of the batch being built) and wakes a
+ * waiting {@link #next}.
  */
 public final class BatchPrefetcher implements AutoCloseable {
   private final BlockingQueue<Object> ready;
@@ -33,13 +34,17 @@ public final class BatchPrefetcher implements AutoCloseable {
    * Starts building at once.
    *
    * @param queued batches built ahead, 1 to 16 (2 to 4 hides the build time behind a training step
-   *               without holding much memory: a paper-size batch of 8 is about 60 MB)
+   *     without holding much memory: a paper-size batch of 8 is about 60 MB)
    */
-  public BatchPrefetcher(MixAndSeparate builder, int batchSize, long seed, long firstBatch, int queued) {
+  public BatchPrefetcher(
+      MixAndSeparate builder, int batchSize, long seed, long firstBatch, int queued) {
     if (builder == null) throw new IllegalArgumentException("batch builder is null");
-    if (batchSize < 1) throw new IllegalArgumentException("batch size " + batchSize + " must be positive");
-    if (firstBatch < 0) throw new IllegalArgumentException("first batch " + firstBatch + " must not be negative");
-    if (queued < 1 || queued > 16) throw new IllegalArgumentException("queued batches " + queued + " not in 1..16");
+    if (batchSize < 1)
+      throw new IllegalArgumentException("batch size " + batchSize + " must be positive");
+    if (firstBatch < 0)
+      throw new IllegalArgumentException("first batch " + firstBatch + " must not be negative");
+    if (queued < 1 || queued > 16)
+      throw new IllegalArgumentException("queued batches " + queued + " not in 1..16");
     this.ready = new ArrayBlockingQueue<>(queued);
     this.firstBatch = firstBatch;
     this.nextBatch = firstBatch;
@@ -49,8 +54,8 @@ public final class BatchPrefetcher implements AutoCloseable {
   }
 
   /**
-   * The random source of batch {@code k} for {@code seed}: SplitMix64 of the pair, so that neighbouring seeds
-   * and batch numbers give unrelated streams.
+   * The random source of batch {@code k} for {@code seed}: SplitMix64 of the pair, so that
+   * neighbouring seeds and batch numbers give unrelated streams.
    */
   public static Random batchRandom(long seed, long k) {
     long z = seed * 0x9E3779B97F4A7C15L + k;
@@ -67,8 +72,9 @@ public final class BatchPrefetcher implements AutoCloseable {
   /**
    * The next batch, waiting while it is being built.
    *
-   * @throws IllegalStateException if it could not be built (the cause says why), or after {@link #close}
-   * @throws InterruptedException  if the calling thread is interrupted while waiting
+   * @throws IllegalStateException if it could not be built (the cause says why), or after {@link
+   *     #close}
+   * @throws InterruptedException if the calling thread is interrupted while waiting
    */
   public TrainingBatch next() throws InterruptedException {
     if (failure != null) throw failure;
@@ -76,14 +82,18 @@ public final class BatchPrefetcher implements AutoCloseable {
     Object item = ready.take();
     if (item == CLOSED) throw new IllegalStateException("batch prefetcher is closed");
     if (item instanceof Failure f) {
-      failure = new IllegalStateException("building training batch " + f.batch() + " failed: " + f.cause(), f.cause());
+      failure =
+          new IllegalStateException(
+              "building training batch " + f.batch() + " failed: " + f.cause(), f.cause());
       throw failure;
     }
     nextBatch++;
     return (TrainingBatch) item;
   }
 
-  /** Stops the builder thread (a batch half built is dropped) and waits for it to end. Idempotent. */
+  /**
+   * Stops the builder thread (a batch half built is dropped) and waits for it to end. Idempotent.
+   */
   @Override
   public void close() {
     closed = true;

@@ -16,9 +16,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Adam (Kingma and Ba, 2015) whose state — both moments and the step count of every parameter — can be saved
- * with a checkpoint and loaded back, so that a resumed training run continues exactly where it stopped.
- * DJL's own Adam keeps that state private. Not thread-safe: one trainer updates it.
+ * Adam (Kingma and Ba, 2015) whose state — both moments and the step count of every parameter — can
+ * be saved with a checkpoint and loaded back, so that a resumed training run continues exactly
+ * where it stopped. DJL's own Adam keeps that state private. Not thread-safe: one trainer updates
+ * it.
  */
 public final class ResumableAdam extends Optimizer {
   private final Tracker learningRate;
@@ -33,13 +34,20 @@ public final class ResumableAdam extends Optimizer {
 
   /**
    * @param state owns the moment arrays (they outlive every training step); closed by its owner
-   * @param names parameter id → a name that stays the same across runs (DJL's ids are random per run, so state
-   *              is saved under the names); ids not in the map are used as they are
+   * @param names parameter id → a name that stays the same across runs (DJL's ids are random per
+   *     run, so state is saved under the names); ids not in the map are used as they are
    */
-  public ResumableAdam(Tracker learningRate, float beta1, float beta2, float epsilon, NDManager state, Map<String, String> names) {
+  public ResumableAdam(
+      Tracker learningRate,
+      float beta1,
+      float beta2,
+      float epsilon,
+      NDManager state,
+      Map<String, String> names) {
     super(new Builder());
     if (!(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1 && epsilon > 0)) {
-      throw new IllegalArgumentException("Adam needs 0 <= beta < 1 and epsilon > 0, got " + beta1 + ", " + beta2 + ", " + epsilon);
+      throw new IllegalArgumentException(
+          "Adam needs 0 <= beta < 1 and epsilon > 0, got " + beta1 + ", " + beta2 + ", " + epsilon);
     }
     this.learningRate = learningRate;
     this.beta1 = beta1;
@@ -50,7 +58,8 @@ public final class ResumableAdam extends Optimizer {
   }
 
   /** The usual defaults: beta1 0.9, beta2 0.999, epsilon 1e-8. */
-  public static ResumableAdam standard(Tracker learningRate, NDManager state, Map<String, String> names) {
+  public static ResumableAdam standard(
+      Tracker learningRate, NDManager state, Map<String, String> names) {
     return new ResumableAdam(learningRate, 0.9f, 0.999f, 1e-8f, state, names);
   }
 
@@ -58,10 +67,16 @@ public final class ResumableAdam extends Optimizer {
   public void update(String parameterId, NDArray weight, NDArray grad) {
     String key = names.getOrDefault(parameterId, parameterId);
     int t = steps.merge(key, 1, Integer::sum);
-    NDArray m = means.computeIfAbsent(key, id -> state.zeros(weight.getShape(), weight.getDataType(), weight.getDevice()));
-    NDArray v = variances.computeIfAbsent(key, id -> state.zeros(weight.getShape(), weight.getDataType(), weight.getDevice()));
-    double lr = learningRate.getNewValue(t) * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
-    // Runs after the gradient collector has closed (autograd off), so the in-place changes of weight, m and
+    NDArray m =
+        means.computeIfAbsent(
+            key, id -> state.zeros(weight.getShape(), weight.getDataType(), weight.getDevice()));
+    NDArray v =
+        variances.computeIfAbsent(
+            key, id -> state.zeros(weight.getShape(), weight.getDataType(), weight.getDevice()));
+    double lr =
+        learningRate.getNewValue(t) * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
+    // Runs after the gradient collector has closed (autograd off), so the in-place changes of
+    // weight, m and
     // v are allowed; the temporaries of this update are freed when the scope closes.
     try (NDScope ignored = new NDScope()) {
       m.muli(beta1).addi(grad.mul(1 - beta1));

@@ -10,26 +10,55 @@ import org.junit.jupiter.api.Test;
 
 class EvaluationSummaryTest {
   private static EvaluationReport report(double nsdr, double pointing, double duetSdr, int clips) {
-    return new EvaluationReport(nsdr + 1, 12, 13, nsdr, 0.3, 20, duetSdr, 5, pointing, 1.0, 21, clips, "pixelplayer-abc", clips - 8, 8, 0, 0.9, 10, 0.1);
+    return new EvaluationReport(
+        nsdr + 1,
+        12,
+        13,
+        nsdr,
+        0.3,
+        20,
+        duetSdr,
+        5,
+        pointing,
+        1.0,
+        21,
+        clips,
+        "pixelplayer-abc",
+        clips - 8,
+        8,
+        0,
+        0.9,
+        10,
+        0.1);
   }
 
   @Test
   void meanAndSampleSpreadOfEveryMetricTotalsOfCountsAndEachCorpus() {
-    JsonObject summary = EvaluationSummary.of(List.of("seed-1", "seed-2", "seed-3"),
-        List.of(report(7, 0.90, 2, 50), report(8, 0.95, Double.NaN, 50), report(9, 1.00, 4, 50)));
+    JsonObject summary =
+        EvaluationSummary.of(
+            List.of("seed-1", "seed-2", "seed-3"),
+            List.of(
+                report(7, 0.90, 2, 50), report(8, 0.95, Double.NaN, 50), report(9, 1.00, 4, 50)));
 
     assertThat(summary.get("nsdr").getAsDouble()).isEqualTo(8.0);
     assertThat(summary.getAsJsonObject("spread").get("nsdr").getAsDouble()).isEqualTo(1.0);
     assertThat(summary.get("pointing_accuracy").getAsDouble()).isCloseTo(0.95, within(1e-9));
-    assertThat(summary.getAsJsonObject("spread").get("pointing_accuracy").getAsDouble()).isCloseTo(0.05, within(1e-4));
-    assertThat(summary.get("duet_sdr").getAsDouble()).as("an unscored corpus is left out of the mean").isEqualTo(3.0);
+    assertThat(summary.getAsJsonObject("spread").get("pointing_accuracy").getAsDouble())
+        .isCloseTo(0.05, within(1e-4));
+    assertThat(summary.get("duet_sdr").getAsDouble())
+        .as("an unscored corpus is left out of the mean")
+        .isEqualTo(3.0);
     assertThat(summary.get("clips").getAsInt()).isEqualTo(150);
     assertThat(summary.get("classes").getAsInt()).isEqualTo(21);
     assertThat(summary.get("model_version").getAsString()).isEqualTo("pixelplayer-abc");
     assertThat(summary.get("n_corpora").getAsInt()).isEqualTo(3);
     assertThat(summary.getAsJsonArray("corpora")).hasSize(3);
-    assertThat(summary.getAsJsonArray("corpora").get(1).getAsJsonObject().get("corpus").getAsString()).isEqualTo("seed-2");
-    assertThat(summary.getAsJsonArray("corpora").get(1).getAsJsonObject().get("duet_sdr").isJsonNull()).isTrue();
+    assertThat(
+            summary.getAsJsonArray("corpora").get(1).getAsJsonObject().get("corpus").getAsString())
+        .isEqualTo("seed-2");
+    assertThat(
+            summary.getAsJsonArray("corpora").get(1).getAsJsonObject().get("duet_sdr").isJsonNull())
+        .isTrue();
   }
 
   @Test

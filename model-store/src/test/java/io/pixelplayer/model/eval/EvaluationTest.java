@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.Device;
 import io.pixelplayer.model.infer.PixelPlayerModel;
 import io.pixelplayer.model.infer.SourceFinder;
+import io.pixelplayer.model.infer.StoredClip;
 import io.pixelplayer.model.infer.TestModels;
 import io.pixelplayer.model.net.ModelConfig;
-import io.pixelplayer.model.infer.StoredClip;
 import io.pixelplayer.udf.Box;
 import java.awt.Color;
 import java.nio.file.Path;
@@ -18,14 +18,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The evaluation protocol on tones with an untrained model: what it scores, how it counts, that it is
- * repeatable. (What a trained model reaches is checked on samples/ in the jobs module.)
+ * The evaluation protocol on tones with an untrained model: what it scores, how it counts, that it
+ * is repeatable. (What a trained model reaches is checked on samples/ in the jobs module.)
  */
 class EvaluationTest {
-  private static final ModelConfig TINY = ModelConfig.builder()
-      .channels(16).frameSize(32).videoWidth(16).videoStages(List.of(1, 1, 1, 1)).videoStride(8)
-      .unetDepth(3).unetChannels(16).spectrogram(32, 32).framesPerClip(2)
-      .build();
+  private static final ModelConfig TINY =
+      ModelConfig.builder()
+          .channels(16)
+          .frameSize(32)
+          .videoWidth(16)
+          .videoStages(List.of(1, 1, 1, 1))
+          .videoStride(8)
+          .unetDepth(3)
+          .unetChannels(16)
+          .spectrogram(32, 32)
+          .framesPerClip(2)
+          .build();
   private static final int RATE = 11025;
   private static final int LENGTH = 9000;
   private static final Box LEFT = new Box(0, 0, 0.5, 1);
@@ -39,33 +47,59 @@ class EvaluationTest {
     Color[] colours = {Color.RED, Color.GREEN, Color.BLUE, Color.YELLOW};
     for (int v = 0; v < instruments.length; v++) {
       float[] tone = tone(220 * (v + 1));
-      solos.add(clip("solo-" + v, List.of(instruments[v]), tone, colours[v], List.of(truth(instruments[v], tone, LEFT))));
+      solos.add(
+          clip(
+              "solo-" + v,
+              List.of(instruments[v]),
+              tone,
+              colours[v],
+              List.of(truth(instruments[v], tone, LEFT))));
     }
     float[] silence = new float[LENGTH];
-    solos.add(clip("solo-silent", List.of("violin"), silence, Color.BLACK, List.of(truth("violin", silence, LEFT))));
+    solos.add(
+        clip(
+            "solo-silent",
+            List.of("violin"),
+            silence,
+            Color.BLACK,
+            List.of(truth("violin", silence, LEFT))));
     float[] low = tone(200);
     float[] high = tone(1500);
     float[] both = new float[LENGTH];
     for (int i = 0; i < LENGTH; i++) both[i] = low[i] + high[i];
-    List<EvaluationClip> duets = List.of(clip("duet-0", List.of("cello", "flute"), both, Color.MAGENTA,
-        List.of(truth("cello", low, LEFT), truth("flute", high, RIGHT))));
+    List<EvaluationClip> duets =
+        List.of(
+            clip(
+                "duet-0",
+                List.of("cello", "flute"),
+                both,
+                Color.MAGENTA,
+                List.of(truth("cello", low, LEFT), truth("flute", high, RIGHT))));
 
-    List<EvaluationClip> nonMusic = List.of(clip("tone", List.of(), tone(1000), Color.GRAY, List.of()),
-        clip("hum", List.of(), tone(50), Color.DARK_GRAY, List.of()), clip("quiet", List.of(), silence, Color.BLACK, List.of()));
+    List<EvaluationClip> nonMusic =
+        List.of(
+            clip("tone", List.of(), tone(1000), Color.GRAY, List.of()),
+            clip("hum", List.of(), tone(50), Color.DARK_GRAY, List.of()),
+            clip("quiet", List.of(), silence, Color.BLACK, List.of()));
 
     EvaluationReport report;
     EvaluationReport again;
     EvaluationReport strict;
     try (PixelPlayerModel model = PixelPlayerModel.load(dir, Device.cpu())) {
-      Evaluation evaluation = new Evaluation(model, new Evaluation.Settings(5, 3, new SourceFinder.Settings(0, 3, 0.5)));
+      Evaluation evaluation =
+          new Evaluation(
+              model, new Evaluation.Settings(5, 3, new SourceFinder.Settings(0, 3, 0.5)));
       report = evaluation.run(solos, duets, nonMusic, null);
       again = evaluation.run(solos, duets, nonMusic, null);
-      strict = new Evaluation(model, new Evaluation.Settings(5, 3, new SourceFinder.Settings(1, 3, 0.5))).run(solos, duets, nonMusic, null);
+      strict =
+          new Evaluation(model, new Evaluation.Settings(5, 3, new SourceFinder.Settings(1, 3, 0.5)))
+              .run(solos, duets, nonMusic, null);
       assertThat(report.modelVersion()).isEqualTo(model.version());
     }
 
     assertThat(again).isEqualTo(report);
-    // Non-music: the two sounding clips count (the silent one gets no source anyway); any confidence makes a source of
+    // Non-music: the two sounding clips count (the silent one gets no source anyway); any
+    // confidence makes a source of
     // every class at a threshold of 0, none at 1.
     assertThat(report.nonMusicClips()).isEqualTo(2);
     assertThat(report.nonMusicSourceShare()).isEqualTo(1.0);
@@ -76,18 +110,33 @@ class EvaluationTest {
     assertThat(report.clips()).isEqualTo(6);
     assertThat(report.classes()).isEqualTo(5);
     assertThat(report.unscored()).isGreaterThanOrEqualTo(1);
-    // Tones a few octaves apart: the ideal binary mask separates them almost perfectly, the mixture does not.
+    // Tones a few octaves apart: the ideal binary mask separates them almost perfectly, the mixture
+    // does not.
     assertThat(report.ibmSdr()).isGreaterThan(report.mixtureSdr() + 10);
     assertThat(report.nsdr()).isCloseTo(report.sdr() - report.mixtureSdr(), within(1e-9));
     assertThat(report.pointingAccuracy()).isBetween(0.0, 1.0);
     assertThat(report.recognitionAccuracy()).isBetween(0.0, 1.0);
-    assertThat(report.toJson().keySet()).containsSubsequence("sdr", "sir", "sar", "nsdr", "mixture_sdr", "ibm_sdr", "duet_sdr",
-        "duet_sir", "pointing_accuracy", "recognition_accuracy", "classes", "clips", "model_version");
+    assertThat(report.toJson().keySet())
+        .containsSubsequence(
+            "sdr",
+            "sir",
+            "sar",
+            "nsdr",
+            "mixture_sdr",
+            "ibm_sdr",
+            "duet_sdr",
+            "duet_sir",
+            "pointing_accuracy",
+            "recognition_accuracy",
+            "classes",
+            "clips",
+            "model_version");
   }
 
   private static float[] tone(double hz) {
     float[] tone = new float[LENGTH];
-    for (int i = 0; i < LENGTH; i++) tone[i] = (float) (0.4 * Math.sin(2 * Math.PI * hz * i / RATE));
+    for (int i = 0; i < LENGTH; i++)
+      tone[i] = (float) (0.4 * Math.sin(2 * Math.PI * hz * i / RATE));
     return tone;
   }
 
@@ -95,7 +144,8 @@ class EvaluationTest {
     return new TruthSource(instrument, audio, new double[] {0, 0.5}, new Box[] {box, box});
   }
 
-  private static EvaluationClip clip(String video, List<String> instruments, float[] audio, Color colour, List<TruthSource> truth)
+  private static EvaluationClip clip(
+      String video, List<String> instruments, float[] audio, Color colour, List<TruthSource> truth)
       throws Exception {
     double[] times = new double[6];
     List<byte[]> frames = new ArrayList<>();
@@ -103,6 +153,7 @@ class EvaluationTest {
       times[k] = (k + 0.5) / 8;
       frames.add(TestModels.jpeg(colour));
     }
-    return new EvaluationClip(new StoredClip(video, instruments, RATE, audio, LENGTH, 0, times, frames), truth);
+    return new EvaluationClip(
+        new StoredClip(video, instruments, RATE, audio, LENGTH, 0, times, frames), truth);
   }
 }

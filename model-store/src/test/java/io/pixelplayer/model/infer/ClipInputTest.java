@@ -33,7 +33,8 @@ class ClipInputTest {
 
     assertThat(input.mixture()).hasSize(CPU.cropSamples());
     double heard = (double) CPU.cropSamples() / 11025;
-    assertThat(indices(input)).containsExactly(FramePicker.pick(times, 0, heard, CPU.framesPerClip(), false, null));
+    assertThat(indices(input))
+        .containsExactly(FramePicker.pick(times, 0, heard, CPU.framesPerClip(), false, null));
     for (int k : indices(input)) assertThat(times[k]).isLessThanOrEqualTo(heard);
   }
 

@@ -17,19 +17,26 @@ class FrameImagesTest {
   @Test
   void aSolidColourBecomesItsImageNetNormalisedValue() {
     float[] out = new float[3 * PLANE];
-    new FrameImages(S).load(TestClips.solidJpeg(24, 24, new Color(200, 100, 50)), FrameImages.Placement.CENTRED, out, 0);
+    new FrameImages(S)
+        .load(
+            TestClips.solidJpeg(24, 24, new Color(200, 100, 50)),
+            FrameImages.Placement.CENTRED,
+            out,
+            0);
 
     int[] rgb = {200, 100, 50};
     for (int c = 0; c < 3; c++) {
       for (int p = 0; p < PLANE; p++) {
-        assertThat(out[c * PLANE + p]).isCloseTo(TestClips.normalised(rgb[c], c), within(4 / 255f / FrameImages.STD[c]));
+        assertThat(out[c * PLANE + p])
+            .isCloseTo(TestClips.normalised(rgb[c], c), within(4 / 255f / FrameImages.STD[c]));
       }
     }
   }
 
   @Test
   void shrinkingAveragesFineDetailInsteadOfAliasingIt() {
-    // A one-pixel black and white checkerboard, 4x smaller: mid grey everywhere (PNG, so the pixels are exact).
+    // A one-pixel black and white checkerboard, 4x smaller: mid grey everywhere (PNG, so the pixels
+    // are exact).
     BufferedImage board = new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB);
     for (int y = 0; y < 32; y++) {
       for (int x = 0; x < 32; x++) board.setRGB(x, y, (x + y) % 2 == 0 ? 0xffffff : 0);
@@ -46,11 +53,13 @@ class FrameImagesTest {
 
   @Test
   void wideFramesAreCutInTheMiddleAndFlippingMirrorsThem() {
-    // 16x8 grey, already at the frame height (so no resampling): white quarters outside the centre square,
+    // 16x8 grey, already at the frame height (so no resampling): white quarters outside the centre
+    // square,
     // whose left half is dark and right half light.
     BufferedImage wide = new BufferedImage(16, 8, BufferedImage.TYPE_BYTE_GRAY);
     for (int y = 0; y < 8; y++) {
-      for (int x = 0; x < 16; x++) wide.getRaster().setSample(x, y, 0, x < 4 || x >= 12 ? 255 : x < 8 ? 20 : 230);
+      for (int x = 0; x < 16; x++)
+        wide.getRaster().setSample(x, y, 0, x < 4 || x >= 12 ? 255 : x < 8 ? 20 : 230);
     }
     byte[] png = TestClips.encode(wide, "png");
     FrameImages images = new FrameImages(S);
@@ -61,7 +70,8 @@ class FrameImagesTest {
 
     for (int y = 0; y < S; y++) {
       for (int x = 0; x < S; x++) {
-        assertThat(plain[y * S + x]).isCloseTo(TestClips.normalised(x < 4 ? 20 : 230, 0), within(1e-5f));
+        assertThat(plain[y * S + x])
+            .isCloseTo(TestClips.normalised(x < 4 ? 20 : 230, 0), within(1e-5f));
         assertThat(mirrored[y * S + x]).isEqualTo(plain[y * S + S - 1 - x]);
       }
     }
@@ -69,7 +79,8 @@ class FrameImagesTest {
 
   @Test
   void augmentationCutsARandomSquareOfTheFrameEnlargedByATenth() {
-    // 20-pixel frames from 22x22 (= int(1.1 * 20), so no resampling) with the two left columns black: only
+    // 20-pixel frames from 22x22 (= int(1.1 * 20), so no resampling) with the two left columns
+    // black: only
     // the left-most of the three possible squares starts black.
     BufferedImage edge = new BufferedImage(22, 22, BufferedImage.TYPE_INT_RGB);
     for (int y = 0; y < 22; y++) {
@@ -90,7 +101,15 @@ class FrameImagesTest {
 
   @Test
   void bytesThatAreNoImageAreRefused() {
-    assertThatThrownBy(() -> new FrameImages(S).load(new byte[] {1, 2, 3}, FrameImages.Placement.CENTRED, new float[3 * PLANE], 0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("frame of 3 bytes is not a readable image");
+    assertThatThrownBy(
+            () ->
+                new FrameImages(S)
+                    .load(
+                        new byte[] {1, 2, 3},
+                        FrameImages.Placement.CENTRED,
+                        new float[3 * PLANE],
+                        0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("frame of 3 bytes is not a readable image");
   }
 }

@@ -18,7 +18,9 @@ class ModelManifestTest {
   void recordsTheModelItsTrainingAndEachCorpusOnce(@TempDir Path dir) throws Exception {
     TestModels.saveRandom(TINY, dir);
     // Two runs: 3 steps in 30 s, then (resumed, the clock restarting) 2 more in 25 s.
-    Files.writeString(dir.resolve(ModelManifest.TRAINING_CURVE), """
+    Files.writeString(
+        dir.resolve(ModelManifest.TRAINING_CURVE),
+        """
         step,loss,mask_loss,class_loss,learning_rate,seconds
         1,0.9,0.5,0.8,1e-4,10.0
         2,0.8,0.4,0.8,1e-4,20.0
@@ -26,7 +28,9 @@ class ModelManifestTest {
         4,0.6,0.3,0.6,1e-4,12.5
         5,0.5,0.2,0.6,1e-4,25.0
         """);
-    Files.writeString(dir.resolve(ModelManifest.TRAINING_CORPUS), "seed=21\nsoundfont=FluidR3_GM.sf2\nart=noto\n");
+    Files.writeString(
+        dir.resolve(ModelManifest.TRAINING_CORPUS),
+        "seed=21\nsoundfont=FluidR3_GM.sf2\nart=noto\n");
     JsonObject heldOut = corpus("1001");
     try (PixelPlayerModel model = PixelPlayerModel.load(dir, Device.cpu())) {
       ModelManifest.record(model, heldOut, "test", metrics(1.5));
@@ -41,10 +45,18 @@ class ModelManifestTest {
       assertThat(training.get("runs").getAsInt()).isEqualTo(2);
       assertThat(training.get("seconds").getAsLong()).isEqualTo(55);
       assertThat(training.getAsJsonObject("corpus").get("seed").getAsString()).isEqualTo("21");
-      assertThat(manifest.getAsJsonObject("engine").get("pytorch").getAsString()).isEqualTo("2.7.1");
+      assertThat(manifest.getAsJsonObject("engine").get("pytorch").getAsString())
+          .isEqualTo("2.7.1");
       // The held-out corpus's second evaluation replaced its first.
       assertThat(manifest.getAsJsonArray("evaluations")).hasSize(2);
-      assertThat(manifest.getAsJsonArray("evaluations").get(1).getAsJsonObject().getAsJsonObject("metrics").get("nsdr").getAsDouble())
+      assertThat(
+              manifest
+                  .getAsJsonArray("evaluations")
+                  .get(1)
+                  .getAsJsonObject()
+                  .getAsJsonObject("metrics")
+                  .get("nsdr")
+                  .getAsDouble())
           .isEqualTo(2.5);
     }
 
@@ -52,7 +64,11 @@ class ModelManifestTest {
     TestModels.saveRandom(TINY, dir);
     try (PixelPlayerModel model = PixelPlayerModel.load(dir, Device.cpu())) {
       Path file = ModelManifest.record(model, heldOut, "test", metrics(3.0));
-      assertThat(JsonParser.parseString(Files.readString(file)).getAsJsonObject().getAsJsonArray("evaluations")).hasSize(1);
+      assertThat(
+              JsonParser.parseString(Files.readString(file))
+                  .getAsJsonObject()
+                  .getAsJsonArray("evaluations"))
+          .hasSize(1);
     }
   }
 

@@ -14,7 +14,10 @@ class SourceFinderTest {
   private static final int CELLS = 4; // a 2 x 2 map
   private static final int SPEC = 2; // 1 bin x 2 frames
 
-  /** Cello on the left column, flute on the right; the clip is 60 % cello, 35 % flute, 5 % spread over the rest. */
+  /**
+   * Cello on the left column, flute on the right; the clip is 60 % cello, 35 % flute, 5 % spread
+   * over the rest.
+   */
   private static ClipAnalysis duet() {
     int cello = Instruments.index("cello");
     int flute = Instruments.index("flute");
@@ -32,14 +35,23 @@ class SourceFinderTest {
     float[] classMasks = new float[C * SPEC];
     classMasks[cello * SPEC] = 0.9f;
     classMasks[flute * SPEC + 1] = 0.8f;
-    return new ClipAnalysis(1, 2, 2, 2, List.of(new ClipAnalysis.Video(new float[SPEC], classes, pixelClasses, energy, classMasks)));
+    return new ClipAnalysis(
+        1,
+        2,
+        2,
+        2,
+        List.of(
+            new ClipAnalysis.Video(new float[SPEC], classes, pixelClasses, energy, classMasks)));
   }
 
   @Test
   void findsTheConfidentInstrumentsWithWhereTheirSoundIs() {
-    List<SourceFinder.Source> sources = new SourceFinder(new SourceFinder.Settings(0.2, 3, 0.5)).find(duet(), 0);
+    List<SourceFinder.Source> sources =
+        new SourceFinder(new SourceFinder.Settings(0.2, 3, 0.5)).find(duet(), 0);
 
-    assertThat(sources).extracting(SourceFinder.Source::instrument).containsExactly("cello", "flute");
+    assertThat(sources)
+        .extracting(SourceFinder.Source::instrument)
+        .containsExactly("cello", "flute");
     assertThat(sources).extracting(SourceFinder.Source::index).containsExactly(0, 1);
     SourceFinder.Source cello = sources.get(0);
     assertThat(cello.confidence()).isCloseTo(0.6, within(1e-6));
@@ -58,16 +70,21 @@ class SourceFinderTest {
   @Test
   void keepsOnlyTheMostConfidentAboveTheThreshold() {
     assertThat(new SourceFinder(new SourceFinder.Settings(0.5, 3, 0.5)).find(duet(), 0))
-        .extracting(SourceFinder.Source::instrument).containsExactly("cello");
+        .extracting(SourceFinder.Source::instrument)
+        .containsExactly("cello");
     assertThat(new SourceFinder(new SourceFinder.Settings(0.0, 1, 0.5)).find(duet(), 0))
-        .extracting(SourceFinder.Source::instrument).containsExactly("cello");
+        .extracting(SourceFinder.Source::instrument)
+        .containsExactly("cello");
     assertThat(new SourceFinder(new SourceFinder.Settings(0.7, 3, 0.5)).find(duet(), 0)).isEmpty();
   }
 
   @Test
   void refusesSettingsOutOfRange() {
-    assertThatThrownBy(() -> new SourceFinder.Settings(1.5, 3, 0.5)).hasMessageContaining("minimum confidence 1.5");
-    assertThatThrownBy(() -> new SourceFinder.Settings(0.2, 0, 0.5)).hasMessageContaining("maximum sources 0");
-    assertThatThrownBy(() -> new SourceFinder.Settings(0.2, 3, 0)).hasMessageContaining("box fraction 0.0");
+    assertThatThrownBy(() -> new SourceFinder.Settings(1.5, 3, 0.5))
+        .hasMessageContaining("minimum confidence 1.5");
+    assertThatThrownBy(() -> new SourceFinder.Settings(0.2, 0, 0.5))
+        .hasMessageContaining("maximum sources 0");
+    assertThatThrownBy(() -> new SourceFinder.Settings(0.2, 3, 0))
+        .hasMessageContaining("box fraction 0.0");
   }
 }

@@ -15,15 +15,29 @@ import javax.imageio.ImageIO;
 
 /** Untrained models saved as training saves them, and frames to show them. */
 public final class TestModels {
-  /** Every part present, at the narrowest widths allowed and tiny inputs: a 4 x 4 feature map, 3 classes. */
-  public static final ModelConfig TINY = ModelConfig.builder()
-      .channels(16).frameSize(32).videoWidth(16).videoStages(List.of(1, 1, 1, 1)).videoStride(8)
-      .unetDepth(3).unetChannels(16).spectrogram(16, 16).framesPerClip(2).classes(3)
-      .build();
+  /**
+   * Every part present, at the narrowest widths allowed and tiny inputs: a 4 x 4 feature map, 3
+   * classes.
+   */
+  public static final ModelConfig TINY =
+      ModelConfig.builder()
+          .channels(16)
+          .frameSize(32)
+          .videoWidth(16)
+          .videoStages(List.of(1, 1, 1, 1))
+          .videoStride(8)
+          .unetDepth(3)
+          .unetChannels(16)
+          .spectrogram(16, 16)
+          .framesPerClip(2)
+          .classes(3)
+          .build();
 
   private TestModels() {}
 
-  /** A randomly initialised {@code config} network in {@code dir}, as {@code train} would leave it. */
+  /**
+   * A randomly initialised {@code config} network in {@code dir}, as {@code train} would leave it.
+   */
   public static void saveRandom(ModelConfig config, Path dir) throws Exception {
     Files.createDirectories(dir);
     Files.writeString(dir.resolve(PixelPlayerModel.CONFIG), config.toJson());
@@ -42,8 +56,8 @@ public final class TestModels {
   }
 
   /**
-   * A 40x30 picture of {@code colour} with a white square near the top left, or its mirror image (near the top right),
-   * or either upside down (near the bottom).
+   * A 40x30 picture of {@code colour} with a white square near the top left, or its mirror image
+   * (near the top right), or either upside down (near the bottom).
    */
   public static BufferedImage picture(Color colour, boolean mirrored, boolean upsideDown) {
     BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_3BYTE_BGR);

@@ -24,7 +24,8 @@ class ModelConfigTest {
 
   @Test
   void mapAndJsonRoundTrip() {
-    ModelConfig config = ModelConfig.builder().channels(16).videoStages(List.of(1, 2, 3)).videoStride(8).build();
+    ModelConfig config =
+        ModelConfig.builder().channels(16).videoStages(List.of(1, 2, 3)).videoStride(8).build();
     assertThat(config.toMap().keySet()).containsExactlyElementsOf(ModelConfig.KEYS);
     assertThat(config.toMap()).containsEntry("videoStages", "1,2,3");
     assertThat(ModelConfig.fromMap(config.toMap())).isEqualTo(config);
@@ -47,14 +48,21 @@ class ModelConfigTest {
       PixelPlayerNet dilated = PixelPlayerNet.of(dense);
       strided.initialize(manager, DataType.FLOAT32, strided.inputShapes(1, 1));
       dilated.initialize(manager, DataType.FLOAT32, dilated.inputShapes(1, 1));
-      assertThat(dilated.getParameters().stream().map(p -> p.getKey() + p.getValue().getArray().getShape()).toList())
-          .isEqualTo(strided.getParameters().stream().map(p -> p.getKey() + p.getValue().getArray().getShape()).toList());
+      assertThat(
+              dilated.getParameters().stream()
+                  .map(p -> p.getKey() + p.getValue().getArray().getShape())
+                  .toList())
+          .isEqualTo(
+              strided.getParameters().stream()
+                  .map(p -> p.getKey() + p.getValue().getArray().getShape())
+                  .toList());
     }
   }
 
   @Test
   void overridesByKey() {
-    ModelConfig config = ModelConfig.cpu().withOverrides(Map.of("channels", " 16", "videoStages", "1,1,1,1"));
+    ModelConfig config =
+        ModelConfig.cpu().withOverrides(Map.of("channels", " 16", "videoStages", "1,1,1,1"));
     assertThat(config.channels()).isEqualTo(16);
     assertThat(config.videoStages()).containsExactly(1, 1, 1, 1);
     assertThat(config.frameSize()).isEqualTo(ModelConfig.cpu().frameSize());
@@ -87,7 +95,8 @@ class ModelConfigTest {
     assertThatThrownBy(() -> ModelConfig.builder().channels(0).build())
         .hasMessage("channels 0 must be positive");
     assertThatThrownBy(() -> ModelConfig.builder().videoWidth(24).build())
-        .hasMessage("videoWidth 24 is not a multiple of 16 (the CPU engine computes wrong convolution gradients for other channel counts)");
+        .hasMessage(
+            "videoWidth 24 is not a multiple of 16 (the CPU engine computes wrong convolution gradients for other channel counts)");
   }
 
   @Test

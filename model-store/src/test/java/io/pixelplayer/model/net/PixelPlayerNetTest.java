@@ -11,6 +11,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -18,7 +19,6 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import ai.djl.nn.Parameter;
 import java.nio.DoubleBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,10 +29,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PixelPlayerNetTest {
   /** Every part present, at the narrowest widths allowed and tiny inputs. */
-  private static final ModelConfig TINY = ModelConfig.builder()
-      .channels(16).frameSize(32).videoWidth(16).videoStages(List.of(1, 1, 1, 1)).videoStride(16)
-      .unetDepth(3).unetChannels(16).spectrogram(16, 16).framesPerClip(2).classes(3)
-      .build();
+  private static final ModelConfig TINY =
+      ModelConfig.builder()
+          .channels(16)
+          .frameSize(32)
+          .videoWidth(16)
+          .videoStages(List.of(1, 1, 1, 1))
+          .videoStride(16)
+          .unetDepth(3)
+          .unetChannels(16)
+          .spectrogram(16, 16)
+          .framesPerClip(2)
+          .classes(3)
+          .build();
 
   @Test
   void outputsFollowTheDocumentedLayout() {
@@ -41,8 +50,10 @@ class PixelPlayerNetTest {
       Shape[] shapes = net.inputShapes(2, 2);
       net.initialize(manager, DataType.FLOAT32, shapes);
 
-      PixelPlayerNet.Outputs out = new PixelPlayerNet.Outputs(
-          net.forward(new ParameterStore(manager, false), randomInputs(manager, shapes), false));
+      PixelPlayerNet.Outputs out =
+          new PixelPlayerNet.Outputs(
+              net.forward(
+                  new ParameterStore(manager, false), randomInputs(manager, shapes), false));
 
       assertThat(out.videos()).isEqualTo(2);
       assertThat(out.spectralFeatures().getShape()).isEqualTo(new Shape(2, 16, 16, 16));
@@ -66,20 +77,27 @@ class PixelPlayerNetTest {
 
       NDArray mixture = manager.randomNormal(new Shape(1, 1, 16, 16));
       NDArray frames = manager.randomNormal(new Shape(1, 2, 3, 32, 32));
-      PixelPlayerNet.Outputs out = new PixelPlayerNet.Outputs(
-          net.forward(store, PixelPlayerNet.inputs(mixture, List.of(frames)), false));
-      NDArray pixelMasks = net.synthesizer()
-          .forward(store, new NDList(out.pixelFeatures(0), out.spectralFeatures()), false).singletonOrThrow();
+      PixelPlayerNet.Outputs out =
+          new PixelPlayerNet.Outputs(
+              net.forward(store, PixelPlayerNet.inputs(mixture, List.of(frames)), false));
+      NDArray pixelMasks =
+          net.synthesizer()
+              .forward(store, new NDList(out.pixelFeatures(0), out.spectralFeatures()), false)
+              .singletonOrThrow();
 
       assertThat(out.videos()).isEqualTo(1);
       assertThat(out.maskLogits(0).getShape()).isEqualTo(new Shape(1, 1, 16, 16));
       assertThat(pixelMasks.getShape()).isEqualTo(new Shape(1, 2, 2, 16, 16));
-      // In inference the videos do not interact: the same video gives the same outputs second of two or alone.
+      // In inference the videos do not interact: the same video gives the same outputs second of
+      // two or alone.
       NDArray other = manager.randomNormal(new Shape(1, 2, 3, 32, 32));
-      PixelPlayerNet.Outputs pair = new PixelPlayerNet.Outputs(
-          net.forward(store, PixelPlayerNet.inputs(mixture, List.of(other, frames)), false));
-      assertThat(pair.maskLogits(1).toFloatArray()).containsExactly(out.maskLogits(0).toFloatArray(), within(1e-5f));
-      assertThat(pair.classMap(1).toFloatArray()).containsExactly(out.classMap(0).toFloatArray(), within(1e-5f));
+      PixelPlayerNet.Outputs pair =
+          new PixelPlayerNet.Outputs(
+              net.forward(store, PixelPlayerNet.inputs(mixture, List.of(other, frames)), false));
+      assertThat(pair.maskLogits(1).toFloatArray())
+          .containsExactly(out.maskLogits(0).toFloatArray(), within(1e-5f));
+      assertThat(pair.classMap(1).toFloatArray())
+          .containsExactly(out.classMap(0).toFloatArray(), within(1e-5f));
     }
   }
 
@@ -87,8 +105,12 @@ class PixelPlayerNetTest {
   void rejectsVideosOfDifferentShapes() {
     PixelPlayerNet net = PixelPlayerNet.of(TINY);
     Shape mixture = new Shape(2, 1, 16, 16);
-    assertThatThrownBy(() -> net.getOutputShapes(new Shape[] {mixture, new Shape(2, 2, 3, 32, 32), new Shape(2, 3, 3, 32, 32)}))
-        .hasMessage("PixelPlayer expects the frames of every video as [2, T, 3, H, W], all alike; video 2 has (2, 3, 3, 32, 32), video 1 (2, 2, 3, 32, 32)");
+    assertThatThrownBy(
+            () ->
+                net.getOutputShapes(
+                    new Shape[] {mixture, new Shape(2, 2, 3, 32, 32), new Shape(2, 3, 3, 32, 32)}))
+        .hasMessage(
+            "PixelPlayer expects the frames of every video as [2, T, 3, H, W], all alike; video 2 has (2, 3, 3, 32, 32), video 1 (2, 2, 3, 32, 32)");
     assertThatThrownBy(() -> net.getOutputShapes(new Shape[] {mixture}))
         .hasMessage("PixelPlayer expects (mixture, frames of at least one video), got 1 arrays");
   }
@@ -98,20 +120,28 @@ class PixelPlayerNetTest {
     Engine.getInstance().setRandomSeed(7);
     PixelPlayerNet net = PixelPlayerNet.of(TINY);
     Loss bce = Loss.sigmoidBinaryCrossEntropyLoss();
-    DefaultTrainingConfig training = new DefaultTrainingConfig(bce)
-        .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.01f)).build());
+    DefaultTrainingConfig training =
+        new DefaultTrainingConfig(bce)
+            .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.01f)).build());
     try (Model model = Model.newInstance("pixelplayer");
-         NDManager manager = NDManager.newBaseManager()) {
+        NDManager manager = NDManager.newBaseManager()) {
       model.setBlock(net);
       try (Trainer trainer = model.newTrainer(training)) {
         Shape[] shapes = net.inputShapes(2, 2);
         trainer.initialize(shapes);
         NDList inputs = randomInputs(manager, shapes);
-        // Mix-and-Separate targets: video 1 owns the points video 0 does not; each video shows one instrument.
-        NDArray mask = manager.randomUniform(0, 1, new Shape(2, 1, 16, 16)).gt(0.5).toType(DataType.FLOAT32, false);
+        // Mix-and-Separate targets: video 1 owns the points video 0 does not; each video shows one
+        // instrument.
+        NDArray mask =
+            manager
+                .randomUniform(0, 1, new Shape(2, 1, 16, 16))
+                .gt(0.5)
+                .toType(DataType.FLOAT32, false);
         List<NDArray> masks = List.of(mask, mask.neg().add(1));
-        List<NDArray> classes = List.of(manager.create(new float[] {1, 0, 0, 0, 1, 0}, new Shape(2, 3)),
-            manager.create(new float[] {0, 0, 1, 1, 0, 0}, new Shape(2, 3)));
+        List<NDArray> classes =
+            List.of(
+                manager.create(new float[] {1, 0, 0, 0, 1, 0}, new Shape(2, 3)),
+                manager.create(new float[] {0, 0, 1, 1, 0, 0}, new Shape(2, 3)));
 
         List<Float> losses = new ArrayList<>();
         for (int step = 0; step < 10; step++) {
@@ -119,8 +149,10 @@ class PixelPlayerNetTest {
             PixelPlayerNet.Outputs out = new PixelPlayerNet.Outputs(trainer.forward(inputs));
             NDArray loss = manager.zeros(new Shape());
             for (int n = 0; n < 2; n++) {
-              loss = loss.add(bce.evaluate(new NDList(masks.get(n)), new NDList(out.maskLogits(n))))
-                  .add(bce.evaluate(new NDList(classes.get(n)), new NDList(out.classLogits(n))));
+              loss =
+                  loss.add(bce.evaluate(new NDList(masks.get(n)), new NDList(out.maskLogits(n))))
+                      .add(
+                          bce.evaluate(new NDList(classes.get(n)), new NDList(out.classLogits(n))));
             }
             collector.backward(loss);
             losses.add(loss.getFloat());
@@ -134,8 +166,9 @@ class PixelPlayerNetTest {
   }
 
   /**
-   * Float32 gradients against float64 ones (which take PyTorch's reference kernels, not oneDNN's): catches the
-   * engine computing wrong gradients, as oneDNN does for channel counts that are not multiples of 16.
+   * Float32 gradients against float64 ones (which take PyTorch's reference kernels, not oneDNN's):
+   * catches the engine computing wrong gradients, as oneDNN does for channel counts that are not
+   * multiples of 16.
    */
   @Test
   void float32GradientsMatchFloat64() {
@@ -148,7 +181,12 @@ class PixelPlayerNetTest {
       reference.initialize(manager, DataType.FLOAT64, shapes);
       Iterator<Parameter> references = reference.getParameters().values().iterator();
       for (Parameter parameter : single.getParameters().values()) {
-        references.next().getArray().set(DoubleBuffer.wrap(parameter.getArray().toType(DataType.FLOAT64, true).toDoubleArray()));
+        references
+            .next()
+            .getArray()
+            .set(
+                DoubleBuffer.wrap(
+                    parameter.getArray().toType(DataType.FLOAT64, true).toDoubleArray()));
       }
       NDList inputs = randomInputs(manager, shapes);
       // A random linear function of every output, so that every parameter gets a gradient.
@@ -159,8 +197,11 @@ class PixelPlayerNetTest {
 
       for (int i = 0; i < expected.size(); i++) {
         NDArray want = expected.get(i);
-        double error = actual.get(i).toType(DataType.FLOAT64, false).sub(want).abs().max().getDouble();
-        assertThat(error).as("gradient %d of %d", i, expected.size()).isLessThanOrEqualTo(1e-3 * want.abs().max().getDouble() + 1e-9);
+        double error =
+            actual.get(i).toType(DataType.FLOAT64, false).sub(want).abs().max().getDouble();
+        assertThat(error)
+            .as("gradient %d of %d", i, expected.size())
+            .isLessThanOrEqualTo(1e-3 * want.abs().max().getDouble() + 1e-9);
       }
     }
   }
@@ -190,13 +231,16 @@ class PixelPlayerNetTest {
 
         assertThat(actual).hasSameSizeAs(expected);
         for (int i = 0; i < expected.size(); i++) {
-          assertThat(actual.get(i).toFloatArray()).as("output %d", i).containsExactly(expected.get(i));
+          assertThat(actual.get(i).toFloatArray())
+              .as("output %d", i)
+              .containsExactly(expected.get(i));
         }
       }
     }
   }
 
-  private static List<NDArray> gradients(PixelPlayerNet net, NDManager manager, NDList inputs, NDList directions, DataType type) {
+  private static List<NDArray> gradients(
+      PixelPlayerNet net, NDManager manager, NDList inputs, NDList directions, DataType type) {
     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
       NDList outputs = net.forward(new ParameterStore(manager, false), cast(inputs, type), true);
       NDArray objective = manager.zeros(new Shape(), type);
@@ -205,7 +249,10 @@ class PixelPlayerNetTest {
       }
       collector.backward(objective);
     }
-    return net.getParameters().values().stream().filter(Parameter::requiresGradient).map(p -> p.getArray().getGradient()).toList();
+    return net.getParameters().values().stream()
+        .filter(Parameter::requiresGradient)
+        .map(p -> p.getArray().getGradient())
+        .toList();
   }
 
   private static NDList cast(NDList arrays, DataType type) {

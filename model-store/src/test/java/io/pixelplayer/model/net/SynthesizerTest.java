@@ -25,11 +25,15 @@ class SynthesizerTest {
       // S_1 = [1, 2], S_2 = [3, 4] over two time-frequency points.
       NDArray audio = manager.create(new float[] {1f, 2f, 3f, 4f}, new Shape(1, 2, 1, 2));
 
-      NDArray logits = synthesizer.forward(new ParameterStore(manager, false), new NDList(visual, audio), false).singletonOrThrow();
+      NDArray logits =
+          synthesizer
+              .forward(new ParameterStore(manager, false), new NDList(visual, audio), false)
+              .singletonOrThrow();
 
       // 2·0.5·1 − 1·2·3 + 0.25 and 2·0.5·2 − 1·2·4 + 0.25
       assertThat(logits.getShape()).isEqualTo(new Shape(1, 1, 1, 2));
-      assertThat(logits.toFloatArray()).containsExactly(new float[] {-4.75f, -5.75f}, within(1e-6f));
+      assertThat(logits.toFloatArray())
+          .containsExactly(new float[] {-4.75f, -5.75f}, within(1e-6f));
     }
   }
 
@@ -49,8 +53,15 @@ class SynthesizerTest {
       for (int y = 0; y < 2; y++) {
         for (int x = 0; x < 3; x++) {
           NDArray vector = pixels.get(new NDIndex(":, :, {}, {}", y, x));
-          NDArray one = synthesizer.forward(store, new NDList(vector, audio), false).singletonOrThrow();
-          assertThat(one.squeeze(1).sub(all.get(new NDIndex(":, {}, {}", y, x))).abs().max().getFloat()).isLessThan(1e-5f);
+          NDArray one =
+              synthesizer.forward(store, new NDList(vector, audio), false).singletonOrThrow();
+          assertThat(
+                  one.squeeze(1)
+                      .sub(all.get(new NDIndex(":, {}, {}", y, x)))
+                      .abs()
+                      .max()
+                      .getFloat())
+              .isLessThan(1e-5f);
         }
       }
     }
@@ -59,9 +70,11 @@ class SynthesizerTest {
   @Test
   void rejectsMismatchedFeatures() {
     Synthesizer synthesizer = new Synthesizer(2);
-    assertThatThrownBy(() -> synthesizer.getOutputShapes(new Shape[] {new Shape(1, 3), new Shape(1, 2, 4, 4)}))
+    assertThatThrownBy(
+            () -> synthesizer.getOutputShapes(new Shape[] {new Shape(1, 3), new Shape(1, 2, 4, 4)}))
         .hasMessage("synthesizer expects visual features [1, 2] or [1, 2, h, w], got (1, 3)");
-    assertThatThrownBy(() -> synthesizer.getOutputShapes(new Shape[] {new Shape(1, 2), new Shape(1, 2, 4)}))
+    assertThatThrownBy(
+            () -> synthesizer.getOutputShapes(new Shape[] {new Shape(1, 2), new Shape(1, 2, 4)}))
         .hasMessage("synthesizer expects audio features [B, 2, F, T], got (1, 2, 4)");
   }
 }

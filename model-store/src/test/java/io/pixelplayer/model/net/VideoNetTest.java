@@ -22,7 +22,9 @@ class VideoNetTest {
       VideoNet net = VideoNet.of(config);
       Shape frames = new Shape(1, 2, 3, 224, 224);
       net.initialize(manager, DataType.FLOAT32, frames);
-      NDList out = net.forward(new ParameterStore(manager, false), new NDList(manager.randomNormal(frames)), false);
+      NDList out =
+          net.forward(
+              new ParameterStore(manager, false), new NDList(manager.randomNormal(frames)), false);
 
       assertThat(out.getShapes()).containsExactly(new Shape(1, 16, 14, 14), new Shape(1, 16));
       assertThat(net.getOutputShapes(new Shape[] {frames})).containsExactly(out.getShapes());
@@ -30,18 +32,28 @@ class VideoNetTest {
       // After the sigmoid (untrained, in inference mode, many saturate).
       assertThat(pixels.min().getFloat()).isGreaterThanOrEqualTo(0f);
       assertThat(pixels.max().getFloat()).isLessThanOrEqualTo(1f);
-      assertThat(out.get(1).toFloatArray()).containsExactly(pixels.reshape(1, 16, -1).max(new int[] {2}).toFloatArray());
+      assertThat(out.get(1).toFloatArray())
+          .containsExactly(pixels.reshape(1, 16, -1).max(new int[] {2}).toFloatArray());
     }
   }
 
   @Test
   void outputStrideFollowsTheConfig() {
-    ModelConfig config = ModelConfig.builder().videoWidth(16).channels(16).videoStages(List.of(1, 1, 1, 1)).videoStride(8).frameSize(64).build();
+    ModelConfig config =
+        ModelConfig.builder()
+            .videoWidth(16)
+            .channels(16)
+            .videoStages(List.of(1, 1, 1, 1))
+            .videoStride(8)
+            .frameSize(64)
+            .build();
     try (NDManager manager = NDManager.newBaseManager()) {
       VideoNet net = VideoNet.of(config);
       Shape frames = new Shape(2, 1, 3, 64, 64);
       net.initialize(manager, DataType.FLOAT32, frames);
-      NDList out = net.forward(new ParameterStore(manager, false), new NDList(manager.randomNormal(frames)), false);
+      NDList out =
+          net.forward(
+              new ParameterStore(manager, false), new NDList(manager.randomNormal(frames)), false);
 
       assertThat(out.getShapes()).containsExactly(new Shape(2, 16, 8, 8), new Shape(2, 16));
     }
@@ -49,7 +61,14 @@ class VideoNetTest {
 
   @Test
   void framesArePooledOverTime() {
-    ModelConfig config = ModelConfig.builder().videoWidth(16).channels(16).videoStages(List.of(1, 1)).videoStride(8).frameSize(32).build();
+    ModelConfig config =
+        ModelConfig.builder()
+            .videoWidth(16)
+            .channels(16)
+            .videoStages(List.of(1, 1))
+            .videoStride(8)
+            .frameSize(32)
+            .build();
     try (NDManager manager = NDManager.newBaseManager()) {
       VideoNet net = VideoNet.of(config);
       net.initialize(manager, DataType.FLOAT32, new Shape(1, 2, 3, 32, 32));
@@ -58,7 +77,10 @@ class VideoNetTest {
       NDArray second = manager.randomNormal(new Shape(1, 1, 3, 32, 32));
 
       NDArray both = net.forward(store, new NDList(first.concat(second, 1)), false).get(0);
-      NDArray each = net.forward(store, new NDList(first), false).get(0).maximum(net.forward(store, new NDList(second), false).get(0));
+      NDArray each =
+          net.forward(store, new NDList(first), false)
+              .get(0)
+              .maximum(net.forward(store, new NDList(second), false).get(0));
       assertThat(both.sub(each).abs().max().getFloat()).isLessThan(1e-5f);
     }
   }

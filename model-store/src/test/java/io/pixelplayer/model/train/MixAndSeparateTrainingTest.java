@@ -33,12 +33,24 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A tiny model trained for a few steps on tones and coloured frames: it learns, checkpoints and resumes exactly. */
+/**
+ * A tiny model trained for a few steps on tones and coloured frames: it learns, checkpoints and
+ * resumes exactly.
+ */
 class MixAndSeparateTrainingTest {
-  private static final ModelConfig TINY = ModelConfig.builder().channels(16).frameSize(32).videoWidth(16)
-      .unetDepth(3).unetChannels(16).spectrogram(32, 32).framesPerClip(2).build();
+  private static final ModelConfig TINY =
+      ModelConfig.builder()
+          .channels(16)
+          .frameSize(32)
+          .videoWidth(16)
+          .unetDepth(3)
+          .unetChannels(16)
+          .spectrogram(32, 32)
+          .framesPerClip(2)
+          .build();
   private static final int MOSAIC_STEPS = 30;
-  private static final MixAndSeparate.Settings BATCHES = new MixAndSeparate.Settings(2, 31 * 256, 32, 2, 32, 3, false, false);
+  private static final MixAndSeparate.Settings BATCHES =
+      new MixAndSeparate.Settings(2, 31 * 256, 32, 2, 32, 3, false, false);
 
   private static MixAndSeparate batches() throws Exception {
     return new MixAndSeparate(BATCHES, pool(), Instruments::index);
@@ -55,7 +67,16 @@ class MixAndSeparateTrainingTest {
         audio[i] = (float) (0.3 * Math.sin(2 * Math.PI * (220 * (v + 1)) * i / 11025.0));
       }
       List<byte[]> frames = List.of(jpeg(colours[v]), jpeg(colours[v]), jpeg(colours[v]));
-      pool.add(new StoredClip("video" + v, List.of(instruments[v]), 11025, audio, audio.length, 0, new double[] {0, 0.5, 1.0}, frames));
+      pool.add(
+          new StoredClip(
+              "video" + v,
+              List.of(instruments[v]),
+              11025,
+              audio,
+              audio.length,
+              0,
+              new double[] {0, 0.5, 1.0},
+              frames));
     }
     return pool;
   }
@@ -102,17 +123,27 @@ class MixAndSeparateTrainingTest {
   @Test
   void aSourceThatShowsNoInstrumentIsChargedForAnyClassItFavours() {
     try (NDManager manager = NDManager.newBaseManager()) {
-      NDArray logits = manager.create(new float[] {0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0}, new Shape(3, 4));
-      NDArray none = manager.create(new int[] {TrainingBatch.NO_INSTRUMENT, TrainingBatch.NO_INSTRUMENT, TrainingBatch.NO_TAG});
+      NDArray logits =
+          manager.create(new float[] {0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0}, new Shape(3, 4));
+      NDArray none =
+          manager.create(
+              new int[] {
+                TrainingBatch.NO_INSTRUMENT, TrainingBatch.NO_INSTRUMENT, TrainingBatch.NO_TAG
+              });
       float[] perRow = new float[3];
       for (int r = 0; r < 3; r++) {
-        perRow[r] = MixAndSeparateTraining.taggedCrossEntropy(logits.get(r + ":" + (r + 1)), none.get(r + ":" + (r + 1))).getFloat();
+        perRow[r] =
+            MixAndSeparateTraining.taggedCrossEntropy(
+                    logits.get(r + ":" + (r + 1)), none.get(r + ":" + (r + 1)))
+                .getFloat();
       }
-      // Uniform logits cost log C, the least there is; a favoured class costs more; an untagged row nothing.
+      // Uniform logits cost log C, the least there is; a favoured class costs more; an untagged row
+      // nothing.
       assertThat(perRow[0]).isCloseTo((float) Math.log(4), offset(1e-5f));
       assertThat(perRow[1]).isGreaterThan(perRow[0] + 1);
       assertThat(perRow[2]).isZero();
-      NDArray tagged = manager.create(new int[] {2, TrainingBatch.NO_INSTRUMENT, TrainingBatch.NO_TAG});
+      NDArray tagged =
+          manager.create(new int[] {2, TrainingBatch.NO_INSTRUMENT, TrainingBatch.NO_TAG});
       assertThat(MixAndSeparateTraining.taggedCrossEntropy(logits, tagged).getFloat())
           .isCloseTo((float) (Math.log(4) + perRow[1]), offset(1e-4f));
     }
@@ -122,7 +153,8 @@ class MixAndSeparateTrainingTest {
   void lossFallsAndACheckpointedRunResumesExactly(@TempDir Path dir) throws Exception {
     MixAndSeparate batches = batches();
     Path straight = dir.resolve("straight");
-    MixAndSeparateTraining.Result all = MixAndSeparateTraining.Run.of(TINY, batches, steps(8), straight).stoppingAfter(8).train();
+    MixAndSeparateTraining.Result all =
+        MixAndSeparateTraining.Run.of(TINY, batches, steps(8), straight).stoppingAfter(8).train();
     List<String> curve = Files.readAllLines(straight.resolve(ModelManifest.TRAINING_CURVE));
     assertThat(curve).hasSize(1 + 8);
     float firstLoss = Float.parseFloat(curve.get(1).split(",")[1]);
@@ -130,12 +162,19 @@ class MixAndSeparateTrainingTest {
 
     Path interrupted = dir.resolve("interrupted");
     MixAndSeparateTraining.Run.of(TINY, batches, steps(8), interrupted).stoppingAfter(5).train();
-    MixAndSeparateTraining.Result resumed = MixAndSeparateTraining.Run.of(TINY, batches, steps(8), interrupted).resuming(true).stoppingAfter(8).train();
+    MixAndSeparateTraining.Result resumed =
+        MixAndSeparateTraining.Run.of(TINY, batches, steps(8), interrupted)
+            .resuming(true)
+            .stoppingAfter(8)
+            .train();
     assertThat(resumed.firstStep()).isEqualTo(5);
-    assertThat(ModelConfig.fromJson(Files.readString(interrupted.resolve(PixelPlayerModel.CONFIG)))).isEqualTo(TINY);
-    List<String> resumedCurve = Files.readAllLines(interrupted.resolve(ModelManifest.TRAINING_CURVE));
+    assertThat(ModelConfig.fromJson(Files.readString(interrupted.resolve(PixelPlayerModel.CONFIG))))
+        .isEqualTo(TINY);
+    List<String> resumedCurve =
+        Files.readAllLines(interrupted.resolve(ModelManifest.TRAINING_CURVE));
     assertThat(resumedCurve).hasSize(1 + 8);
-    // The resumed run retraces the uninterrupted one step for step, to the last bit of every weight.
+    // The resumed run retraces the uninterrupted one step for step, to the last bit of every
+    // weight.
     assertThat(resumedCurve.stream().map(MixAndSeparateTrainingTest::withoutTime).toList())
         .isEqualTo(curve.stream().map(MixAndSeparateTrainingTest::withoutTime).toList());
     assertThat(resumed.lastLoss()).isEqualTo(all.lastLoss());
@@ -143,7 +182,11 @@ class MixAndSeparateTrainingTest {
     // Each save replaces the one weights file (DJL would number every save as a new epoch).
     for (Path folder : List.of(interrupted, interrupted.resolve("checkpoint"))) {
       try (var files = Files.list(folder)) {
-        assertThat(files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".params")).toList())
+        assertThat(
+                files
+                    .map(f -> f.getFileName().toString())
+                    .filter(f -> f.endsWith(".params"))
+                    .toList())
             .containsExactly("pixelplayer-0000.params");
       }
     }
@@ -154,7 +197,9 @@ class MixAndSeparateTrainingTest {
     MixAndSeparate solosOnly = batches();
     Path first = dir.resolve("first");
     MixAndSeparateTraining.Run.of(TINY, solosOnly, steps(6), first).stoppingAfter(6).train();
-    float coldStart = Float.parseFloat(Files.readAllLines(first.resolve(ModelManifest.TRAINING_CURVE)).get(1).split(",")[1]);
+    float coldStart =
+        Float.parseFloat(
+            Files.readAllLines(first.resolve(ModelManifest.TRAINING_CURVE)).get(1).split(",")[1]);
 
     // Two-colour duets (cello red on the left, flute green on the right) next to the solos.
     BufferedImage image = new BufferedImage(48, 48, BufferedImage.TYPE_3BYTE_BGR);
@@ -167,43 +212,95 @@ class MixAndSeparateTrainingTest {
     ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
     ImageIO.write(image, "jpg", jpeg);
     byte[] frame = jpeg.toByteArray();
-    StoredClip duet = new StoredClip("duet", List.of("cello", "flute"), 11025, new float[16000], 16000, 0,
-        new double[] {0, 0.5, 1.0}, List.of(frame, frame, frame));
-    MixAndSeparate withDuets = new MixAndSeparate(BATCHES, pool(), List.of(duet), 2, 0, Instruments::index);
+    StoredClip duet =
+        new StoredClip(
+            "duet",
+            List.of("cello", "flute"),
+            11025,
+            new float[16000],
+            16000,
+            0,
+            new double[] {0, 0.5, 1.0},
+            List.of(frame, frame, frame));
+    MixAndSeparate withDuets =
+        new MixAndSeparate(BATCHES, pool(), List.of(duet), 2, 0, Instruments::index);
     Path warm = dir.resolve("warm");
-    MixAndSeparateTraining.Result result = MixAndSeparateTraining.Run.of(TINY, withDuets, steps(2), warm).startingFrom(first).stoppingAfter(2).train();
+    MixAndSeparateTraining.Result result =
+        MixAndSeparateTraining.Run.of(TINY, withDuets, steps(2), warm)
+            .startingFrom(first)
+            .stoppingAfter(2)
+            .train();
     assertThat(result.lastLoss()).isFinite();
     // The curve goes on from the earlier one: every step that led to these weights.
     List<String> warmCurve = Files.readAllLines(warm.resolve(ModelManifest.TRAINING_CURVE));
-    assertThat(warmCurve).hasSize(1 + 6 + 2).startsWith(Files.readAllLines(first.resolve(ModelManifest.TRAINING_CURVE)).toArray(String[]::new));
+    assertThat(warmCurve)
+        .hasSize(1 + 6 + 2)
+        .startsWith(
+            Files.readAllLines(first.resolve(ModelManifest.TRAINING_CURVE)).toArray(String[]::new));
     float warmStart = Float.parseFloat(warmCurve.get(1 + 6).split(",")[1]);
     // Starting from trained weights, the first step's loss is already below a cold start's.
     assertThat(warmStart).isLessThan(coldStart);
-    // Another output stride takes the same weights (dilation instead of stride); other networks do not.
+    // Another output stride takes the same weights (dilation instead of stride); other networks do
+    // not.
     ModelConfig dilated = TINY.toBuilder().videoStride(8).build();
-    assertThat(MixAndSeparateTraining.Run.of(dilated, solosOnly, steps(1), dir.resolve("dilated")).startingFrom(first).stoppingAfter(1).train().lastLoss())
+    assertThat(
+            MixAndSeparateTraining.Run.of(dilated, solosOnly, steps(1), dir.resolve("dilated"))
+                .startingFrom(first)
+                .stoppingAfter(1)
+                .train()
+                .lastLoss())
         .isFinite();
-    assertThatThrownBy(() -> MixAndSeparateTraining.Run.of(TINY.toBuilder().channels(32).build(), solosOnly, steps(1), dir.resolve("wider")).startingFrom(first).stoppingAfter(1).train()).hasMessage("cannot start from " + first + ": other networks than the settings");
-    assertThatThrownBy(() -> MixAndSeparateTraining.Run.of(TINY, solosOnly, steps(1), dir.resolve("none")).startingFrom(dir.resolve("missing")).stoppingAfter(1).train()).hasMessage("no trained model to start from in " + dir.resolve("missing") + " (no model-config.json)");
+    assertThatThrownBy(
+            () ->
+                MixAndSeparateTraining.Run.of(
+                        TINY.toBuilder().channels(32).build(),
+                        solosOnly,
+                        steps(1),
+                        dir.resolve("wider"))
+                    .startingFrom(first)
+                    .stoppingAfter(1)
+                    .train())
+        .hasMessage("cannot start from " + first + ": other networks than the settings");
+    assertThatThrownBy(
+            () ->
+                MixAndSeparateTraining.Run.of(TINY, solosOnly, steps(1), dir.resolve("none"))
+                    .startingFrom(dir.resolve("missing"))
+                    .stoppingAfter(1)
+                    .train())
+        .hasMessage(
+            "no trained model to start from in "
+                + dir.resolve("missing")
+                + " (no model-config.json)");
   }
 
   @Test
-  void mosaicsTeachTheHeadTheirQuadrantsAndThePixelsTheirOwnSound(@TempDir Path dir) throws Exception {
+  void mosaicsTeachTheHeadTheirQuadrantsAndThePixelsTheirOwnSound(@TempDir Path dir)
+      throws Exception {
     // The four tone-and-colour solos as mosaics, one a mixture: both losses fall.
-    MixAndSeparate withMosaics = new MixAndSeparate(BATCHES, pool(), List.of(), 0, 4, Instruments::index);
+    MixAndSeparate withMosaics =
+        new MixAndSeparate(BATCHES, pool(), List.of(), 0, 4, Instruments::index);
     assertThat(withMosaics.next(4, new Random(1)).mosaics().count()).isEqualTo(4);
     Path out = dir.resolve("mosaics");
-    MixAndSeparateTraining.Run.of(TINY, withMosaics, steps(MOSAIC_STEPS), out).stoppingAfter(MOSAIC_STEPS).train();
+    MixAndSeparateTraining.Run.of(TINY, withMosaics, steps(MOSAIC_STEPS), out)
+        .stoppingAfter(MOSAIC_STEPS)
+        .train();
     List<String> curve = Files.readAllLines(out.resolve(ModelManifest.TRAINING_CURVE));
     assertThat(curve).hasSize(1 + MOSAIC_STEPS);
     for (int column : new int[] {2, 3}) {
-      double[] loss = curve.subList(1, curve.size()).stream().mapToDouble(line -> Double.parseDouble(line.split(",")[column])).toArray();
-      assertThat(Arrays.stream(loss).boxed().toList()).allSatisfy(value -> assertThat(value).isFinite().isPositive());
+      double[] loss =
+          curve.subList(1, curve.size()).stream()
+              .mapToDouble(line -> Double.parseDouble(line.split(",")[column]))
+              .toArray();
+      assertThat(Arrays.stream(loss).boxed().toList())
+          .allSatisfy(value -> assertThat(value).isFinite().isPositive());
       int n = loss.length;
-      assertThat((loss[n - 3] + loss[n - 2] + loss[n - 1]) / 3).as("column %d", column).isLessThan((loss[0] + loss[1] + loss[2]) / 3);
+      assertThat((loss[n - 3] + loss[n - 2] + loss[n - 1]) / 3)
+          .as("column %d", column)
+          .isLessThan((loss[0] + loss[1] + loss[2]) / 3);
     }
 
-    // A mosaic of all four instruments over the cello's and the flute's tones: their pixels hold more of its
+    // A mosaic of all four instruments over the cello's and the flute's tones: their pixels hold
+    // more of its
     // energy than the silent drum's and piano's (one map cell a quadrant at this size).
     Color[] quadrants = {Color.RED, Color.BLUE, Color.YELLOW, Color.GREEN};
     BufferedImage image = new BufferedImage(48, 48, BufferedImage.TYPE_3BYTE_BGR);
@@ -217,10 +314,13 @@ class MixAndSeparateTrainingTest {
     ImageIO.write(image, "jpg", jpeg);
     List<StoredClip> solos = pool();
     float[] mixture = new float[TINY.cropSamples()];
-    for (int i = 0; i < mixture.length; i++) mixture[i] = (solos.get(0).audio()[i] + solos.get(1).audio()[i]) / 2;
+    for (int i = 0; i < mixture.length; i++)
+      mixture[i] = (solos.get(0).audio()[i] + solos.get(1).audio()[i]) / 2;
     try (PixelPlayerModel model = PixelPlayerModel.load(out, Device.cpu());
         Predictor<ClipInput, ClipAnalysis> predictor = model.newPredictor()) {
-      ClipAnalysis analysis = predictor.predict(new ClipInput(mixture, List.of(List.of(jpeg.toByteArray(), jpeg.toByteArray()))));
+      ClipAnalysis analysis =
+          predictor.predict(
+              new ClipInput(mixture, List.of(List.of(jpeg.toByteArray(), jpeg.toByteArray()))));
       float[] energy = analysis.video(0).pixelEnergy();
       int h = analysis.height();
       int w = analysis.width();
@@ -236,9 +336,25 @@ class MixAndSeparateTrainingTest {
   @Test
   void sceneRegionsTakeTheCellsWhollyInsideThem() {
     // An odd map leaves its middle cell to neither half; a one-row grid takes every row.
-    assertThat(new long[] {MixAndSeparateTraining.firstCell(0, 2, 7), MixAndSeparateTraining.endCell(0, 2, 7)}).containsExactly(0, 3);
-    assertThat(new long[] {MixAndSeparateTraining.firstCell(1, 2, 7), MixAndSeparateTraining.endCell(1, 2, 7)}).containsExactly(4, 7);
-    assertThat(new long[] {MixAndSeparateTraining.firstCell(1, 2, 14), MixAndSeparateTraining.endCell(1, 2, 14)}).containsExactly(7, 14);
-    assertThat(new long[] {MixAndSeparateTraining.firstCell(0, 1, 7), MixAndSeparateTraining.endCell(0, 1, 7)}).containsExactly(0, 7);
+    assertThat(
+            new long[] {
+              MixAndSeparateTraining.firstCell(0, 2, 7), MixAndSeparateTraining.endCell(0, 2, 7)
+            })
+        .containsExactly(0, 3);
+    assertThat(
+            new long[] {
+              MixAndSeparateTraining.firstCell(1, 2, 7), MixAndSeparateTraining.endCell(1, 2, 7)
+            })
+        .containsExactly(4, 7);
+    assertThat(
+            new long[] {
+              MixAndSeparateTraining.firstCell(1, 2, 14), MixAndSeparateTraining.endCell(1, 2, 14)
+            })
+        .containsExactly(7, 14);
+    assertThat(
+            new long[] {
+              MixAndSeparateTraining.firstCell(0, 1, 7), MixAndSeparateTraining.endCell(0, 1, 7)
+            })
+        .containsExactly(0, 7);
   }
 }

@@ -22,7 +22,8 @@ class ResumableAdamTest {
   @Test
   void oneStepMatchesTheAdamFormula() {
     try (NDManager manager = NDManager.newBaseManager()) {
-      ResumableAdam adam = new ResumableAdam(Tracker.fixed(0.1f), 0.9f, 0.999f, 1e-8f, manager, Map.of());
+      ResumableAdam adam =
+          new ResumableAdam(Tracker.fixed(0.1f), 0.9f, 0.999f, 1e-8f, manager, Map.of());
       NDArray w = manager.create(START);
       adam.update("w", w, gradient(w));
       float[] after = w.toFloatArray();
@@ -31,7 +32,8 @@ class ResumableAdamTest {
         double m = 0.1 * g;
         double v = 0.001 * g * g;
         double lr = 0.1 * Math.sqrt(1 - 0.999) / (1 - 0.9);
-        assertThat(after[i]).isCloseTo((float) (START[i] - lr * m / (Math.sqrt(v) + 1e-8)), within(1e-6f));
+        assertThat(after[i])
+            .isCloseTo((float) (START[i] - lr * m / (Math.sqrt(v) + 1e-8)), within(1e-6f));
       }
       assertThat(adam.steps()).isEqualTo(1);
     }
@@ -40,7 +42,8 @@ class ResumableAdamTest {
   @Test
   void aResumedOptimizerContinuesExactly(@TempDir Path dir) throws Exception {
     try (NDManager manager = NDManager.newBaseManager()) {
-      Tracker schedule = Tracker.cosine().setBaseValue(0.05f).optFinalValue(0.001f).setMaxUpdates(10).build();
+      Tracker schedule =
+          Tracker.cosine().setBaseValue(0.05f).optFinalValue(0.001f).setMaxUpdates(10).build();
       ResumableAdam straight = ResumableAdam.standard(schedule, manager, Map.of());
       NDArray a = manager.create(START);
       for (int i = 0; i < 5; i++) {
@@ -61,7 +64,8 @@ class ResumableAdamTest {
       }
       assertThat(b.toFloatArray()).containsExactly(a.toFloatArray());
       // and it is still minimising
-      assertThat(gradient(b).abs().sum().getFloat()).isLessThan(gradient(manager.create(START)).abs().sum().getFloat());
+      assertThat(gradient(b).abs().sum().getFloat())
+          .isLessThan(gradient(manager.create(START)).abs().sum().getFloat());
     }
   }
 }

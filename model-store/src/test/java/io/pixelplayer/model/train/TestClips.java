@@ -20,29 +20,46 @@ public final class TestClips {
 
   private TestClips() {}
 
-  /** The colour of stored frame {@code k}: far enough from its neighbours to tell them apart after JPEG. */
+  /**
+   * The colour of stored frame {@code k}: far enough from its neighbours to tell them apart after
+   * JPEG.
+   */
   static Color frameColour(int k) {
     return new Color(20 + 17 * k % 220, 230 - 13 * k % 200, 40 + 11 * k % 190);
   }
 
   /**
-   * A clip of {@code samples} samples at 11025 Hz starting {@code startSeconds} into its video, with frames at
-   * 8 fps over its whole span (frame k solid {@link #frameColour}), audio {@code signal} up to
-   * {@code validSamples} and zero after.
+   * A clip of {@code samples} samples at 11025 Hz starting {@code startSeconds} into its video,
+   * with frames at 8 fps over its whole span (frame k solid {@link #frameColour}), audio {@code
+   * signal} up to {@code validSamples} and zero after.
    */
-  static StoredClip clip(String video, List<String> instruments, float[] signal, int validSamples, double startSeconds) {
+  static StoredClip clip(
+      String video,
+      List<String> instruments,
+      float[] signal,
+      int validSamples,
+      double startSeconds) {
     List<Double> times = new ArrayList<>();
-    for (int k = 0; (k + 0.5) / FPS < (double) signal.length / RATE; k++) times.add(startSeconds + (k + 0.5) / FPS);
+    for (int k = 0; (k + 0.5) / FPS < (double) signal.length / RATE; k++)
+      times.add(startSeconds + (k + 0.5) / FPS);
     List<byte[]> jpegs = new ArrayList<>();
     for (int k = 0; k < times.size(); k++) jpegs.add(solidJpeg(24, 24, frameColour(k)));
-    return new StoredClip(video, instruments, RATE, signal, validSamples, startSeconds,
-        times.stream().mapToDouble(Double::doubleValue).toArray(), jpegs);
+    return new StoredClip(
+        video,
+        instruments,
+        RATE,
+        signal,
+        validSamples,
+        startSeconds,
+        times.stream().mapToDouble(Double::doubleValue).toArray(),
+        jpegs);
   }
 
   /** A fully valid clip of a sine at {@code hz} with amplitude 0.5. */
   static StoredClip sine(String video, List<String> instruments, double hz, int samples) {
     float[] signal = new float[samples];
-    for (int i = 0; i < samples; i++) signal[i] = (float) (0.5 * Math.sin(2 * Math.PI * hz * i / RATE));
+    for (int i = 0; i < samples; i++)
+      signal[i] = (float) (0.5 * Math.sin(2 * Math.PI * hz * i / RATE));
     return clip(video, instruments, signal, samples, 0);
   }
 
@@ -65,7 +82,8 @@ public final class TestClips {
   public static byte[] encode(BufferedImage image, String format) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      if (!ImageIO.write(image, format, out)) throw new IllegalStateException("no " + format + " writer");
+      if (!ImageIO.write(image, format, out))
+        throw new IllegalStateException("no " + format + " writer");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

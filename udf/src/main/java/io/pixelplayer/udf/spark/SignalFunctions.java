@@ -18,8 +18,8 @@ import scala.collection.Seq;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * The pure signal functions of this module as Spark SQL functions: a thin adapter that binds SQL types and forwards.
- * {@link #register} adds them all to a session:
+ * The pure signal functions of this module as Spark SQL functions: a thin adapter that binds SQL
+ * types and forwards. {@link #register} adds them all to a session:
  *
  * <pre>
  *   pp_pcm16_decode(audio BINARY) -> ARRAY&lt;FLOAT&gt;                 16-bit little-endian PCM (ingest's audio column) to samples
@@ -30,20 +30,36 @@ import scala.jdk.javaapi.CollectionConverters;
  *   pp_energy_box(energy ARRAY&lt;FLOAT&gt;, height INT, width INT, fraction DOUBLE) -> STRUCT&lt;x0, y0, x1, y1&gt;
  * </pre>
  *
- * The energy functions take a {@code pixel_maps} row's {@code energy, height, width}. NULL in, NULL out.
+ * The energy functions take a {@code pixel_maps} row's {@code energy, height, width}. NULL in, NULL
+ * out.
  */
 public final class SignalFunctions {
-  public static final StructType POINT = new StructType().add("x", DataTypes.DoubleType).add("y", DataTypes.DoubleType);
-  public static final StructType BOX = new StructType().add("x0", DataTypes.DoubleType).add("y0", DataTypes.DoubleType)
-      .add("x1", DataTypes.DoubleType).add("y1", DataTypes.DoubleType);
+  public static final StructType POINT =
+      new StructType().add("x", DataTypes.DoubleType).add("y", DataTypes.DoubleType);
+  public static final StructType BOX =
+      new StructType()
+          .add("x0", DataTypes.DoubleType)
+          .add("y0", DataTypes.DoubleType)
+          .add("x1", DataTypes.DoubleType)
+          .add("y1", DataTypes.DoubleType);
 
   private SignalFunctions() {}
 
   public static void register(SparkSession spark) {
-    spark.udf().register("pp_pcm16_decode", new Pcm16Decode(), DataTypes.createArrayType(DataTypes.FloatType, false));
+    spark
+        .udf()
+        .register(
+            "pp_pcm16_decode",
+            new Pcm16Decode(),
+            DataTypes.createArrayType(DataTypes.FloatType, false));
     spark.udf().register("pp_loudness_db", new LoudnessDb(), DataTypes.DoubleType);
-    spark.udf().register("pp_magnitude_spectrogram", new MagnitudeSpectrogram(),
-        DataTypes.createArrayType(DataTypes.createArrayType(DataTypes.FloatType, false), false));
+    spark
+        .udf()
+        .register(
+            "pp_magnitude_spectrogram",
+            new MagnitudeSpectrogram(),
+            DataTypes.createArrayType(
+                DataTypes.createArrayType(DataTypes.FloatType, false), false));
     spark.udf().register("pp_energy_peak", new EnergyPoint(false), POINT);
     spark.udf().register("pp_energy_centroid", new EnergyPoint(true), POINT);
     spark.udf().register("pp_energy_box", new EnergyBox(), BOX);
@@ -61,14 +77,18 @@ public final class SignalFunctions {
     return out;
   }
 
-  /** SQL numbers reach Java UDFs as they were typed (a literal 0.5 is a DECIMAL): any number is taken. */
+  /**
+   * SQL numbers reach Java UDFs as they were typed (a literal 0.5 is a DECIMAL): any number is
+   * taken.
+   */
   private static Number number(Object value, String what) {
     if (value instanceof Number n) return n;
     throw new IllegalArgumentException(what + " must be a number, got " + value);
   }
 
   private static PixelEnergyMap map(Seq<?> energy, Object height, Object width) {
-    return PixelEnergyMap.of(number(height, "height").intValue(), number(width, "width").intValue(), floats(energy));
+    return PixelEnergyMap.of(
+        number(height, "height").intValue(), number(width, "width").intValue(), floats(energy));
   }
 
   static final class Pcm16Decode implements UDF1<byte[], float[]> {
@@ -94,7 +114,8 @@ public final class SignalFunctions {
       float[] magnitude = stft.forward(signal).magnitude();
       int frames = magnitude.length / stft.bins();
       float[][] byBin = new float[stft.bins()][frames];
-      for (int b = 0; b < stft.bins(); b++) System.arraycopy(magnitude, b * frames, byBin[b], 0, frames);
+      for (int b = 0; b < stft.bins(); b++)
+        System.arraycopy(magnitude, b * frames, byBin[b], 0, frames);
       return byBin;
     }
   }

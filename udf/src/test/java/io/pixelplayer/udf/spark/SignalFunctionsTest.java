@@ -18,8 +18,14 @@ class SignalFunctionsTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkSession.builder().master("local[1]").appName("signal-functions-test").config("spark.ui.enabled", "false")
-        .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+    spark =
+        SparkSession.builder()
+            .master("local[1]")
+            .appName("signal-functions-test")
+            .config("spark.ui.enabled", "false")
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .getOrCreate();
     SignalFunctions.register(spark);
   }
 
@@ -31,13 +37,23 @@ class SignalFunctionsTest {
   @Test
   void audioFunctionsAnswerFromSql() {
     float[] tone = new float[4096];
-    for (int i = 0; i < tone.length; i++) tone[i] = (float) (0.5 * Math.sin(2 * Math.PI * 440 * i / 11025.0));
-    spark.createDataFrame(List.of(org.apache.spark.sql.RowFactory.create((Object) Pcm16.encode(tone))),
-        new org.apache.spark.sql.types.StructType().add("audio", org.apache.spark.sql.types.DataTypes.BinaryType)).createOrReplaceTempView("clips");
+    for (int i = 0; i < tone.length; i++)
+      tone[i] = (float) (0.5 * Math.sin(2 * Math.PI * 440 * i / 11025.0));
+    spark
+        .createDataFrame(
+            List.of(org.apache.spark.sql.RowFactory.create((Object) Pcm16.encode(tone))),
+            new org.apache.spark.sql.types.StructType()
+                .add("audio", org.apache.spark.sql.types.DataTypes.BinaryType))
+        .createOrReplaceTempView("clips");
 
-    Row row = spark.sql("SELECT pp_loudness_db(pp_pcm16_decode(audio)) AS db, pp_magnitude_spectrogram(pp_pcm16_decode(audio)) AS spec, "
-        + "pp_loudness_db(NULL) AS none FROM clips").first();
-    assertThat(row.getDouble(0)).isCloseTo(Loudness.rmsDb(Pcm16.decode(Pcm16.encode(tone))), within(1e-9));
+    Row row =
+        spark
+            .sql(
+                "SELECT pp_loudness_db(pp_pcm16_decode(audio)) AS db, pp_magnitude_spectrogram(pp_pcm16_decode(audio)) AS spec, "
+                    + "pp_loudness_db(NULL) AS none FROM clips")
+            .first();
+    assertThat(row.getDouble(0))
+        .isCloseTo(Loudness.rmsDb(Pcm16.decode(Pcm16.encode(tone))), within(1e-9));
     assertThat(row.getDouble(0)).isCloseTo(20 * Math.log10(0.5 / Math.sqrt(2)), within(0.05));
     List<Object> bins = row.getList(1);
     assertThat(bins).hasSize(512);
@@ -58,8 +74,12 @@ class SignalFunctionsTest {
 
   @Test
   void energyMapFunctionsAnswerFromSql() {
-    Row row = spark.sql("SELECT pp_energy_peak(m, 2, 2) AS peak, pp_energy_centroid(m, 2, 2) AS centroid, pp_energy_box(m, 2, 2, 0.5) AS box "
-        + "FROM (SELECT array(CAST(0 AS FLOAT), 3, 0, 1) AS m)").first();
+    Row row =
+        spark
+            .sql(
+                "SELECT pp_energy_peak(m, 2, 2) AS peak, pp_energy_centroid(m, 2, 2) AS centroid, pp_energy_box(m, 2, 2, 0.5) AS box "
+                    + "FROM (SELECT array(CAST(0 AS FLOAT), 3, 0, 1) AS m)")
+            .first();
     Row peak = row.getStruct(0);
     assertThat(peak.getDouble(0)).isEqualTo(0.75);
     assertThat(peak.getDouble(1)).isEqualTo(0.25);
@@ -67,6 +87,7 @@ class SignalFunctionsTest {
     assertThat(centroid.getDouble(0)).isCloseTo(0.75, within(1e-9));
     assertThat(centroid.getDouble(1)).isCloseTo((3 * 0.25 + 0.75) / 4, within(1e-9));
     Row box = row.getStruct(2);
-    assertThat(List.of(box.getDouble(0), box.getDouble(1), box.getDouble(2), box.getDouble(3))).containsExactly(0.5, 0.0, 1.0, 0.5);
+    assertThat(List.of(box.getDouble(0), box.getDouble(1), box.getDouble(2), box.getDouble(3)))
+        .containsExactly(0.5, 0.0, 1.0, 0.5);
   }
 }

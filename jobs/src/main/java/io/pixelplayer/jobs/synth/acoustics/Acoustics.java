@@ -5,31 +5,44 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * What one video's room, microphone and players do to its sound, drawn from {@link AcousticsSettings}: the
- * microphone's tilt and resonances, the room's reverberation, compression, background noise, the overall level,
- * each source's slow level drift and detuning, and the performance's tempo and phrasing.
+ * What one video's room, microphone and players do to its sound, drawn from {@link
+ * AcousticsSettings}: the microphone's tilt and resonances, the room's reverberation, compression,
+ * background noise, the overall level, each source's slow level drift and detuning, and the
+ * performance's tempo and phrasing.
  *
- * @param resonances        peaks and dips: frequency (Hz), Q and gain (dB) each
- * @param rt60Seconds       the room's reverberation time; 0 for none
- * @param reverbDb          the reverberant sound's level against the direct sound (dB)
- * @param snrDb             the music's level over the background noise (dB); infinite for none
- * @param humHz             mains frequency of the hum, 50 or 60; 0 for none
- * @param driftDb           each source's level drift, ± dB
- * @param detuneCents       each source's detuning, in cents
- * @param tempoFactor       tempi multiplied by this
- * @param legatoShift       added to the share of legato phrases
- * @param noiseSeed         seeds the background noise
+ * @param resonances peaks and dips: frequency (Hz), Q and gain (dB) each
+ * @param rt60Seconds the room's reverberation time; 0 for none
+ * @param reverbDb the reverberant sound's level against the direct sound (dB)
+ * @param snrDb the music's level over the background noise (dB); infinite for none
+ * @param humHz mains frequency of the hum, 50 or 60; 0 for none
+ * @param driftDb each source's level drift, ± dB
+ * @param detuneCents each source's detuning, in cents
+ * @param tempoFactor tempi multiplied by this
+ * @param legatoShift added to the share of legato phrases
+ * @param noiseSeed seeds the background noise
  */
-public record Acoustics(double tiltDb, List<Resonance> resonances, double rt60Seconds, double reverbDb,
-    double compressionRatio, double snrDb, double humHz, double levelDb, double driftDb, double[] detuneCents,
-    double tempoFactor, double legatoShift, long noiseSeed) {
+public record Acoustics(
+    double tiltDb,
+    List<Resonance> resonances,
+    double rt60Seconds,
+    double reverbDb,
+    double compressionRatio,
+    double snrDb,
+    double humHz,
+    double levelDb,
+    double driftDb,
+    double[] detuneCents,
+    double tempoFactor,
+    double legatoShift,
+    long noiseSeed) {
 
   /** A peak or dip of the frequency response. */
   public record Resonance(double frequency, double q, double gainDb) {}
 
   /** The dry sound of {@code sources} sources: nothing added. */
   public static Acoustics dry(int sources) {
-    return new Acoustics(0, List.of(), 0, 0, 1, Double.POSITIVE_INFINITY, 0, 0, 0, new double[sources], 1, 0, 0);
+    return new Acoustics(
+        0, List.of(), 0, 0, 1, Double.POSITIVE_INFINITY, 0, 0, 0, new double[sources], 1, 0, 0);
   }
 
   public Acoustics {
@@ -37,32 +50,58 @@ public record Acoustics(double tiltDb, List<Resonance> resonances, double rt60Se
     detuneCents = detuneCents.clone();
   }
 
-  /** Draws a video's acoustics for its {@code sources} sources; the same random state gives the same draw. */
+  /**
+   * Draws a video's acoustics for its {@code sources} sources; the same random state gives the same
+   * draw.
+   */
   public static Acoustics draw(AcousticsSettings settings, int sources, Random random) {
     if (!settings.enabled()) return dry(sources);
     double tilt = symmetric(random, settings.tiltDb());
     List<Resonance> resonances = new ArrayList<>();
     for (int i = 0; i < settings.resonances(); i++) {
       // 150 Hz to 6 kHz, log-uniform: where small rooms and cheap microphones colour the sound
-      resonances.add(new Resonance(150 * Math.pow(40, random.nextDouble()), 1 + 4 * random.nextDouble(),
-          symmetric(random, settings.resonanceDb())));
+      resonances.add(
+          new Resonance(
+              150 * Math.pow(40, random.nextDouble()),
+              1 + 4 * random.nextDouble(),
+              symmetric(random, settings.resonanceDb())));
     }
-    double rt60 = settings.rt60MaxSeconds() > 0
-        ? settings.rt60MinSeconds() * Math.pow(settings.rt60MaxSeconds() / settings.rt60MinSeconds(), random.nextDouble())
-        : 0;
+    double rt60 =
+        settings.rt60MaxSeconds() > 0
+            ? settings.rt60MinSeconds()
+                * Math.pow(
+                    settings.rt60MaxSeconds() / settings.rt60MinSeconds(), random.nextDouble())
+            : 0;
     double reverbDb = -12 + 10 * random.nextDouble();
     double ratio = 1 + (settings.compressionMaxRatio() - 1) * random.nextDouble();
-    double snr = settings.noise()
-        ? settings.snrMinDb() + (settings.snrMaxDb() - settings.snrMinDb()) * random.nextDouble()
-        : Double.POSITIVE_INFINITY;
-    double hum = settings.noise() && random.nextDouble() < settings.humShare() ? (random.nextBoolean() ? 50 : 60) : 0;
+    double snr =
+        settings.noise()
+            ? settings.snrMinDb()
+                + (settings.snrMaxDb() - settings.snrMinDb()) * random.nextDouble()
+            : Double.POSITIVE_INFINITY;
+    double hum =
+        settings.noise() && random.nextDouble() < settings.humShare()
+            ? (random.nextBoolean() ? 50 : 60)
+            : 0;
     double level = symmetric(random, settings.levelDb());
     double drift = settings.driftDb() * random.nextDouble();
     double[] detune = new double[sources];
     for (int s = 0; s < sources; s++) detune[s] = symmetric(random, settings.detuneCents());
     double tempo = Math.pow(settings.tempoSpread(), 2 * random.nextDouble() - 1);
     double legato = symmetric(random, settings.legatoSpread());
-    return new Acoustics(tilt, resonances, rt60, reverbDb, ratio, snr, hum, level, drift, detune, tempo, legato,
+    return new Acoustics(
+        tilt,
+        resonances,
+        rt60,
+        reverbDb,
+        ratio,
+        snr,
+        hum,
+        level,
+        drift,
+        detune,
+        tempo,
+        legato,
         random.nextLong());
   }
 

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The frequency response of a video's microphone (and the room's colouring): a tilt, lows down and highs up
- * (or the reverse) about {@value #TILT_PIVOT_HZ} Hz, and resonant peaks and dips. Linear and the same for every
- * source, so the sources' truths still add up to the mixture.
+ * The frequency response of a video's microphone (and the room's colouring): a tilt, lows down and
+ * highs up (or the reverse) about {@value #TILT_PIVOT_HZ} Hz, and resonant peaks and dips. Linear
+ * and the same for every source, so the sources' truths still add up to the mixture.
  */
 final class Microphone {
   /** Where the tilt pivots: the two shelves meet here. */
@@ -21,7 +21,8 @@ final class Microphone {
       filters.add(Biquad.highShelf(sampleRate, TILT_PIVOT_HZ, acoustics.tiltDb() / 2));
     }
     for (Acoustics.Resonance resonance : acoustics.resonances()) {
-      filters.add(Biquad.peaking(sampleRate, resonance.frequency(), resonance.q(), resonance.gainDb()));
+      filters.add(
+          Biquad.peaking(sampleRate, resonance.frequency(), resonance.q(), resonance.gainDb()));
     }
   }
 

@@ -16,8 +16,7 @@ import java.awt.geom.Rectangle2D;
 
 /** Bowed string instruments drawn by code: violin, cello and erhu, each with its bow. */
 final class Bowed {
-  private Bowed() {
-  }
+  private Bowed() {}
 
   /** Standing on its endpin, bow across the strings between bridge and fingerboard. */
   static void cello(Graphics2D g, Look look) {
@@ -27,8 +26,8 @@ final class Bowed {
   }
 
   /**
-   * Held as under the chin, scroll to the upper right; the same family shape as the cello but without the endpin,
-   * with a chin rest, and with a longer bow.
+   * Held as under the chin, scroll to the upper right; the same family shape as the cello but
+   * without the endpin, with a chin rest, and with a longer bow.
    */
   static void violin(Graphics2D g, Look look) {
     g.rotate(Math.toRadians(40));
@@ -62,10 +61,12 @@ final class Bowed {
     for (int side : new int[] {-1, 1}) {
       fHole(g, look, side);
     }
-    look.paint(g, polygon(-6.5, -106, 6.5, -106, 13, 42, -13, 42), Material.EBONY, Shading.CYLINDER);
+    look.paint(
+        g, polygon(-6.5, -106, 6.5, -106, 13, 42, -13, 42), Material.EBONY, Shading.CYLINDER);
     look.paint(g, polygon(-12, 72, 12, 72, 6, 104, -6, 104), Material.EBONY);
     look.paint(g, polygon(-16, 58, 16, 58, 19, 68, -19, 68), Material.LIGHT_WOOD);
-    Parts.strings(g, look, 4, new Line2D.Double(-5, -104, 5, -104), new Line2D.Double(-9, 74, 9, 74), 1.8);
+    Parts.strings(
+        g, look, 4, new Line2D.Double(-5, -104, 5, -104), new Line2D.Double(-9, 74, 9, 74), 1.8);
   }
 
   /** Waisted body with the pointed corners that the violin family has at its C-bouts. */
@@ -73,8 +74,10 @@ final class Bowed {
     double top = -40;
     double height = 150;
     double waist = look.proportion(30, 0.1);
-    Area body = new Area(Parts.figureEight(0, top, height, look.proportion(45, 0.08), waist,
-        look.proportion(56, 0.08)));
+    Area body =
+        new Area(
+            Parts.figureEight(
+                0, top, height, look.proportion(45, 0.08), waist, look.proportion(56, 0.08)));
     double waistY = top + 0.5 * height;
     for (int side : new int[] {-1, 1}) {
       body.subtract(new Area(ellipse(side * (waist + 9), waistY, 15, 22)));
@@ -93,10 +96,14 @@ final class Bowed {
     look.line(g, side * 17, 59, side * 25, 59, Material.HOLE, 1.5);
   }
 
-  /** Long neck with two pegs and two strings, a small hexagonal drum at the foot, the bow between the strings. */
+  /**
+   * Long neck with two pegs and two strings, a small hexagonal drum at the foot, the bow between
+   * the strings.
+   */
   static void erhu(Graphics2D g, Look look) {
     look.paint(g, bar(0, -170, 192, 8), Material.DARK_WOOD, Shading.CYLINDER);
-    look.paint(g, Parts.thick(new QuadCurve2D.Double(0, -168, 0, -192, 16, -192), 8), Material.DARK_WOOD);
+    look.paint(
+        g, Parts.thick(new QuadCurve2D.Double(0, -168, 0, -192, 16, -192), 8), Material.DARK_WOOD);
     Parts.peg(g, look, -4, -150, -1, 24, Material.DARK_WOOD);
     Parts.peg(g, look, -4, -126, -1, 24, Material.DARK_WOOD);
 
@@ -113,9 +120,17 @@ final class Bowed {
 
     double bridgeY = cy - 0.866 * (radius - 8) + 6;
     look.paint(g, bar(0, bridgeY - 4, bridgeY + 3, 14), Material.LIGHT_WOOD);
-    Parts.strings(g, look, 2, new Line2D.Double(-2.5, -150, 2.5, -126),
-        new Line2D.Double(-4, bridgeY - 3, 4, bridgeY - 3), 1.6);
-    look.paint(g, bar(0, -93, -86, 14), Material.REED); // the qianjin, the cord that pulls the strings to the neck
+    Parts.strings(
+        g,
+        look,
+        2,
+        new Line2D.Double(-2.5, -150, 2.5, -126),
+        new Line2D.Double(-4, bridgeY - 3, 4, bridgeY - 3),
+        1.6);
+    look.paint(
+        g,
+        bar(0, -93, -86, 14),
+        Material.REED); // the qianjin, the cord that pulls the strings to the neck
     Parts.bow(g, look, -140, 96, 150, 84);
   }
 
@@ -128,7 +143,10 @@ final class Bowed {
     return polygon(xy);
   }
 
-  /** The python-skin face of the erhu's drum: a scale lattice when detailed, a few patches when flat. */
+  /**
+   * The python-skin face of the erhu's drum: a scale lattice when detailed, a few patches when
+   * flat.
+   */
   private static void snakeskin(Graphics2D g, Look look, Shape face) {
     Look.fill(g, face, Material.SNAKESKIN.in(look));
     Graphics2D skin = (Graphics2D) g.create();
@@ -141,9 +159,13 @@ final class Bowed {
         look.line(skin, x, b.getY(), x + h, b.getMaxY(), Material.SNAKESKIN_SCALE, 1);
       }
     } else {
-      double[][] patches = {{-12, -8, 7, 4}, {10, -12, 6, 4}, {4, 6, 8, 5}, {-14, 12, 5, 3}, {16, 10, 4, 3}};
+      double[][] patches = {
+        {-12, -8, 7, 4}, {10, -12, 6, 4}, {4, 6, 8, 5}, {-14, 12, 5, 3}, {16, 10, 4, 3}
+      };
       for (double[] p : patches) {
-        Look.fill(skin, ellipse(b.getCenterX() + p[0], b.getCenterY() + p[1], p[2], p[3]),
+        Look.fill(
+            skin,
+            ellipse(b.getCenterX() + p[0], b.getCenterY() + p[1], p[2], p[3]),
             Material.SNAKESKIN_SCALE.in(look));
       }
     }

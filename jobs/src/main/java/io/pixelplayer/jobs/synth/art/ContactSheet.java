@@ -17,9 +17,9 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 
 /**
- * An overview picture of art libraries: one row per style (a few rows, one per variation, for a style that varies
- * its pictures), one column per instrument, each column labelled with the instrument's name and each row with the
- * style's. {@code ./pixelplayer synth --contact-sheet
+ * An overview picture of art libraries: one row per style (a few rows, one per variation, for a
+ * style that varies its pictures), one column per instrument, each column labelled with the
+ * instrument's name and each row with the style's. {@code ./pixelplayer synth --contact-sheet
  * samples/instruments.png} regenerates the one the README shows.
  */
 public final class ContactSheet {
@@ -30,17 +30,18 @@ public final class ContactSheet {
   private static final Color BACKGROUND = Color.WHITE;
   private static final Color GRID = new Color(0xE0E0E0);
   private static final Color TEXT = new Color(0x37474F);
+
   /** Rows shown of a style that varies its pictures: enough to see that it does. */
   private static final int VARIATIONS = 3;
 
   /** One row of the sheet: a library's pictures, for one variation seed. */
-  private record Row(String label, ArtLibrary library, long variation) {
-  }
+  private record Row(String label, ArtLibrary library, long variation) {}
 
-  private ContactSheet() {
-  }
+  private ContactSheet() {}
 
-  /** The sheet for the libraries; columns are every instrument any of them has, in first-seen order. */
+  /**
+   * The sheet for the libraries; columns are every instrument any of them has, in first-seen order.
+   */
   public static BufferedImage render(List<ArtLibrary> libraries) {
     if (libraries.isEmpty()) {
       throw new IllegalArgumentException("a contact sheet needs at least one art library");
@@ -58,10 +59,14 @@ public final class ContactSheet {
       }
     }
     // opaque: the sheet has a white background, so an alpha channel would only add bytes
-    BufferedImage sheet = new BufferedImage(ROW_LABEL + CELL * instruments.size(), HEADER + CELL * rows.size(),
-        BufferedImage.TYPE_INT_RGB);
+    BufferedImage sheet =
+        new BufferedImage(
+            ROW_LABEL + CELL * instruments.size(),
+            HEADER + CELL * rows.size(),
+            BufferedImage.TYPE_INT_RGB);
     Graphics2D g = sheet.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setColor(BACKGROUND);
     g.fillRect(0, 0, sheet.getWidth(), sheet.getHeight());
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
@@ -82,8 +87,11 @@ public final class ContactSheet {
         if (row.library().instruments().contains(instrument)) {
           BufferedImage picture =
               Images.fit(row.library().picture(instrument, new Random(row.variation())), PICTURE);
-          g.drawImage(picture, ROW_LABEL + column * CELL + (CELL - picture.getWidth()) / 2,
-              top + (CELL - picture.getHeight()) / 2, null);
+          g.drawImage(
+              picture,
+              ROW_LABEL + column * CELL + (CELL - picture.getWidth()) / 2,
+              top + (CELL - picture.getHeight()) / 2,
+              null);
         }
         column++;
       }

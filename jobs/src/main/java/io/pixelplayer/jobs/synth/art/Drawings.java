@@ -6,11 +6,13 @@ import java.awt.image.BufferedImage;
 import java.util.Map;
 
 /**
- * All 21 instruments drawn by code in any look. The emoji styles use the drawings only for the instruments that no
- * open emoji set has; the drawn style uses all of them.
+ * All 21 instruments drawn by code in any look. The emoji styles use the drawings only for the
+ * instruments that no open emoji set has; the drawn style uses all of them.
  */
 final class Drawings {
-  /** Drawings are centred on the origin and stay within this square of design units, turned or not. */
+  /**
+   * Drawings are centred on the origin and stay within this square of design units, turned or not.
+   */
   private static final int CANVAS = 720;
 
   /** Draws one instrument in design units around the origin; it may transform {@code g} freely. */
@@ -19,34 +21,35 @@ final class Drawings {
     void draw(Graphics2D g, Look look);
   }
 
-  private static final Map<String, Drawing> BY_INSTRUMENT = Map.ofEntries(
-      Map.entry("accordion", Keyboards::accordion),
-      Map.entry("acoustic_guitar", Plucked::acousticGuitar),
-      Map.entry("bagpipe", Winds::bagpipe),
-      Map.entry("banjo", Plucked::banjo),
-      Map.entry("bassoon", Winds::bassoon),
-      Map.entry("cello", Bowed::cello),
-      Map.entry("clarinet", Winds::clarinet),
-      Map.entry("congas", Percussion::congas),
-      Map.entry("drum", Percussion::drum),
-      Map.entry("electric_bass", Plucked::electricBass),
-      Map.entry("erhu", Bowed::erhu),
-      Map.entry("flute", Winds::flute),
-      Map.entry("guzheng", Plucked::guzheng),
-      Map.entry("piano", Keyboards::piano),
-      Map.entry("pipa", Plucked::pipa),
-      Map.entry("saxophone", Winds::saxophone),
-      Map.entry("trumpet", Winds::trumpet),
-      Map.entry("tuba", Winds::tuba),
-      Map.entry("ukulele", Plucked::ukulele),
-      Map.entry("violin", Bowed::violin),
-      Map.entry("xylophone", Percussion::xylophone));
+  private static final Map<String, Drawing> BY_INSTRUMENT =
+      Map.ofEntries(
+          Map.entry("accordion", Keyboards::accordion),
+          Map.entry("acoustic_guitar", Plucked::acousticGuitar),
+          Map.entry("bagpipe", Winds::bagpipe),
+          Map.entry("banjo", Plucked::banjo),
+          Map.entry("bassoon", Winds::bassoon),
+          Map.entry("cello", Bowed::cello),
+          Map.entry("clarinet", Winds::clarinet),
+          Map.entry("congas", Percussion::congas),
+          Map.entry("drum", Percussion::drum),
+          Map.entry("electric_bass", Plucked::electricBass),
+          Map.entry("erhu", Bowed::erhu),
+          Map.entry("flute", Winds::flute),
+          Map.entry("guzheng", Plucked::guzheng),
+          Map.entry("piano", Keyboards::piano),
+          Map.entry("pipa", Plucked::pipa),
+          Map.entry("saxophone", Winds::saxophone),
+          Map.entry("trumpet", Winds::trumpet),
+          Map.entry("tuba", Winds::tuba),
+          Map.entry("ukulele", Plucked::ukulele),
+          Map.entry("violin", Bowed::violin),
+          Map.entry("xylophone", Percussion::xylophone));
 
-  private Drawings() {
-  }
+  private Drawings() {}
 
   /**
-   * The instrument drawn in the look, cropped and scaled so that its longer side is {@code size} pixels.
+   * The instrument drawn in the look, cropped and scaled so that its longer side is {@code size}
+   * pixels.
    *
    * @throws IllegalArgumentException for an instrument not among the 21
    */

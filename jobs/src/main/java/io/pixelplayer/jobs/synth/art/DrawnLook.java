@@ -15,42 +15,66 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The look of the {@code drawn} style, drawn anew for every video from a variation seed, so that the style is a
- * distribution of looks rather than one set of pictures: palette, outline, lighting, texture, the instrument's
- * proportions and the angle it is seen from. Every range keeps the instrument recognisable: wood stays wood-coloured,
- * proportions move by a tenth or so, the view turns by a few degrees.
+ * The look of the {@code drawn} style, drawn anew for every video from a variation seed, so that
+ * the style is a distribution of looks rather than one set of pictures: palette, outline, lighting,
+ * texture, the instrument's proportions and the angle it is seen from. Every range keeps the
+ * instrument recognisable: wood stays wood-coloured, proportions move by a tenth or so, the view
+ * turns by a few degrees.
  */
 final class DrawnLook implements Look {
   static final String STYLE = "drawn";
 
-  enum Outline { NONE, THIN, THICK, SKETCHY }
+  enum Outline {
+    NONE,
+    THIN,
+    THICK,
+    SKETCHY
+  }
 
-  enum Lighting { FLAT, GRADIENT, CEL, HIGHLIGHT }
+  enum Lighting {
+    FLAT,
+    GRADIENT,
+    CEL,
+    HIGHLIGHT
+  }
 
   /** What a surface shows: grain on wood and brushing on metal, or speckle on everything. */
-  enum Texture { NONE, GRAIN, SPECKLE }
+  enum Texture {
+    NONE,
+    GRAIN,
+    SPECKLE
+  }
 
   private static final Color INK = new Color(0x212121);
 
   private final Map<Material, Color> palette = new EnumMap<>(Material.class);
   private final Outline outline;
   private final float outlineWidth;
+
   /** Black ink, or a darker tone of each part's own colour. */
   private final boolean inkedOutline;
+
   private final Lighting lighting;
+
   /** Direction towards the light, radians, y down: always from above. */
   private final double lightAngle;
+
   private final Texture texture;
   private final double grainSpacing;
   private final boolean detailed;
+
   /** Whether a body shows its thickness as a darker side, away from the light. */
   private final boolean bodyDepth;
+
   private final double turn;
   private final double aspect;
   private final double foreshortening;
   private final double foreshorteningAxis;
   private final boolean mirrored;
-  /** The hand that draws: jitter of sketchy lines, grain, speckle and proportions, in drawing order. */
+
+  /**
+   * The hand that draws: jitter of sketchy lines, grain, speckle and proportions, in drawing order.
+   */
   private final Random hand;
 
   DrawnLook(Random variation) {
@@ -59,12 +83,17 @@ final class DrawnLook implements Look {
       shifts.put(family, HsbShift.draw(family, variation));
     }
     for (Material material : Material.values()) {
-      HsbShift jitter = new HsbShift(between(variation, -4, 4), between(variation, 0.95, 1.05),
-          between(variation, 0.95, 1.05));
+      HsbShift jitter =
+          new HsbShift(
+              between(variation, -4, 4),
+              between(variation, 0.95, 1.05),
+              between(variation, 0.95, 1.05));
       palette.put(material, jitter.apply(shifts.get(material.family()).apply(material.noto())));
     }
     outline = pick(variation, Outline.values());
-    outlineWidth = (float) (outline == Outline.THICK ? between(variation, 3.5, 6) : between(variation, 1.2, 2.2));
+    outlineWidth =
+        (float)
+            (outline == Outline.THICK ? between(variation, 3.5, 6) : between(variation, 1.2, 2.2));
     inkedOutline = variation.nextBoolean();
     lighting = pick(variation, Lighting.values());
     lightAngle = Math.toRadians(between(variation, -160, -20));
@@ -82,24 +111,30 @@ final class DrawnLook implements Look {
 
   /** A turn of hue (degrees) and scales of saturation and brightness. */
   private record HsbShift(double hue, double saturation, double brightness) {
-    /** The shift of one family for one video, within what that kind of surface plausibly looks like. */
+    /**
+     * The shift of one family for one video, within what that kind of surface plausibly looks like.
+     */
     static HsbShift draw(Material.Family family, Random r) {
       return switch (family) {
-        case WOOD -> new HsbShift(between(r, -12, 12), between(r, 0.75, 1.2), between(r, 0.7, 1.15));
+        case WOOD ->
+            new HsbShift(between(r, -12, 12), between(r, 0.75, 1.2), between(r, 0.7, 1.15));
         case BLACK -> new HsbShift(between(r, -40, 40), between(r, 0.4, 1.5), between(r, 0.8, 1.6));
         case PALE -> new HsbShift(between(r, -15, 15), between(r, 0.5, 2), between(r, 0.92, 1));
-        case METAL -> new HsbShift(between(r, -20, 20), between(r, 0.4, 1.5), between(r, 0.85, 1.05));
+        case METAL ->
+            new HsbShift(between(r, -20, 20), between(r, 0.4, 1.5), between(r, 0.85, 1.05));
         // a fifth of the brass is silver-plated
-        case BRASS -> r.nextDouble() < 0.2 ? new HsbShift(0, 0.12, 0.95)
-            : new HsbShift(between(r, -7, 7), between(r, 0.8, 1.1), between(r, 0.8, 1.05));
+        case BRASS ->
+            r.nextDouble() < 0.2
+                ? new HsbShift(0, 0.12, 0.95)
+                : new HsbShift(between(r, -7, 7), between(r, 0.8, 1.1), between(r, 0.8, 1.05));
         case DYED -> new HsbShift(between(r, 0, 360), between(r, 0.7, 1.1), between(r, 0.75, 1.1));
       };
     }
 
     Color apply(Color c) {
       float[] hsb = Color.RGBtoHSB(c.getRed(), c.getGreen(), c.getBlue(), null);
-      return Color.getHSBColor((float) (hsb[0] + hue / 360), clamp(hsb[1] * saturation),
-          clamp(hsb[2] * brightness));
+      return Color.getHSBColor(
+          (float) (hsb[0] + hue / 360), clamp(hsb[1] * saturation), clamp(hsb[2] * brightness));
     }
 
     private static float clamp(double v) {
@@ -143,8 +178,11 @@ final class DrawnLook implements Look {
   @Override
   public void body(Graphics2D g, Shape shape, Material material) {
     if (bodyDepth) {
-      AffineTransform away = AffineTransform.getTranslateInstance(-6 * Math.cos(lightAngle), -6 * Math.sin(lightAngle));
-      Look.fill(g, away.createTransformedShape(shape), Look.mix(colour(material), Color.BLACK, 0.45));
+      AffineTransform away =
+          AffineTransform.getTranslateInstance(
+              -6 * Math.cos(lightAngle), -6 * Math.sin(lightAngle));
+      Look.fill(
+          g, away.createTransformedShape(shape), Look.mix(colour(material), Color.BLACK, 0.45));
     }
     paint(g, shape, material, Shading.ROUND);
   }
@@ -173,30 +211,51 @@ final class DrawnLook implements Look {
       return;
     }
     switch (lighting) {
-      case FLAT -> {
-      }
-      case GRADIENT -> overlay(g, shape, b, new float[] {0f, 1f},
-          new Color[] {Shading.light(110), Shading.shadow(110)});
-      case CEL -> overlay(g, shape, b, new float[] {0f, 0.55f, 0.57f, 1f},
-          new Color[] {Shading.light(0), Shading.light(0), Shading.shadow(80), Shading.shadow(80)});
+      case FLAT -> {}
+      case GRADIENT ->
+          overlay(
+              g,
+              shape,
+              b,
+              new float[] {0f, 1f},
+              new Color[] {Shading.light(110), Shading.shadow(110)});
+      case CEL ->
+          overlay(
+              g,
+              shape,
+              b,
+              new float[] {0f, 0.55f, 0.57f, 1f},
+              new Color[] {
+                Shading.light(0), Shading.light(0), Shading.shadow(80), Shading.shadow(80)
+              });
       case HIGHLIGHT -> {
         Graphics2D shine = (Graphics2D) g.create();
         shine.clip(shape);
         double x = b.getCenterX() + 0.28 * b.getWidth() * Math.cos(lightAngle);
         double y = b.getCenterY() + 0.28 * b.getHeight() * Math.sin(lightAngle);
-        Look.fill(shine, Parts.ellipse(x, y, 0.16 * b.getWidth(), 0.16 * b.getHeight()), Shading.light(150));
+        Look.fill(
+            shine,
+            Parts.ellipse(x, y, 0.16 * b.getWidth(), 0.16 * b.getHeight()),
+            Shading.light(150));
         shine.dispose();
       }
     }
   }
 
   /** A gradient over the shape from its side towards the light to the far side. */
-  private void overlay(Graphics2D g, Shape shape, Rectangle2D b, float[] fractions, Color[] colours) {
+  private void overlay(
+      Graphics2D g, Shape shape, Rectangle2D b, float[] fractions, Color[] colours) {
     double dx = Math.cos(lightAngle);
     double dy = Math.sin(lightAngle);
     double reach = 0.5 * (Math.abs(dx) * b.getWidth() + Math.abs(dy) * b.getHeight());
-    g.setPaint(new LinearGradientPaint((float) (b.getCenterX() + dx * reach), (float) (b.getCenterY() + dy * reach),
-        (float) (b.getCenterX() - dx * reach), (float) (b.getCenterY() - dy * reach), fractions, colours));
+    g.setPaint(
+        new LinearGradientPaint(
+            (float) (b.getCenterX() + dx * reach),
+            (float) (b.getCenterY() + dy * reach),
+            (float) (b.getCenterX() - dx * reach),
+            (float) (b.getCenterY() - dy * reach),
+            fractions,
+            colours));
     g.fill(shape);
   }
 
@@ -212,17 +271,28 @@ final class DrawnLook implements Look {
       int specks = (int) Math.min(400, b.getWidth() * b.getHeight() / 50);
       for (int i = 0; i < specks; i++) {
         surface.setPaint(hand.nextBoolean() ? Shading.light(50) : Shading.shadow(45));
-        surface.fill(Parts.circle(between(hand, b.getMinX(), b.getMaxX()), between(hand, b.getMinY(), b.getMaxY()),
-            between(hand, 0.6, 1.6)));
+        surface.fill(
+            Parts.circle(
+                between(hand, b.getMinX(), b.getMaxX()),
+                between(hand, b.getMinY(), b.getMaxY()),
+                between(hand, 0.6, 1.6)));
       }
     } else if (family == Material.Family.WOOD) {
-      // grain runs along the part: its local y axis, as the drawings draw necks, tubes and bodies upright
+      // grain runs along the part: its local y axis, as the drawings draw necks, tubes and bodies
+      // upright
       surface.setPaint(withAlpha(Look.mix(base, Color.BLACK, 0.35), 110));
-      for (double x = b.getMinX() + hand.nextDouble() * grainSpacing; x < b.getMaxX(); x += grainSpacing) {
+      for (double x = b.getMinX() + hand.nextDouble() * grainSpacing;
+          x < b.getMaxX();
+          x += grainSpacing) {
         Path2D grain = new Path2D.Double();
         grain.moveTo(x, b.getMinY());
-        grain.curveTo(x + between(hand, -4, 4), b.getMinY() + b.getHeight() / 3, x + between(hand, -4, 4),
-            b.getMinY() + 2 * b.getHeight() / 3, x + between(hand, -2, 2), b.getMaxY());
+        grain.curveTo(
+            x + between(hand, -4, 4),
+            b.getMinY() + b.getHeight() / 3,
+            x + between(hand, -4, 4),
+            b.getMinY() + 2 * b.getHeight() / 3,
+            x + between(hand, -2, 2),
+            b.getMaxY());
         surface.draw(grain);
       }
     } else if (family == Material.Family.METAL || family == Material.Family.BRASS) {

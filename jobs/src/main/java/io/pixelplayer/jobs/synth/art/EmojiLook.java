@@ -11,11 +11,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The looks of the two emoji styles, for the instruments no open emoji set has: each drawing matches its emoji
- * neighbours, fixed once and for all.
+ * The looks of the two emoji styles, for the instruments no open emoji set has: each drawing
+ * matches its emoji neighbours, fixed once and for all.
  */
 enum EmojiLook implements Look {
-  /** Noto emoji: soft shading on rounded parts, outlined in a darker tone of the part's own colour. */
+  /**
+   * Noto emoji: soft shading on rounded parts, outlined in a darker tone of the part's own colour.
+   */
   NOTO {
     @Override
     public void finish(Graphics2D g, Shape shape, Color base, Shading shading) {
@@ -39,7 +41,9 @@ enum EmojiLook implements Look {
       return material.noto();
     }
   },
-  /** Twemoji: flat fills and no outlines; a body shows its depth as a darker flat side behind it. */
+  /**
+   * Twemoji: flat fills and no outlines; a body shows its depth as a darker flat side behind it.
+   */
   TWEMOJI {
     @Override
     public void finish(Graphics2D g, Shape shape, Color base, Shading shading) {
@@ -60,7 +64,8 @@ enum EmojiLook implements Look {
     }
   };
 
-  private static final BasicStroke OUTLINE = new BasicStroke(3.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+  private static final BasicStroke OUTLINE =
+      new BasicStroke(3.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
 
   /** The emoji look of a style name, if it is one. */
   static Optional<EmojiLook> of(String style) {
@@ -76,7 +81,9 @@ enum EmojiLook implements Look {
     return this == TWEMOJI;
   }
 
-  /** Noto shows finer detail (more strings, frets, purfling); Twemoji keeps to a few bold shapes. */
+  /**
+   * Noto shows finer detail (more strings, frets, purfling); Twemoji keeps to a few bold shapes.
+   */
   @Override
   public boolean detailed() {
     return this == NOTO;

@@ -4,14 +4,16 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 
-/** Pixel helpers for instrument pictures: ARGB conversion, tight cropping, high-quality downscaling. */
+/**
+ * Pixel helpers for instrument pictures: ARGB conversion, tight cropping, high-quality downscaling.
+ */
 final class Images {
-  private Images() {
-  }
+  private Images() {}
 
   /** An ARGB copy of the image (the pixel layout every consumer of the art can rely on). */
   static BufferedImage toArgb(BufferedImage image) {
-    BufferedImage argb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_ARGB);
+    BufferedImage argb =
+        new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_ARGB);
     Graphics2D g = argb.createGraphics();
     g.drawImage(image, 0, 0, null);
     g.dispose();
@@ -19,8 +21,8 @@ final class Images {
   }
 
   /**
-   * The ARGB image cropped to the bounding box of its non-transparent pixels, so that boxes computed from it are
-   * tight; fails for an image without any.
+   * The ARGB image cropped to the bounding box of its non-transparent pixels, so that boxes
+   * computed from it are tight; fails for an image without any.
    */
   static BufferedImage cropToOpaque(BufferedImage argb) {
     int w = argb.getWidth();
@@ -48,8 +50,8 @@ final class Images {
   }
 
   /**
-   * The image scaled so that its longer side is {@code maxSide}, halving step by step while the scale is below
-   * one half so that thin strings and outlines stay smooth instead of breaking up.
+   * The image scaled so that its longer side is {@code maxSide}, halving step by step while the
+   * scale is below one half so that thin strings and outlines stay smooth instead of breaking up.
    */
   static BufferedImage fit(BufferedImage image, int maxSide) {
     if (maxSide < 1) {
@@ -58,17 +60,22 @@ final class Images {
     double scale = (double) maxSide / Math.max(image.getWidth(), image.getHeight());
     BufferedImage current = image;
     while (scale < 0.5) {
-      current = resize(current, Math.max(1, current.getWidth() / 2), Math.max(1, current.getHeight() / 2));
+      current =
+          resize(
+              current, Math.max(1, current.getWidth() / 2), Math.max(1, current.getHeight() / 2));
       scale *= 2;
     }
-    return resize(current, Math.max(1, (int) Math.round(current.getWidth() * scale)),
+    return resize(
+        current,
+        Math.max(1, (int) Math.round(current.getWidth() * scale)),
         Math.max(1, (int) Math.round(current.getHeight() * scale)));
   }
 
   private static BufferedImage resize(BufferedImage image, int width, int height) {
     BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
     Graphics2D g = out.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
     g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
     g.drawImage(image, 0, 0, width, height, null);
     g.dispose();

@@ -7,15 +7,19 @@ import java.awt.Shape;
 import java.awt.geom.Line2D;
 
 /**
- * How an art style paints the instruments drawn by code. The drawings are shared; the look decides each part's
- * colour and how it is painted (shading, outline, texture), how much detail a drawing shows, and how the drawing is
- * seen. The emoji looks ({@link EmojiLook}) are fixed; the drawn look ({@link DrawnLook}) is drawn anew per video.
+ * How an art style paints the instruments drawn by code. The drawings are shared; the look decides
+ * each part's colour and how it is painted (shading, outline, texture), how much detail a drawing
+ * shows, and how the drawing is seen. The emoji looks ({@link EmojiLook}) are fixed; the drawn look
+ * ({@link DrawnLook}) is drawn anew per video.
  */
 interface Look {
   /** The colour of a material in this look. */
   Color colour(Material material);
 
-  /** Whether drawings show finer detail (more strings, frets, purfling) or keep to a few bold shapes. */
+  /**
+   * Whether drawings show finer detail (more strings, frets, purfling) or keep to a few bold
+   * shapes.
+   */
   boolean detailed();
 
   /** Paints what the look puts over a filled part: shading and outline, or nothing. */
@@ -25,16 +29,18 @@ interface Look {
   void body(Graphics2D g, Shape shape, Material material);
 
   /**
-   * A length or ratio of a drawing: the nominal value in a fixed look; a look that varies its instruments draws it
-   * within {@code spread} (a fraction of it) either side.
+   * A length or ratio of a drawing: the nominal value in a fixed look; a look that varies its
+   * instruments draws it within {@code spread} (a fraction of it) either side.
    */
   default double proportion(double nominal, double spread) {
     return nominal;
   }
 
-  /** Sets how the drawing, centred on the origin of {@code g}, is seen (turned, foreshortened); fixed looks don't. */
-  default void view(Graphics2D g) {
-  }
+  /**
+   * Sets how the drawing, centred on the origin of {@code g}, is seen (turned, foreshortened);
+   * fixed looks don't.
+   */
+  default void view(Graphics2D g) {}
 
   default void paint(Graphics2D g, Shape shape, Material material) {
     paint(g, shape, material, Shading.ROUND);
@@ -50,7 +56,8 @@ interface Look {
   }
 
   /** A stroked line part (string, rod, bow hair), the same in every look apart from the colour. */
-  default void line(Graphics2D g, double x1, double y1, double x2, double y2, Material material, double width) {
+  default void line(
+      Graphics2D g, double x1, double y1, double x2, double y2, Material material, double width) {
     stroke(g, new Line2D.Double(x1, y1, x2, y2), material, width);
   }
 

@@ -3,9 +3,9 @@ package io.pixelplayer.jobs.synth.art;
 import java.awt.Color;
 
 /**
- * What a drawn part is made of, with its base colour in each emoji style: Noto's from the Material Design palette
- * that Noto emoji use, Twemoji's from the Twemoji palette. The drawn style starts from the Noto colour and varies it
- * within what the part's {@link Family} plausibly looks like.
+ * What a drawn part is made of, with its base colour in each emoji style: Noto's from the Material
+ * Design palette that Noto emoji use, Twemoji's from the Twemoji palette. The drawn style starts
+ * from the Noto colour and varies it within what the part's {@link Family} plausibly looks like.
  */
 enum Material {
   LIGHT_WOOD(0xFFCC80, 0xD99E82, Family.WOOD),
@@ -24,7 +24,10 @@ enum Material {
   SILVER(0xCFD8DC, 0xCCD6DD, Family.METAL),
   BRASS(0xFFCA28, 0xFFAC33, Family.BRASS),
   BRASS_THROAT(0xC79100, 0xF4900C, Family.BRASS),
-  /** Valves and slides: a tone darker where the flat look has no outline to set them off the tubing behind. */
+  /**
+   * Valves and slides: a tone darker where the flat look has no outline to set them off the tubing
+   * behind.
+   */
   VALVE_BRASS(0xFFCA28, 0xF4900C, Family.BRASS),
   TARTAN(0xC62828, 0xDD2E44, Family.DYED),
   TARTAN_BAND(0x1B5E20, 0xA0041E, Family.DYED),
@@ -45,7 +48,11 @@ enum Material {
 
   /** Kinds of surface, each with its own range of plausible colours in the drawn style. */
   enum Family {
-    WOOD, BLACK, PALE, METAL, BRASS,
+    WOOD,
+    BLACK,
+    PALE,
+    METAL,
+    BRASS,
     /** Paint, lacquer, plastic and cloth: any hue. */
     DYED
   }

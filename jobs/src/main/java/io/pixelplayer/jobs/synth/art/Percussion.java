@@ -13,17 +13,28 @@ import java.awt.geom.RoundRectangle2D;
 
 /** Percussion drawn by code: xylophone, drum and congas. */
 final class Percussion {
-  /** Twemoji's flat look reads best as a toy xylophone in rainbow colours; Noto's shading shows rosewood bars. */
-  private static final Color[] RAINBOW = {new Color(0xDD2E44), new Color(0xF4900C), new Color(0xFFCC4D),
-      new Color(0x77B255), new Color(0x55ACEE), new Color(0x3B88C3), new Color(0xAA8DD8), new Color(0xEA596E)};
   /**
-   * The rails sit under the bars' nodes, 22.4 % in from each end (0.276 of the length from the centre), where a
-   * bar does not vibrate.
+   * Twemoji's flat look reads best as a toy xylophone in rainbow colours; Noto's shading shows
+   * rosewood bars.
+   */
+  private static final Color[] RAINBOW = {
+    new Color(0xDD2E44),
+    new Color(0xF4900C),
+    new Color(0xFFCC4D),
+    new Color(0x77B255),
+    new Color(0x55ACEE),
+    new Color(0x3B88C3),
+    new Color(0xAA8DD8),
+    new Color(0xEA596E)
+  };
+
+  /**
+   * The rails sit under the bars' nodes, 22.4 % in from each end (0.276 of the length from the
+   * centre), where a bar does not vibrate.
    */
   private static final double NODE = 0.276;
 
-  private Percussion() {
-  }
+  private Percussion() {}
 
   /** Graded bars, longest at the left, resting on two converging rails, with two mallets. */
   static void xylophone(Graphics2D g, Look look) {
@@ -40,17 +51,30 @@ final class Percussion {
     for (int side : new int[] {-1, 1}) {
       double first = centreY + side * NODE * length[0];
       double last = centreY + side * NODE * length[bars - 1];
-      double overhang = pitch * (last - first) / (x[bars - 1] - x[0]); // the rail runs on a bar's width past the ends
-      Parts.tube(g, look, x[0] - pitch, first - overhang, x[bars - 1] + pitch, last + overhang, 12,
+      double overhang =
+          pitch
+              * (last - first)
+              / (x[bars - 1] - x[0]); // the rail runs on a bar's width past the ends
+      Parts.tube(
+          g,
+          look,
+          x[0] - pitch,
+          first - overhang,
+          x[bars - 1] + pitch,
+          last + overhang,
+          12,
           Material.DARK_WOOD);
     }
     for (int i = 0; i < bars; i++) {
       RoundRectangle2D bar =
-          new RoundRectangle2D.Double(x[i] - width / 2, centreY - length[i] / 2, width, length[i], 8, 8);
-      Color colour = look == EmojiLook.TWEMOJI ? RAINBOW[i % RAINBOW.length] : Material.ROSEWOOD.in(look);
+          new RoundRectangle2D.Double(
+              x[i] - width / 2, centreY - length[i] / 2, width, length[i], 8, 8);
+      Color colour =
+          look == EmojiLook.TWEMOJI ? RAINBOW[i % RAINBOW.length] : Material.ROSEWOOD.in(look);
       look.paint(g, bar, colour, Shading.ROUND);
       for (int side : new int[] {-1, 1}) {
-        look.paint(g, circle(x[i], centreY + side * NODE * length[i], 2.5), Material.SILVER, Shading.FLAT);
+        look.paint(
+            g, circle(x[i], centreY + side * NODE * length[i], 2.5), Material.SILVER, Shading.FLAT);
       }
     }
     mallet(g, look, 95, 190, 15, 45);
@@ -58,8 +82,8 @@ final class Percussion {
   }
 
   /**
-   * A snare drum seen from a little above: the white head in its hoop, a lacquered shell with tension rods down its
-   * front, and two sticks resting across the head.
+   * A snare drum seen from a little above: the white head in its hoop, a lacquered shell with
+   * tension rods down its front, and two sticks resting across the head.
    */
   static void drum(Graphics2D g, Look look) {
     double radius = look.proportion(120, 0.08);
@@ -82,37 +106,57 @@ final class Percussion {
     stick(g, look, radius + 40, -150, -0.3 * radius, -4);
   }
 
-  private static void stick(Graphics2D g, Look look, double buttX, double buttY, double tipX, double tipY) {
+  private static void stick(
+      Graphics2D g, Look look, double buttX, double buttY, double tipX, double tipY) {
     Parts.tube(g, look, buttX, buttY, tipX, tipY, 10, Material.LIGHT_WOOD);
     look.paint(g, Parts.ellipse(tipX, tipY, 7, 6), Material.LIGHT_WOOD);
   }
 
-  /** A pair of tall barrel-shaped wooden drums, the larger behind, each with its head in a metal rim and lugs. */
+  /**
+   * A pair of tall barrel-shaped wooden drums, the larger behind, each with its head in a metal rim
+   * and lugs.
+   */
   static void congas(Graphics2D g, Look look) {
     conga(g, look, -62, -150, look.proportion(66, 0.08), look.proportion(300, 0.08));
     conga(g, look, 62, -115, look.proportion(56, 0.08), look.proportion(275, 0.08));
   }
 
-  private static void conga(Graphics2D g, Look look, double cx, double top, double radius, double height) {
+  private static void conga(
+      Graphics2D g, Look look, double cx, double top, double radius, double height) {
     double bulge = 1.16 * radius;
     double foot = 0.78 * radius;
-    Shape barrel = Parts.symmetric(cx, top,
-        new double[] {radius / 3, top, 2 * radius / 3, top, radius, top},
-        new double[] {bulge, top + 0.25 * height, bulge, top + 0.6 * height, foot, top + height},
-        new double[] {foot / 2, top + height + 8, foot / 4, top + height + 8, 0, top + height + 8});
+    Shape barrel =
+        Parts.symmetric(
+            cx,
+            top,
+            new double[] {radius / 3, top, 2 * radius / 3, top, radius, top},
+            new double[] {
+              bulge, top + 0.25 * height, bulge, top + 0.6 * height, foot, top + height
+            },
+            new double[] {
+              foot / 2, top + height + 8, foot / 4, top + height + 8, 0, top + height + 8
+            });
     look.body(g, barrel, Material.CONGA_WOOD);
     int staves = look.detailed() ? 7 : 4;
     for (int i = 1; i < staves; i++) {
       double t = 2.0 * i / staves - 1;
       Path2D seam = new Path2D.Double();
       seam.moveTo(cx + t * radius, top);
-      seam.curveTo(cx + t * bulge, top + 0.25 * height, cx + t * bulge, top + 0.6 * height, cx + t * foot,
+      seam.curveTo(
+          cx + t * bulge,
+          top + 0.25 * height,
+          cx + t * bulge,
+          top + 0.6 * height,
+          cx + t * foot,
           top + height);
       look.stroke(g, seam, Material.DARK_WOOD, 1.5);
     }
     for (double y : new double[] {top + 0.3 * height, top + 0.75 * height}) {
-      look.paint(g, bar(cx, y - 3, y + 3, 2 * (y < top + 0.5 * height ? bulge : 0.95 * bulge)),
-          Material.SILVER, Shading.FLAT);
+      look.paint(
+          g,
+          bar(cx, y - 3, y + 3, 2 * (y < top + 0.5 * height ? bulge : 0.95 * bulge)),
+          Material.SILVER,
+          Shading.FLAT);
     }
     for (double t : new double[] {-0.8, -0.3, 0.3, 0.8}) {
       look.paint(g, bar(cx + t * radius, top + 4, top + 30, 6), Material.SILVER, Shading.CYLINDER);
@@ -121,7 +165,8 @@ final class Percussion {
     look.paint(g, Parts.thick(Parts.ellipse(cx, top, radius, 0.3 * radius), 8), Material.SILVER);
   }
 
-  private static void mallet(Graphics2D g, Look look, double handleX, double handleY, double headX, double headY) {
+  private static void mallet(
+      Graphics2D g, Look look, double handleX, double handleY, double headX, double headY) {
     Parts.tube(g, look, handleX, handleY, headX, headY, 6, Material.LIGHT_WOOD);
     look.paint(g, circle(headX, headY, 13), Material.MALLET_HEAD);
   }

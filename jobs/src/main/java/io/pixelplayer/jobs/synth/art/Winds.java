@@ -18,12 +18,12 @@ import java.awt.geom.RoundRectangle2D;
 
 /** Wind instruments drawn by code: tuba, trumpet, saxophone, flute, clarinet, bassoon, bagpipe. */
 final class Winds {
-  private Winds() {
-  }
+  private Winds() {}
 
   /**
-   * Big brass with its bell pointing up: the bell branch and the main branch joined by the wide bottom bow, four
-   * piston valves in front, tuning-slide loops, and the leadpipe with its mouthpiece.
+   * Big brass with its bell pointing up: the bell branch and the main branch joined by the wide
+   * bottom bow, four piston valves in front, tuning-slide loops, and the leadpipe with its
+   * mouthpiece.
    */
   static void tuba(Graphics2D g, Look look) {
     // the main tuning slide: a wide loop behind the body that gives the tuba its round silhouette
@@ -61,8 +61,8 @@ final class Winds {
   }
 
   /**
-   * Long silver tube held sideways: the capped head joint with its lip plate, the body with a row of keys larger than
-   * the tube is wide, and the shorter foot joint.
+   * Long silver tube held sideways: the capped head joint with its lip plate, the body with a row
+   * of keys larger than the tube is wide, and the shorter foot joint.
    */
   static void flute(Graphics2D g, Look look) {
     g.rotate(Math.toRadians(60));
@@ -87,14 +87,17 @@ final class Winds {
   }
 
   /**
-   * The conical brass body bent into a J: the neck with its black mouthpiece at the top, pearl-topped keys down the
-   * body, the U-shaped bow at the foot, and the wide bell pointing up.
+   * The conical brass body bent into a J: the neck with its black mouthpiece at the top,
+   * pearl-topped keys down the body, the U-shaped bow at the foot, and the wide bell pointing up.
    */
   static void saxophone(Graphics2D g, Look look) {
     g.rotate(Math.toRadians(-10));
     double bellHalf = look.proportion(52, 0.12);
     Parts.tube(g, look, -78, -196, -56, -172, 11, Material.EBONY);
-    look.paint(g, Parts.thick(new QuadCurve2D.Double(-58, -174, -20, -206, -12, -150), 13), Material.BRASS);
+    look.paint(
+        g,
+        Parts.thick(new QuadCurve2D.Double(-58, -174, -20, -206, -12, -150), 13),
+        Material.BRASS);
     look.paint(g, polygon(-24, -150, 0, -150, 20, 96, -26, 96), Material.BRASS, Shading.CYLINDER);
     Path2D bow = new Path2D.Double();
     bow.moveTo(-3, 80);
@@ -124,14 +127,17 @@ final class Winds {
   }
 
   /**
-   * Lying on its side: the mouthpiece and leadpipe at the left, three piston valves with pearl buttons on top, the
-   * tuning loop below, and the bell flaring wide at the right.
+   * Lying on its side: the mouthpiece and leadpipe at the left, three piston valves with pearl
+   * buttons on top, the tuning loop below, and the bell flaring wide at the right.
    */
   static void trumpet(Graphics2D g, Look look) {
     g.rotate(Math.toRadians(-15));
     double bellHalf = look.proportion(48, 0.15);
     double bellEnd = look.proportion(195, 0.06);
-    look.paint(g, Parts.thick(new RoundRectangle2D.Double(-130, -10, 190, 56, 50, 50), 10), Material.BRASS);
+    look.paint(
+        g,
+        Parts.thick(new RoundRectangle2D.Double(-130, -10, 190, 56, 50, 50), 10),
+        Material.BRASS);
     Parts.tube(g, look, -188, -10, -60, -10, 10, Material.BRASS);
     Parts.tube(g, look, -206, -10, -186, -10, 7, Material.SILVER);
     look.paint(g, ellipse(-208, -10, 4, 9), Material.SILVER);
@@ -156,19 +162,26 @@ final class Winds {
     }
   }
 
-  /** Black tube with silver keys and rings, mouthpiece with reed at the top, flared bell at the foot. */
+  /**
+   * Black tube with silver keys and rings, mouthpiece with reed at the top, flared bell at the
+   * foot.
+   */
   static void clarinet(Graphics2D g, Look look) {
     g.rotate(Math.toRadians(40));
-    look.paint(g, polygon(-4, -152, 4, -152, 7.5, -118, -7.5, -118), Material.EBONY, Shading.CYLINDER);
+    look.paint(
+        g, polygon(-4, -152, 4, -152, 7.5, -118, -7.5, -118), Material.EBONY, Shading.CYLINDER);
     look.paint(g, polygon(4, -148, 7, -148, 10, -120, 7, -120), Material.REED, Shading.FLAT);
     look.paint(g, bar(0, -134, -126, 18), Material.SILVER);
     look.paint(g, bar(0, -118, -96, 19), Material.EBONY, Shading.CYLINDER);
     look.paint(g, bar(0, -96, 8, 15.5), Material.EBONY, Shading.CYLINDER);
     look.paint(g, bar(0, 4, 98, 16.5), Material.EBONY, Shading.CYLINDER);
-    Shape bell = Parts.symmetric(0, 94,
-        new double[] {3, 94, 6, 94, 9, 94},
-        new double[] {9, 118, 15, 140, 25, 150},
-        new double[] {18, 152, 8, 153, 0, 153});
+    Shape bell =
+        Parts.symmetric(
+            0,
+            94,
+            new double[] {3, 94, 6, 94, 9, 94},
+            new double[] {9, 118, 15, 140, 25, 150},
+            new double[] {18, 152, 8, 153, 0, 153});
     look.paint(g, bell, Material.EBONY, Shading.CYLINDER);
     for (double y : new double[] {-118, -96, 4, 96}) {
       look.paint(g, bar(0, y - 2.5, y + 2.5, 21), Material.SILVER);
@@ -186,8 +199,8 @@ final class Winds {
   }
 
   /**
-   * Tall reddish-brown wooden tube: long joint with the bell beside the shorter wing joint, both joined at the
-   * boot; the silver bocal curves out of the wing joint to the reed.
+   * Tall reddish-brown wooden tube: long joint with the bell beside the shorter wing joint, both
+   * joined at the boot; the silver bocal curves out of the wing joint to the reed.
    */
   static void bassoon(Graphics2D g, Look look) {
     g.rotate(Math.toRadians(12));
@@ -214,7 +227,9 @@ final class Winds {
     }
   }
 
-  /** Tartan bag with three drones over the shoulder, the blowpipe, and the chanter hanging below. */
+  /**
+   * Tartan bag with three drones over the shoulder, the blowpipe, and the chanter hanging below.
+   */
   static void bagpipe(Graphics2D g, Look look) {
     double dx = 0.5;
     double dy = -0.866;
@@ -225,8 +240,9 @@ final class Winds {
     Parts.tube(g, look, -113, -84, -124, -101, 6, Material.IVORY);
     chanter(g, look, -55, 75, -95, 200);
 
-    Shape bag = AffineTransform.getRotateInstance(Math.toRadians(-18), 0, 40)
-        .createTransformedShape(ellipse(0, 40, 82, 58));
+    Shape bag =
+        AffineTransform.getRotateInstance(Math.toRadians(-18), 0, 40)
+            .createTransformedShape(ellipse(0, 40, 82, 58));
     tartan(g, look, bag);
   }
 
@@ -242,7 +258,8 @@ final class Winds {
     local.dispose();
   }
 
-  private static void pipe(Graphics2D g, Look look, double x1, double y1, double x2, double y2, double width) {
+  private static void pipe(
+      Graphics2D g, Look look, double x1, double y1, double x2, double y2, double width) {
     Parts.tube(g, look, x1, y1, x2, y2, width, Material.EBONY);
     Graphics2D local = Parts.along(g, x1, y1, x2, y2);
     double length = Math.hypot(x2 - x1, y2 - y1);
@@ -257,12 +274,17 @@ final class Winds {
     for (int i = 0; i < 7; i++) {
       look.paint(local, circle(0, (0.58 + 0.055 * i) * length, 2.4), Material.HOLE, Shading.FLAT);
     }
-    look.paint(local, polygon(-5.5, length - 14, 5.5, length - 14, 10, length, -10, length), Material.EBONY);
+    look.paint(
+        local,
+        polygon(-5.5, length - 14, 5.5, length - 14, 10, length, -10, length),
+        Material.EBONY);
     look.paint(local, bar(0, length - 2, length + 3, 21), Material.IVORY);
     local.dispose();
   }
 
-  /** The bag's plaid: crossing bands and thin lines over the base colour, then the look's shading. */
+  /**
+   * The bag's plaid: crossing bands and thin lines over the base colour, then the look's shading.
+   */
   private static void tartan(Graphics2D g, Look look, Shape bag) {
     Look.fill(g, bag, Material.TARTAN.in(look));
     Graphics2D cloth = (Graphics2D) g.create();
@@ -270,7 +292,8 @@ final class Winds {
     Rectangle2D b = bag.getBounds2D();
     Color band = Material.TARTAN_BAND.in(look);
     // Noto shows the bands translucent, so that they darken where they cross, as woven cloth does.
-    Color bandColour = look.detailed() ? new Color(band.getRed(), band.getGreen(), band.getBlue(), 150) : band;
+    Color bandColour =
+        look.detailed() ? new Color(band.getRed(), band.getGreen(), band.getBlue(), 150) : band;
     for (double x = b.getX() + 8; x < b.getMaxX(); x += 34) {
       Look.fill(cloth, new Rectangle2D.Double(x, b.getY(), 12, b.getHeight()), bandColour);
       look.line(cloth, x + 23, b.getY(), x + 23, b.getMaxY(), Material.TARTAN_LINE, 1.8);

@@ -24,7 +24,9 @@ class RoomTest {
     assertThat(10 * Math.log10(wet)).isCloseTo(-6, within(0.01));
   }
 
-  /** RT60 from Schroeder's backward-integrated energy decay, fitted between -5 and -25 dB (T20 × 3). */
+  /**
+   * RT60 from Schroeder's backward-integrated energy decay, fitted between -5 and -25 dB (T20 × 3).
+   */
   static double schroederRt60(float[] ir) {
     double[] decay = new double[ir.length];
     double sum = 0;

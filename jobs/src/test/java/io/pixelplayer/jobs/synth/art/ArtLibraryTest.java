@@ -24,9 +24,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ArtLibraryTest {
   /** Variations of each instrument compared in the drawn style's tests. */
   private static final int VARIATIONS = 6;
+
   /**
-   * A ukulele is a small four-string guitar: scaled to one size their silhouettes are alike by nature (they differ in
-   * colour, strings and pickguard), so neither counts as the other's nearest neighbour in silhouette.
+   * A ukulele is a small four-string guitar: scaled to one size their silhouettes are alike by
+   * nature (they differ in colour, strings and pickguard), so neither counts as the other's nearest
+   * neighbour in silhouette.
    */
   private static final Map<String, String> SILHOUETTE_TWINS =
       Map.of("acoustic_guitar", "ukulele", "ukulele", "acoustic_guitar");
@@ -51,7 +53,9 @@ class ArtLibraryTest {
       assertThat(Math.max(image.getWidth(), image.getHeight())).as(instrument).isBetween(200, 256);
       // The keyboard emoji is a rounded square: only its corners are transparent.
       double mostOpaque = instrument.equals("piano") ? 0.999 : 0.95;
-      assertThat(fraction(image, 128, 256)).as(instrument + " opaque share").isBetween(0.08, mostOpaque);
+      assertThat(fraction(image, 128, 256))
+          .as(instrument + " opaque share")
+          .isBetween(0.08, mostOpaque);
       assertThat(fraction(image, 0, 1)).as(instrument + " transparent share").isPositive();
       assertTight(image, instrument);
     }
@@ -62,8 +66,10 @@ class ArtLibraryTest {
     ArtLibrary noto = ArtLibrary.builtIn("noto");
     ArtLibrary twemoji = ArtLibrary.builtIn("twemoji");
     for (String instrument : Instruments.ALL) {
-      double difference = colourDifference(thumbnail(noto.picture(instrument, new Random(0)), 64),
-          thumbnail(twemoji.picture(instrument, new Random(0)), 64));
+      double difference =
+          colourDifference(
+              thumbnail(noto.picture(instrument, new Random(0)), 64),
+              thumbnail(twemoji.picture(instrument, new Random(0)), 64));
       assertThat(difference).as(instrument).isGreaterThan(0.06);
     }
   }
@@ -71,7 +77,8 @@ class ArtLibraryTest {
   @Test
   void theFixedStylesIgnoreTheVariationSeed() {
     ArtLibrary noto = ArtLibrary.builtIn("noto");
-    assertThat(pixels(noto.picture("violin", new Random(1)))).isEqualTo(pixels(noto.picture("violin", new Random(2))));
+    assertThat(pixels(noto.picture("violin", new Random(1))))
+        .isEqualTo(pixels(noto.picture("violin", new Random(2))));
   }
 
   @Test
@@ -80,9 +87,12 @@ class ArtLibraryTest {
     StringBuilder report = new StringBuilder("drawn, colour difference of seeds 7 and 8:");
     for (String instrument : Instruments.ALL) {
       BufferedImage first = drawn.picture(instrument, new Random(7));
-      assertThat(pixels(drawn.picture(instrument, new Random(7)))).as(instrument).isEqualTo(pixels(first));
-      double difference = colourDifference(thumbnail(first, 64),
-          thumbnail(drawn.picture(instrument, new Random(8)), 64));
+      assertThat(pixels(drawn.picture(instrument, new Random(7))))
+          .as(instrument)
+          .isEqualTo(pixels(first));
+      double difference =
+          colourDifference(
+              thumbnail(first, 64), thumbnail(drawn.picture(instrument, new Random(8)), 64));
       report.append(String.format(Locale.ROOT, " %s %.2f", instrument, difference));
       assertThat(difference).as(instrument + " seeds 7 and 8").isGreaterThan(0.1);
     }
@@ -90,8 +100,8 @@ class ArtLibraryTest {
   }
 
   /**
-   * Silhouettes (alpha on 32 px squares, compared up to a mirror image, as the drawn style mirrors some videos) of
-   * two variations of one instrument are closer than those of two instruments.
+   * Silhouettes (alpha on 32 px squares, compared up to a mirror image, as the drawn style mirrors
+   * some videos) of two variations of one instrument are closer than those of two instruments.
    */
   @Test
   void theDrawnStyleVariesEachInstrumentLessThanInstrumentsDifferFromEachOther() {
@@ -128,19 +138,35 @@ class ArtLibraryTest {
       within += own;
       between += others;
       betweenPairs++;
-      report.append(String.format(Locale.ROOT, "%-16s within %.3f  others %.3f  nearest %s %.3f%n", instrument, own,
-          others, nearest, nearestDistance));
+      report.append(
+          String.format(
+              Locale.ROOT,
+              "%-16s within %.3f  others %.3f  nearest %s %.3f%n",
+              instrument,
+              own,
+              others,
+              nearest,
+              nearestDistance));
       ownAndNearest.put(instrument, new double[] {own, others, nearestDistance});
     }
     within /= Instruments.ALL.size();
     between /= betweenPairs;
-    System.out.printf(Locale.ROOT, "drawn silhouettes: mean within %.3f, mean between %.3f%n%s", within, between,
+    System.out.printf(
+        Locale.ROOT,
+        "drawn silhouettes: mean within %.3f, mean between %.3f%n%s",
+        within,
+        between,
         report);
     assertThat(within).isLessThan(0.5 * between);
-    ownAndNearest.forEach((instrument, d) -> {
-      assertThat(d[0]).as(instrument + " within vs its mean distance to the others").isLessThan(0.75 * d[1]);
-      assertThat(d[0]).as(instrument + " within vs its nearest other instrument").isLessThan(d[2]);
-    });
+    ownAndNearest.forEach(
+        (instrument, d) -> {
+          assertThat(d[0])
+              .as(instrument + " within vs its mean distance to the others")
+              .isLessThan(0.75 * d[1]);
+          assertThat(d[0])
+              .as(instrument + " within vs its nearest other instrument")
+              .isLessThan(d[2]);
+        });
   }
 
   @Test
@@ -150,10 +176,14 @@ class ArtLibraryTest {
     first.setRGB(0, 0, 0xFF123456);
     assertThat(noto.picture("violin", new Random(0)).getRGB(0, 0)).isNotEqualTo(0xFF123456);
     assertThatThrownBy(() -> noto.picture("theremin", new Random(0)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("theremin").hasMessageContaining("violin");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("theremin")
+        .hasMessageContaining("violin");
     assertThatThrownBy(() -> ArtLibrary.builtIn("openmoji"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("openmoji").hasMessageContaining("noto").hasMessageContaining("twemoji");
+        .hasMessageContaining("openmoji")
+        .hasMessageContaining("noto")
+        .hasMessageContaining("twemoji");
   }
 
   @Test
@@ -177,12 +207,19 @@ class ArtLibraryTest {
     Files.writeString(dir.resolve("cello.png"), "not a picture");
     BufferedImage opaque = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
     ImageIO.write(opaque, "png", dir.resolve("drum.png").toFile());
-    ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_INT_ARGB), "png", dir.resolve("flute.png").toFile());
+    ImageIO.write(
+        new BufferedImage(8, 8, BufferedImage.TYPE_INT_ARGB),
+        "png",
+        dir.resolve("flute.png").toFile());
 
-    assertThatThrownBy(() -> ArtLibrary.fromDirectory(dir,
-        List.of("violin", "tuba", "cello", "erhu", "drum", "flute", "pipa")))
+    assertThatThrownBy(
+            () ->
+                ArtLibrary.fromDirectory(
+                    dir, List.of("violin", "tuba", "cello", "erhu", "drum", "flute", "pipa")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("tuba.png").hasMessageContaining("erhu.png").hasMessageContaining("pipa.png")
+        .hasMessageContaining("tuba.png")
+        .hasMessageContaining("erhu.png")
+        .hasMessageContaining("pipa.png")
         .hasMessageContaining("--instruments")
         .hasMessageContaining("cello.png (not a PNG file)")
         .hasMessageContaining("drum.png (no alpha channel")
@@ -193,15 +230,19 @@ class ArtLibraryTest {
   @Test
   void fromDirectoryChecksItsArguments(@TempDir Path dir) {
     assertThatThrownBy(() -> ArtLibrary.fromDirectory(dir.resolve("absent"), List.of("violin")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("absent");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("absent");
     assertThatThrownBy(() -> ArtLibrary.fromDirectory(dir, List.of()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no instruments");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no instruments");
     assertThatThrownBy(() -> ArtLibrary.fromDirectory(dir, List.of("../violin")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("../violin");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("../violin");
   }
 
   /** A transparent PNG with an opaque rectangle in it. */
-  private static void writePicture(Path file, int width, int height, int x, int y, int w, int h) throws Exception {
+  private static void writePicture(Path file, int width, int height, int x, int y, int w, int h)
+      throws Exception {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
     Graphics2D g = image.createGraphics();
     g.setColor(Color.ORANGE);
@@ -211,7 +252,8 @@ class ArtLibraryTest {
   }
 
   private static double fraction(BufferedImage image, int minAlpha, int maxAlphaExclusive) {
-    int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+    int[] pixels =
+        image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
     long count = 0;
     for (int pixel : pixels) {
       int alpha = pixel >>> 24;
@@ -273,7 +315,10 @@ class ArtLibraryTest {
     return alpha;
   }
 
-  /** Share of the covered area where two silhouettes disagree, the lesser of as they are and one mirrored. */
+  /**
+   * Share of the covered area where two silhouettes disagree, the lesser of as they are and one
+   * mirrored.
+   */
   private static double silhouetteDistance(double[] a, double[] b) {
     double straight = 0;
     double mirrored = 0;
@@ -287,7 +332,10 @@ class ArtLibraryTest {
     return Math.min(straight, mirrored) / Math.max(covered, 1);
   }
 
-  /** Mean distance over the pairs of silhouettes, one from each list (each pair once when the lists are one). */
+  /**
+   * Mean distance over the pairs of silhouettes, one from each list (each pair once when the lists
+   * are one).
+   */
   private static double meanDistance(List<double[]> as, List<double[]> bs) {
     double sum = 0;
     int pairs = 0;
@@ -301,8 +349,8 @@ class ArtLibraryTest {
   }
 
   /**
-   * The picture centred in a square {@code side} pixels wide, as premultiplied RGBA samples 0-255 (so that all
-   * transparent pixels compare equal whatever their colour).
+   * The picture centred in a square {@code side} pixels wide, as premultiplied RGBA samples 0-255
+   * (so that all transparent pixels compare equal whatever their colour).
    */
   private static int[] thumbnail(BufferedImage image, int side) {
     BufferedImage small = Images.fit(image, side);

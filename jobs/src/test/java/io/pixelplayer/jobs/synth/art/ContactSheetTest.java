@@ -57,6 +57,7 @@ class ContactSheetTest {
   @Test
   void needsALibrary() {
     assertThatThrownBy(() -> ContactSheet.render(List.of()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at least one");
   }
 }
