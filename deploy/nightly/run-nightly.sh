@@ -7,6 +7,8 @@
 # overlap, and appends what it printed, with start and end times and the exit code, to the run log (LOG, default
 # /var/log/pixelplayer/nightly.log). The warehouse keeps its own record of every committed run: `pixelplayer sql
 # --warehouse URI "SELECT * FROM runs ORDER BY run_id DESC"`. A run that dies is cleared and redone by the next one.
+# After a nightly that succeeded, `pixelplayer maintain` expires old snapshots and removes unreferenced files and stems
+# (MAINTAIN=0 skips it; pixelplayer.maintain.keepDays and keepSnapshots say what stays).
 set -uo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -28,4 +30,9 @@ echo "$(date -u +%FT%TZ) nightly: start input=$INPUT warehouse=$WAREHOUSE" >>"$L
 "$ROOT/pixelplayer" nightly --input "$INPUT" --warehouse "$WAREHOUSE" "${EXTRA[@]}" >>"$LOG" 2>&1
 code=$?
 echo "$(date -u +%FT%TZ) nightly: end exit=$code" >>"$LOG"
+if [ "$code" -eq 0 ] && [ "${MAINTAIN:-1}" != 0 ]; then
+  "$ROOT/pixelplayer" maintain --warehouse "$WAREHOUSE" "${EXTRA[@]}" >>"$LOG" 2>&1
+  code=$?
+  echo "$(date -u +%FT%TZ) maintain: end exit=$code" >>"$LOG"
+fi
 exit $code

@@ -28,6 +28,8 @@ import picocli.CommandLine.ParseResult;
       NightlyCommand.class,
       QueryCommand.class,
       SqlCommand.class,
+      MaintainCommand.class,
+      TablesCommand.class,
       RemixCommand.class
     })
 public final class PixelPlayerCli implements Runnable {

@@ -55,9 +55,8 @@ final class SqlCommand implements Callable<Integer> {
     PixelPlayerConf conf = common.conf();
     try (SparkSession spark = warehouse.open(conf, "sql")) {
       PixelPlayerFunctions.register(spark, conf);
-      ReadOnlyQuery.check(spark, warehouse.in(spark), query);
-      // spark.sql runs commands as it parses them: only the text that passed the check gets here.
-      Dataset<Row> rows = spark.sql(query);
+      // Never spark.sql(query): it runs commands as it parses them.
+      Dataset<Row> rows = ReadOnlyQuery.prepare(spark, warehouse.in(spark), query);
       List<Row> found = rows.limit(limit).collectAsList();
       ResultTable.print(rows.schema(), found, json, common.out());
     }

@@ -10,10 +10,12 @@ import io.pixelplayer.jobs.spark.JobProgress;
 import io.pixelplayer.jobs.warehouse.FailureRecord;
 import io.pixelplayer.jobs.warehouse.VideoRecord;
 import io.pixelplayer.jobs.warehouse.Warehouse;
+import io.pixelplayer.jobs.warehouse.WarehouseLock;
 import io.pixelplayer.jobs.warehouse.WarehouseRun;
 import io.pixelplayer.jobs.warehouse.WarehouseTables;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,8 +121,43 @@ public final class IndexJob {
       throws IOException {
     long start = System.nanoTime();
     Instant started = Instant.now();
-    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    String runId = WarehouseRun.newId(started);
     warehouse.requireWritable();
+    try (WarehouseLock lock =
+        warehouse.lock(
+            (incremental ? "nightly " : "index ") + runId,
+            Duration.ofSeconds(settings.lockTimeoutSeconds()))) {
+      return runHoldingTheLock(
+          spark,
+          settings,
+          input,
+          warehouse,
+          model,
+          taskModel,
+          incremental,
+          progressIntervalSeconds,
+          progress,
+          runId,
+          started,
+          start);
+    }
+  }
+
+  private static Result runHoldingTheLock(
+      SparkSession spark,
+      IndexSettings settings,
+      String input,
+      Warehouse warehouse,
+      ModelRef model,
+      TaskModel.Source taskModel,
+      boolean incremental,
+      double progressIntervalSeconds,
+      PrintStream progress,
+      String runId,
+      Instant started,
+      long start)
+      throws IOException {
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     Set<String> cleared = warehouse.clearInterrupted();
     List<VideoFile> found = VideoListing.list(input, settings.input().extensions(), hadoop);
     if (found.isEmpty() && !incremental) {
@@ -161,7 +198,6 @@ public final class IndexJob {
           cleared);
     }
 
-    String runId = WarehouseRun.newId(started);
     List<List<VideoFile>> groups = VideoListing.balance(todo, settings.input().maxTasks());
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     CollectionAccumulator<VideoRecord> videos =
@@ -174,8 +210,7 @@ public final class IndexJob {
             new VideoDecoding(settings.clips(), HadoopSettings.of(hadoop), videos, failures),
             settings,
             taskModel,
-            FileUris.of(warehouse.staged(runId, Warehouse.STEMS)),
-            FileUris.of(warehouse.committed(Warehouse.STEMS, runId)),
+            FileUris.of(warehouse.stems(runId)),
             clips);
 
     // One group per task: parallelize gives each slice exactly one element when slices == elements.
@@ -210,7 +245,7 @@ public final class IndexJob {
     // Each file indexed (in full or in part) or failed, once; what lost files gave is dropped with
     // their stems.
     VideoOutcomes.Settled settled = VideoOutcomes.settle(videos.value(), failures.value());
-    dropStems(todo, settled.dropped(), warehouse.staged(runId, Warehouse.STEMS), hadoop);
+    dropStems(todo, settled.dropped(), warehouse.stems(runId), hadoop);
 
     // The networks ran once per clip; the tables are cheap reshapes of what they wrote.
     spark.sparkContext().setJobDescription("index " + input + ": tables");
@@ -259,7 +294,7 @@ public final class IndexJob {
     details.put("started", started.toString());
     details.put("committed", Instant.now().toString());
     details.put("wall_seconds", String.format(Locale.ROOT, "%.1f", wall));
-    warehouse.commit(new WarehouseRun(runId, !incremental, details));
+    warehouse.commit(spark, new WarehouseRun(runId, !incremental, details));
     return new Result(
         runId,
         found.size(),

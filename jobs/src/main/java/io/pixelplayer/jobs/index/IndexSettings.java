@@ -17,9 +17,16 @@ import java.io.Serializable;
  * @param sources which instruments count as a clip's sources, and their boxes
  * @param stems whether each source's separated audio is written as a WAV
  * @param device auto, cpu or gpu
+ * @param lockTimeoutSeconds a warehouse lock not refreshed for this long was left by a run that
+ *     died
  */
 public record IndexSettings(
-    IngestSettings input, int batch, SourceFinder.Settings sources, boolean stems, String device)
+    IngestSettings input,
+    int batch,
+    SourceFinder.Settings sources,
+    boolean stems,
+    String device,
+    long lockTimeoutSeconds)
     implements Serializable {
   /** Clips analysed per forward pass. */
   public static final String BATCH = "pixelplayer.index.batch";
@@ -30,9 +37,15 @@ public record IndexSettings(
   /** Whether each source's separated audio is written as a WAV. */
   public static final String STEMS = "pixelplayer.index.stems";
 
+  /** Seconds after which a warehouse lock not refreshed is taken as left by a run that died. */
+  public static final String LOCK_TIMEOUT_SECONDS = "pixelplayer.warehouse.lockTimeoutSeconds";
+
   public IndexSettings {
     if (batch < 1)
       throw new IllegalArgumentException("setting " + BATCH + "=" + batch + " must be at least 1");
+    if (lockTimeoutSeconds < 10)
+      throw new IllegalArgumentException(
+          "setting " + LOCK_TIMEOUT_SECONDS + "=" + lockTimeoutSeconds + " must be at least 10");
   }
 
   public static IndexSettings from(PixelPlayerConf conf, ModelConfig model) {
@@ -49,7 +62,8 @@ public record IndexSettings(
         conf.getInt(BATCH),
         ModelSettings.sources(conf),
         conf.getBoolean(STEMS),
-        conf.getString(ModelSettings.DEVICE));
+        conf.getString(ModelSettings.DEVICE),
+        conf.getLong(LOCK_TIMEOUT_SECONDS));
   }
 
   public ClipSpec clips() {

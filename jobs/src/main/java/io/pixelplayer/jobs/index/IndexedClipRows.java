@@ -122,7 +122,8 @@ final class IndexedClipRows {
                 col("map_height").as("height"),
                 col("map_width").as("width"),
                 col("sound_energy").as("energy"),
-                lit(runId).as("run_id"));
+                lit(runId).as("run_id"),
+                col("uri"));
     Dataset<Row> perSource =
         withSources(indexed)
             .select(
@@ -131,7 +132,8 @@ final class IndexedClipRows {
                 col("map_height").as("height"),
                 col("map_width").as("width"),
                 col("s.energy").as("energy"),
-                lit(runId).as("run_id"));
+                lit(runId).as("run_id"),
+                col("uri"));
     return sound.union(perSource);
   }
 

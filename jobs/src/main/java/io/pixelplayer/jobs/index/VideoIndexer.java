@@ -40,34 +40,30 @@ import org.apache.spark.util.TaskCompletionListener;
 /**
  * The executor side of the index job: the clips of one task's videos, analysed in batches by the
  * executor's shared model (one predictor per task, closed when the task ends), become nested rows
- * ({@link IndexedClipRows}); each source's separated audio is written as a WAV beside the run's
- * staged tables. A batch the model fails on becomes a failure of its videos and the task goes on.
+ * ({@link IndexedClipRows}); each source's separated audio is written as a WAV under the run's own
+ * stems folder, which its rows' {@code stem_uri} name once the run commits. A batch the model fails
+ * on becomes a failure of its videos and the task goes on.
  */
 final class VideoIndexer implements Serializable {
   private final VideoDecoding decoding;
   private final IndexSettings settings;
   private final TaskModel.Source model;
-  private final String stagedStems;
-  private final String committedStems;
+  private final String stems;
   private final LongAccumulator clips;
 
   /**
-   * @param stagedStems where this run writes stems until its commit (a stored URI, {@link
-   *     FileUris})
-   * @param committedStems where the commit moves them: what {@code stem_uri} points at
+   * @param stems where this run writes stems (a stored URI, {@link FileUris})
    */
   VideoIndexer(
       VideoDecoding decoding,
       IndexSettings settings,
       TaskModel.Source model,
-      String stagedStems,
-      String committedStems,
+      String stems,
       LongAccumulator clips) {
     this.decoding = decoding;
     this.settings = settings;
     this.model = model;
-    this.stagedStems = stagedStems;
-    this.committedStems = committedStems;
+    this.stems = stems;
     this.clips = clips;
   }
 
@@ -191,17 +187,17 @@ final class VideoIndexer implements Serializable {
               + "-"
               + source.instrument()
               + ".wav";
-      Path staged = new Path(FileUris.path(stagedStems), name);
+      Path stem = new Path(FileUris.path(stems), name);
       try {
-        FileSystem fs = staged.getFileSystem(hadoop);
-        try (OutputStream out = fs.create(staged, true)) {
+        FileSystem fs = stem.getFileSystem(hadoop);
+        try (OutputStream out = fs.create(stem, true)) {
           Wav.write(
               out, SampledAudio.mono(audio, decoding.spec().sampleRate()), Wav.Encoding.PCM_16);
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot write stem " + staged + ": " + e.getMessage(), e);
+        throw new UncheckedIOException("cannot write stem " + stem + ": " + e.getMessage(), e);
       }
-      return FileUris.of(new Path(FileUris.path(committedStems), name));
+      return FileUris.of(stem);
     }
 
     private void open() {

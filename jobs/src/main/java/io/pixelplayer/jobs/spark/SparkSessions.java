@@ -14,6 +14,9 @@ public final class SparkSessions {
   /** Parquet codec of the tables written, unless spark.sql.parquet.compression.codec is set. */
   public static final String PARQUET_COMPRESSION = "pixelplayer.spark.parquetCompression";
 
+  private static final String ICEBERG_EXTENSIONS =
+      "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions";
+
   private SparkSessions() {}
 
   /**
@@ -43,6 +46,13 @@ public final class SparkSessions {
     }
     spark.setIfMissing("spark.sql.parquet.compression.codec", conf.getString(PARQUET_COMPRESSION));
     spark.setIfMissing("spark.sql.session.timeZone", "UTC");
+    // The warehouse's Iceberg tables take row-level MERGE through Iceberg's SQL extensions.
+    String extensions = spark.get("spark.sql.extensions", "");
+    if (!extensions.contains(ICEBERG_EXTENSIONS)) {
+      spark.set(
+          "spark.sql.extensions",
+          extensions.isEmpty() ? ICEBERG_EXTENSIONS : extensions + "," + ICEBERG_EXTENSIONS);
+    }
     return spark;
   }
 }

@@ -1,6 +1,7 @@
 package io.pixelplayer.jobs.sql;
 
 import io.pixelplayer.jobs.warehouse.Warehouse;
+import io.pixelplayer.jobs.warehouse.WarehouseTables;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -9,7 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.hadoop.fs.Path;
+import org.apache.iceberg.spark.source.SparkTable;
 import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.FunctionIdentifier;
 import org.apache.spark.sql.catalyst.analysis.ExpressionWithUnresolvedIdentifier;
@@ -60,6 +64,7 @@ import org.apache.spark.sql.catalyst.plans.logical.WithWindowDefinition;
 import org.apache.spark.sql.execution.CommandExecutionMode;
 import org.apache.spark.sql.execution.datasources.HadoopFsRelation;
 import org.apache.spark.sql.execution.datasources.LogicalRelation;
+import org.apache.spark.sql.execution.datasources.v2.DataSourceV2Relation;
 import scala.Tuple2;
 import scala.jdk.javaapi.CollectionConverters;
 import scala.runtime.BoxedUnit;
@@ -191,13 +196,15 @@ public final class ReadOnlyQuery {
   }
 
   /**
-   * Refuses {@code text} unless it is one read-only query over {@code warehouse}'s views
-   * (registered in {@code spark} by {@link Warehouse#registerViews}) calling only allowed
-   * functions. Runs nothing: the text is parsed and analysed. Turns off {@code ${...}} substitution
-   * in {@code spark}, for the query's run too: the parser would splice environment variables
-   * ({@code ${env:AWS_SECRET_ACCESS_KEY}}), system properties and settings into the text.
+   * The rows of {@code text}, refused unless it is one read-only query over {@code warehouse}'s
+   * views (registered in {@code spark} by {@link Warehouse#registerViews}), or over its tables as
+   * of a snapshot ({@code VERSION AS OF}, {@code TIMESTAMP AS OF}), calling only allowed functions.
+   * Runs nothing: the text is parsed and analysed, and the rows come when the caller asks. Turns
+   * off {@code ${...}} substitution in {@code spark}, for the query's run too: the parser would
+   * splice environment variables ({@code ${env:AWS_SECRET_ACCESS_KEY}}), system properties and
+   * settings into the text.
    */
-  public static void check(SparkSession spark, Warehouse warehouse, String text) {
+  public static Dataset<Row> prepare(SparkSession spark, Warehouse warehouse, String text) {
     spark.conf().set(VARIABLE_SUBSTITUTION, false);
     ReadOnlyQuery query = new ReadOnlyQuery(spark, warehouse);
     LogicalPlan parsed;
@@ -207,16 +214,47 @@ public final class ReadOnlyQuery {
       throw new IllegalArgumentException("not valid SQL: " + e.getMessage(), e);
     }
     query.requireQuery(parsed, Set.copyOf(Warehouse.VIEWS));
+    // A view has no versions: time travel reads the warehouse's table of that name.
+    LogicalPlan plan = parsed.transformUpWithSubqueries(query.inWarehouseCatalog(spark, warehouse));
     LogicalPlan analysed;
     try {
       // SKIP: commands in the plan are analysed, not executed (there are none: the belt to
       // requireQuery's braces).
-      analysed = spark.sessionState().executePlan(parsed, CommandExecutionMode.SKIP()).analyzed();
+      analysed = spark.sessionState().executePlan(plan, CommandExecutionMode.SKIP()).analyzed();
     } catch (Exception e) {
       if (!(e instanceof AnalysisException)) throw e;
       throw new IllegalArgumentException("not a valid query: " + e.getMessage(), e);
     }
     query.requireWarehouseReads(analysed);
+    return org.apache.spark.sql.classic.Dataset.ofRows(
+        (org.apache.spark.sql.classic.SparkSession) spark, plan);
+  }
+
+  /** Points time travel's one-part table names at the warehouse's Iceberg catalog. */
+  private scala.PartialFunction<LogicalPlan, LogicalPlan> inWarehouseCatalog(
+      SparkSession spark, Warehouse warehouse) {
+    String catalog = warehouse.sparkCatalog(spark);
+    return new scala.runtime.AbstractPartialFunction<>() {
+      @Override
+      public boolean isDefinedAt(LogicalPlan node) {
+        return node instanceof RelationTimeTravel travel
+            && travel.relation() instanceof UnresolvedRelation;
+      }
+
+      @Override
+      public LogicalPlan apply(LogicalPlan node) {
+        RelationTimeTravel travel = (RelationTimeTravel) node;
+        UnresolvedRelation relation = (UnresolvedRelation) travel.relation();
+        String table = lower(relation.multipartIdentifier().head());
+        return travel.copy(
+            new UnresolvedRelation(
+                CollectionConverters.asScala(List.of(catalog, table)).toSeq(),
+                relation.options(),
+                relation.isStreaming()),
+            travel.timestamp(),
+            travel.version());
+      }
+    };
   }
 
   /**
@@ -226,11 +264,8 @@ public final class ReadOnlyQuery {
   private void requireQuery(LogicalPlan node, Set<String> readable) {
     if (node instanceof UnresolvedRelation relation) {
       requireReadable(relation, readable);
-    } else if (node instanceof RelationTimeTravel) {
-      // The views are Parquet folders without versions; with a table format that has snapshots,
-      // check relation() here.
-      throw new IllegalArgumentException(
-          "time travel (VERSION AS OF, TIMESTAMP AS OF) is not supported on the warehouse's views");
+    } else if (node instanceof RelationTimeTravel travel) {
+      requireTimeTravel(travel, readable);
     } else if (node instanceof UnresolvedTableValuedFunction call) {
       requireTableFunction(CollectionConverters.asJava(call.name()));
     } else if (node instanceof PlanWithUnresolvedIdentifier) {
@@ -255,6 +290,22 @@ public final class ReadOnlyQuery {
       for (LogicalPlan child : CollectionConverters.asJava(node.children()))
         requireQuery(child, readable);
     }
+  }
+
+  /** Time travel reads one of the warehouse's tables (not the run log, nor a CTE) as it was. */
+  private void requireTimeTravel(RelationTimeTravel travel, Set<String> readable) {
+    List<String> name =
+        travel.relation() instanceof UnresolvedRelation relation
+            ? CollectionConverters.asJava(relation.multipartIdentifier())
+            : List.of();
+    if (name.size() != 1 || !WarehouseTables.ALL.contains(lower(name.get(0)))) {
+      throw new IllegalArgumentException(
+          "time travel (VERSION AS OF, TIMESTAMP AS OF) reads only the warehouse's tables ("
+              + String.join(", ", WarehouseTables.ALL)
+              + "); got "
+              + travel.relation().simpleString(100));
+    }
+    if (travel.timestamp().isDefined()) requireExpression(travel.timestamp().get(), readable);
   }
 
   private static void requireReadable(UnresolvedRelation relation, Set<String> readable) {
@@ -300,8 +351,8 @@ public final class ReadOnlyQuery {
   }
 
   /**
-   * Checks an analysed plan: every leaf reads the warehouse's files (a view's Parquet folders under
-   * its root) or rows the query or the run log gives (local rows, one row, a range, a CTE's rows),
+   * Checks an analysed plan: every leaf reads one of the warehouse's Iceberg tables (a view's
+   * snapshot) or rows the query or the run log gives (local rows, one row, a range, a CTE's rows),
    * and no expression is a refused built-in.
    */
   private void requireWarehouseReads(LogicalPlan analysed) {
@@ -328,10 +379,18 @@ public final class ReadOnlyQuery {
         || leaf instanceof CTERelationRef) {
       return true;
     }
-    return leaf instanceof LogicalRelation logical
-        && logical.relation() instanceof HadoopFsRelation files
-        && CollectionConverters.asJava(files.location().rootPaths()).stream()
-            .allMatch(this::underRoot);
+    Path table = icebergTable(leaf);
+    return table != null
+        && root.equals(table.getParent())
+        && WarehouseTables.ALL.contains(table.getName());
+  }
+
+  /** Where the Iceberg table a leaf reads lies, or null when it reads no Iceberg table. */
+  private static Path icebergTable(LogicalPlan leaf) {
+    return leaf instanceof DataSourceV2Relation relation
+            && relation.table() instanceof SparkTable iceberg
+        ? new Path(iceberg.table().location())
+        : null;
   }
 
   /** A leaf as a user would name it: the files it reads, or what it is. */
@@ -344,14 +403,8 @@ public final class ReadOnlyQuery {
               .map(Path::toString)
               .toList());
     }
-    return leaf.nodeName();
-  }
-
-  private boolean underRoot(Path path) {
-    for (Path p = path; p != null; p = p.getParent()) {
-      if (p.equals(root)) return true;
-    }
-    return false;
+    Path table = icebergTable(leaf);
+    return table != null ? table.toString() : leaf.nodeName();
   }
 
   private static String onlyViews() {

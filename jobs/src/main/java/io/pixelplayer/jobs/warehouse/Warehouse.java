@@ -1,215 +1,440 @@
 package io.pixelplayer.jobs.warehouse;
 
+import static org.apache.spark.sql.functions.lit;
+
 import io.pixelplayer.jobs.fs.WritableFolder;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.hadoop.HadoopCatalog;
+import org.apache.iceberg.spark.CommitMetadata;
+import org.apache.iceberg.spark.SparkSchemaUtil;
+import org.apache.iceberg.util.SnapshotUtil;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
+import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * A warehouse: Parquet tables under one URI (any Hadoop FileSystem), written by runs of the index
- * job and committed all-or-nothing. Layout:
+ * A warehouse: Apache Iceberg tables (format v2, Parquet data files) under one URI, on any Hadoop
+ * FileSystem, in a catalog of its own that needs no server (Iceberg's Hadoop catalog). Layout:
  *
  * <pre>
- *   TABLE/RUN_ID/part-*.parquet      one folder per table (CONTRACT.md) and committed run
- *   stems/RUN_ID/VIDEO_ID/*.wav      separated sources
- *   _staging/RUN_ID/...              a run in progress: the same folders, moved into place by the commit
- *   _runs/RUN_ID.properties          the commit marker, written last: a run without one is not part of the warehouse
+ *   TABLE/metadata/, TABLE/data/     one Iceberg table per table of CONTRACT.md
+ *   stems/RUN_ID/VIDEO_ID/*.wav      separated sources, written by a run before its commit
+ *   _staging/RUN_ID/...              a run's intermediate rows, removed once it has committed
+ *   _lock                            held by the run writing (one writer at a time)
  * </pre>
  *
- * Readers (the views of {@link #registerViews}, and the run log {@value #RUNS_VIEW}) see the runs
- * from the last full run on; of a video indexed by several runs (it changed), only the latest run's
- * rows. One writer at a time: the next run clears what an interrupted run left behind.
+ * <p>A run commits one snapshot per table, the {@code videos} table last: its snapshot publishes
+ * the run, and holds the run's details in its summary (the {@value #RUNS_VIEW} view). A full run
+ * replaces every row; an incremental one replaces the rows of the videos it processed. Readers
+ * ({@link #tables}) read each table at its latest snapshot of the published run or an earlier one,
+ * so a run in progress or one that died between two table commits is never half seen; the next run
+ * rolls a dead run's snapshots back.
  */
 public final class Warehouse {
   public static final String STEMS = "stems";
   private static final String STAGING = "_staging";
-  private static final String RUNS = "_runs";
-  private static final String MARKER = ".properties";
+  private static final String LOCK = "_lock";
+
+  /** Where a warehouse of the earlier layout (Parquet folders per run) kept its run markers. */
+  private static final String EARLIER_LAYOUT = "_runs";
+
+  /** The snapshot summary key that names the run which committed a snapshot. */
+  public static final String RUN_ID = "pixelplayer.run-id";
+
+  /** The run id of the empty snapshot each table starts with: it sorts before every run's. */
+  private static final String CREATED = "created";
+
+  /** The order a run commits its tables: {@code videos}, the one that publishes it, last. */
+  static final List<String> COMMIT_ORDER =
+      List.of(
+          WarehouseTables.PIXEL_MAPS,
+          WarehouseTables.SOURCES,
+          WarehouseTables.CLIPS,
+          WarehouseTables.FAILURES,
+          WarehouseTables.VIDEOS);
+
+  /** The view of the committed runs. */
+  public static final String RUNS_VIEW = "runs";
+
+  /** The view of every table's snapshots: what time travel can read. */
+  public static final String SNAPSHOTS_VIEW = "snapshots";
+
+  /** Every view of {@link #registerViews}: the tables, then the run log and the snapshots. */
+  public static final List<String> VIEWS =
+      Stream.concat(WarehouseTables.ALL.stream(), Stream.of(RUNS_VIEW, SNAPSHOTS_VIEW)).toList();
 
   private final Path root;
   private final FileSystem fs;
+  private final Configuration hadoop;
+  private HadoopCatalog catalog;
+
+  /** Called after each table commit with the table's name: lets tests stop a run in between. */
+  private Consumer<String> afterTableCommit = table -> {};
 
   public Warehouse(String uri, Configuration hadoop) throws IOException {
     this.root = new Path(uri);
     this.fs = root.getFileSystem(hadoop);
+    this.hadoop = hadoop;
   }
 
   public String uri() {
     return fs.makeQualified(root).toString();
   }
 
-  /**
-   * Where run {@code runId} writes {@code folder} (a table or {@link #STEMS}) before its commit.
-   */
+  /** Where run {@code runId} writes its intermediate {@code folder} before its commit. */
   public Path staged(String runId, String folder) {
     return fs.makeQualified(new Path(new Path(new Path(root, STAGING), runId), folder));
   }
 
-  /** Where {@code folder} (a table or {@link #STEMS}) of a committed run {@code runId} lies. */
-  public Path committed(String folder, String runId) {
-    return fs.makeQualified(new Path(new Path(root, folder), runId));
+  /** Where run {@code runId} writes its stems: what its rows' {@code stem_uri} point at. */
+  public Path stems(String runId) {
+    return fs.makeQualified(new Path(new Path(root, STEMS), runId));
   }
 
-  /** The committed runs, oldest first. */
-  public List<WarehouseRun> runs() throws IOException {
-    Path runs = new Path(root, RUNS);
-    if (!fs.exists(runs)) return List.of();
-    List<WarehouseRun> found = new ArrayList<>();
-    for (FileStatus status : fs.listStatus(runs, p -> p.getName().endsWith(MARKER))) {
-      try (InputStream in = fs.open(status.getPath())) {
-        found.add(WarehouseRun.read(in));
-      }
-    }
-    found.sort(Comparator.comparing(WarehouseRun::runId));
-    return found;
-  }
-
-  /** The runs readers see: from the last full run on, oldest first. */
-  public List<WarehouseRun> visibleRuns() throws IOException {
-    List<WarehouseRun> all = runs();
-    int from = 0;
-    for (int i = 0; i < all.size(); i++) {
-      if (all.get(i).full()) from = i;
-    }
-    return all.subList(from, all.size());
+  /** The folder of every run's stems. */
+  public Path stemsRoot() {
+    return fs.makeQualified(new Path(root, STEMS));
   }
 
   /** Fails in one line, before a run does any work, when the warehouse cannot be written. */
   public void requireWritable() throws IOException {
     WritableFolder.require(root, fs.getConf(), "the warehouse");
+    requireCurrentLayout();
   }
 
   /**
-   * Removes what interrupted runs left: their staging folders and any folder of a run without a
-   * commit marker (a run that died while committing). Call before a run starts; returns the ids of
-   * the runs cleared.
+   * Takes the warehouse for one writer ({@code holder} says who, to a second one), until closed.
+   *
+   * @throws IOException in one line when a live run holds it
+   */
+  public WarehouseLock lock(String holder, Duration timeout) throws IOException {
+    return WarehouseLock.acquire(fs, new Path(root, LOCK), holder, timeout);
+  }
+
+  /**
+   * Fails with a one-line reason when {@code uri} holds no committed run (a typo in --warehouse, or
+   * nothing indexed yet) or was written by an earlier version.
+   */
+  public void requireRuns() throws IOException {
+    requireCurrentLayout();
+    if (runs().isEmpty()) {
+      throw new FileNotFoundException(
+          "no committed index run in warehouse " + uri() + " (run index or nightly first)");
+    }
+  }
+
+  private void requireCurrentLayout() throws IOException {
+    if (fs.exists(new Path(root, EARLIER_LAYOUT))
+        && !fs.exists(new Path(new Path(root, WarehouseTables.VIDEOS), "metadata"))) {
+      throw new IOException(
+          "warehouse "
+              + uri()
+              + " was written by an earlier PixelPlayer (Parquet folders per run, _runs/); index"
+              + " its videos into a new warehouse, which holds Apache Iceberg tables: pixelplayer"
+              + " index --input VIDEOS --warehouse NEW_URI");
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Writing
+
+  /**
+   * Clears what interrupted runs left: their staging folders and stems, and the snapshots of runs
+   * that died between two table commits (rolled back). Call, holding the lock, before a run starts;
+   * returns the ids of the runs cleared.
    */
   public Set<String> clearInterrupted() throws IOException {
-    Set<String> committed = runs().stream().map(WarehouseRun::runId).collect(Collectors.toSet());
-    Set<String> cleared = new java.util.TreeSet<>();
+    Set<String> cleared = new TreeSet<>();
     Path staging = new Path(root, STAGING);
     if (fs.exists(staging)) {
       for (FileStatus run : fs.listStatus(staging)) cleared.add(run.getPath().getName());
       fs.delete(staging, true);
     }
-    for (String folder : folders()) {
-      Path parent = new Path(root, folder);
-      if (!fs.exists(parent)) continue;
-      for (FileStatus run : fs.listStatus(parent)) {
-        String name = run.getPath().getName();
-        if (run.isDirectory() && name.startsWith("run-") && !committed.contains(name)) {
-          fs.delete(run.getPath(), true);
-          cleared.add(name);
+    if (tablesExist()) {
+      String published = publishedRun();
+      for (String name : WarehouseTables.ALL) {
+        Table table = table(name);
+        Snapshot pinned = latestPublished(table, published);
+        for (Snapshot s : SnapshotUtil.currentAncestors(table)) {
+          if (s == null || (pinned != null && s.snapshotId() == pinned.snapshotId())) break;
+          cleared.add(runId(s));
+        }
+        if (pinned != null && table.currentSnapshot().snapshotId() != pinned.snapshotId()) {
+          table.manageSnapshots().rollbackTo(pinned.snapshotId()).commit();
         }
       }
     }
+    for (String runId : cleared) fs.delete(stems(runId), true);
     return cleared;
   }
 
   /**
-   * Publishes a run: moves its staged folders into place, then writes its marker, the one step that
-   * makes it part of the warehouse. A full run then deletes the runs before it.
+   * Publishes a run from its staged tables ({@link #staged}{@code (runId, table)}): one snapshot
+   * per table in {@link #COMMIT_ORDER}, replacing every row (a full run) or the rows of the videos
+   * it processed (those in its staged {@code videos} and {@code failures}), then removes its
+   * staging folder.
    */
-  public void commit(WarehouseRun run) throws IOException {
-    for (String folder : folders()) {
-      Path from = staged(run.runId(), folder);
-      if (!fs.exists(from)) continue;
-      Path to = new Path(new Path(root, folder), run.runId());
-      fs.mkdirs(to.getParent());
-      if (!fs.rename(from, to)) throw new IOException("cannot move " + from + " to " + to);
-    }
-    Path marker = new Path(new Path(root, RUNS), run.runId() + MARKER);
-    fs.mkdirs(marker.getParent());
-    try (OutputStream out = fs.create(marker, false)) {
-      run.write(out);
+  public void commit(SparkSession spark, WarehouseRun run) throws IOException {
+    createTables();
+    Map<String, Dataset<Row>> staged = new LinkedHashMap<>();
+    for (String table : WarehouseTables.ALL) staged.put(table, readStaged(spark, run, table));
+    Dataset<Row> replaced = run.full() ? null : processed(staged);
+    String catalogName = sparkCatalog(spark);
+    for (String table : COMMIT_ORDER) {
+      Map<String, String> summary =
+          table.equals(WarehouseTables.VIDEOS) ? run.toSummary() : Map.of(RUN_ID, run.runId());
+      String name = catalogName + "." + table;
+      CommitMetadata.withCommitProperties(
+          summary,
+          () -> {
+            if (replaced == null) replaceAll(staged.get(table), name);
+            else replaceVideos(spark, staged.get(table), replaced, name);
+            return null;
+          },
+          IOException.class);
+      afterTableCommit.accept(table);
     }
     Path staging = new Path(root, STAGING);
     fs.delete(new Path(staging, run.runId()), true);
-    if (fs.listStatus(staging).length == 0) fs.delete(staging, false);
-    if (run.full()) {
-      for (WarehouseRun earlier : runs()) {
-        if (earlier.runId().compareTo(run.runId()) < 0) drop(earlier.runId());
-      }
+    if (fs.exists(staging) && fs.listStatus(staging).length == 0) fs.delete(staging, false);
+  }
+
+  private Dataset<Row> readStaged(SparkSession spark, WarehouseRun run, String table)
+      throws IOException {
+    Path dir = staged(run.runId(), table);
+    StructType schema = WarehouseTables.schema(table);
+    if (!fs.exists(dir)) return spark.createDataFrame(List.of(), schema);
+    return spark.read().schema(schema).parquet(dir.toString());
+  }
+
+  /** The inputs an incremental run replaces the rows of: those it indexed or saw fail. */
+  private static Dataset<Row> processed(Map<String, Dataset<Row>> staged) {
+    return staged
+        .get(WarehouseTables.VIDEOS)
+        .select("uri")
+        .union(staged.get(WarehouseTables.FAILURES).select("uri"))
+        .distinct();
+  }
+
+  /** A full run's commit: every row of the table replaced by {@code rows}, in one snapshot. */
+  private void replaceAll(Dataset<Row> rows, String table) throws IOException {
+    try {
+      // Staged Parquet reads back as nullable; the rows were built to the schema.
+      rows.writeTo(table).option("check-nullability", "false").overwrite(lit(true));
+    } catch (NoSuchTableException e) {
+      throw new IOException("table " + table + " vanished from warehouse " + uri(), e);
     }
   }
 
-  /** Deletes a run's folders, then its marker. */
-  private void drop(String runId) throws IOException {
-    for (String folder : folders()) {
-      fs.delete(new Path(new Path(root, folder), runId), true);
+  /**
+   * An incremental run's commit, in one snapshot: the rows of the {@code replaced} inputs deleted
+   * and {@code rows} inserted, as one MERGE whose source holds a delete marker per replaced input
+   * beside the new rows (row-level: a data file may mix videos).
+   */
+  private static void replaceVideos(
+      SparkSession spark, Dataset<Row> rows, Dataset<Row> replaced, String table) {
+    String op = "pixelplayer_op";
+    Dataset<Row> changes =
+        rows.withColumn(op, lit("insert"))
+            .unionByName(replaced.withColumn(op, lit("delete")), true);
+    String view = "pixelplayer_changes_" + Long.toUnsignedString(System.nanoTime(), 36);
+    changes.createOrReplaceTempView(view);
+    try {
+      String columns =
+          String.join(
+              ", ", java.util.Arrays.stream(rows.columns()).map(c -> "`" + c + "`").toList());
+      String values =
+          String.join(
+              ", ", java.util.Arrays.stream(rows.columns()).map(c -> "s.`" + c + "`").toList());
+      spark
+          .sql(
+              "MERGE INTO "
+                  + table
+                  + " t USING "
+                  + view
+                  + " s ON t.uri = s.uri AND s."
+                  + op
+                  + " = 'delete'"
+                  + " WHEN MATCHED THEN DELETE"
+                  + " WHEN NOT MATCHED AND s."
+                  + op
+                  + " = 'insert' THEN INSERT ("
+                  + columns
+                  + ") VALUES ("
+                  + values
+                  + ")")
+          .collect();
+    } finally {
+      spark.catalog().dropTempView(view);
     }
-    fs.delete(new Path(new Path(root, RUNS), runId + MARKER), false);
   }
 
-  /** Every committed table of the visible runs, with each input's rows from its latest run only. */
-  public Map<String, Dataset<Row>> tables(SparkSession spark) throws IOException {
-    List<String> runIds = visibleRuns().stream().map(WarehouseRun::runId).toList();
-    Map<String, Dataset<Row>> all = new HashMap<>();
-    for (String table : WarehouseTables.ALL) {
-      all.put(table, read(spark, table, runIds));
+  /** Creates the tables that are missing, each with an empty first snapshot. */
+  private void createTables() {
+    for (String name : WarehouseTables.ALL) {
+      TableIdentifier id = TableIdentifier.of(name);
+      if (catalog().tableExists(id)) continue;
+      Table table =
+          catalog()
+              .createTable(
+                  id,
+                  SparkSchemaUtil.convert(WarehouseTables.schema(name)),
+                  PartitionSpec.unpartitioned(),
+                  Map.of("format-version", "2", "write.parquet.compression-codec", "zstd"));
+      table.newAppend().set(RUN_ID, CREATED).commit();
     }
-    // The latest run of each input: a changed video was indexed again, or a failed one tried again;
-    // earlier rows are out of date.
-    Dataset<Row> processed =
-        all.get(WarehouseTables.VIDEOS)
-            .select("uri", "run_id")
-            .union(all.get(WarehouseTables.FAILURES).select("uri", "run_id"));
-    Dataset<Row> latest = processed.groupBy("uri").agg(functions.max("run_id").as("run_id"));
-    Map<String, Dataset<Row>> current = new HashMap<>();
-    for (String table :
-        List.of(
-            WarehouseTables.VIDEOS,
-            WarehouseTables.CLIPS,
-            WarehouseTables.SOURCES,
-            WarehouseTables.FAILURES)) {
-      Dataset<Row> rows = all.get(table);
-      current.put(table, inOrder(rows.join(latest, columns("uri", "run_id"), "left_semi"), table));
+  }
+
+  /** Lets tests stop a run between two table commits. */
+  void afterTableCommit(Consumer<String> hook) {
+    this.afterTableCommit = hook;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reading
+
+  /** The Iceberg table {@code name} (one of {@link WarehouseTables#ALL}), for any engine. */
+  public Table table(String name) {
+    return catalog().loadTable(TableIdentifier.of(name));
+  }
+
+  private boolean tablesExist() {
+    return catalog().tableExists(TableIdentifier.of(WarehouseTables.VIDEOS));
+  }
+
+  /** The committed runs, oldest first (those whose snapshots have not been expired). */
+  public List<WarehouseRun> runs() {
+    if (!tablesExist()) return List.of();
+    List<WarehouseRun> runs = new ArrayList<>();
+    for (Snapshot s : SnapshotUtil.currentAncestors(table(WarehouseTables.VIDEOS))) {
+      WarehouseRun run = WarehouseRun.fromSummary(s.summary());
+      if (run != null) runs.add(0, run);
     }
-    Dataset<Row> clips = current.get(WarehouseTables.CLIPS);
-    Dataset<Row> maps = all.get(WarehouseTables.PIXEL_MAPS);
-    current.put(
-        WarehouseTables.PIXEL_MAPS,
-        inOrder(
-            maps.join(clips.select("clip_id", "run_id"), columns("clip_id", "run_id"), "left_semi"),
-            WarehouseTables.PIXEL_MAPS));
-    return current;
+    return runs;
+  }
+
+  /**
+   * The run the {@code videos} table's current snapshot published. Runs never overlap (the lock)
+   * and their ids sort by start, so a table's snapshots with a later id are of a run in progress or
+   * one that died between its table commits.
+   */
+  private String publishedRun() {
+    return runId(table(WarehouseTables.VIDEOS).currentSnapshot());
+  }
+
+  private static String runId(Snapshot snapshot) {
+    return snapshot.summary().getOrDefault(RUN_ID, "");
+  }
+
+  /** The table's latest snapshot of {@code published} or an earlier run, or null when none. */
+  private static Snapshot latestPublished(Table table, String published) {
+    for (Snapshot s : SnapshotUtil.currentAncestors(table)) {
+      if (runId(s).compareTo(published) <= 0) return s;
+    }
+    return null;
+  }
+
+  /**
+   * Every table as of the last published run: each at its latest snapshot of that run or an earlier
+   * one.
+   */
+  public Map<String, Dataset<Row>> tables(SparkSession spark) {
+    Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
+    String published = tablesExist() ? publishedRun() : null;
+    String catalogName = sparkCatalog(spark);
+    for (String name : WarehouseTables.ALL) {
+      Snapshot pinned = published == null ? null : latestPublished(table(name), published);
+      tables.put(
+          name,
+          pinned == null
+              ? spark.createDataFrame(List.of(), WarehouseTables.schema(name))
+              : spark
+                  .read()
+                  .option("snapshot-id", pinned.snapshotId())
+                  .table(catalogName + "." + name));
+    }
+    return tables;
   }
 
   /**
    * Registers the tables of {@link #tables} as temporary views of {@code spark}, under their table
    * names, and the view {@value #RUNS_VIEW}: the run log, one row per committed run.
    */
-  public void registerViews(SparkSession spark) throws IOException {
+  public void registerViews(SparkSession spark) {
     tables(spark).forEach((name, rows) -> rows.createOrReplaceTempView(name));
     runLog(spark).createOrReplaceTempView(RUNS_VIEW);
+    snapshots(spark).createOrReplaceTempView(SNAPSHOTS_VIEW);
   }
 
-  /** The view of the committed runs. */
-  public static final String RUNS_VIEW = "runs";
+  private static final StructType SNAPSHOTS_SCHEMA =
+      new StructType()
+          .add("table_name", DataTypes.StringType)
+          .add("snapshot_id", DataTypes.LongType)
+          .add("parent_id", DataTypes.LongType)
+          .add("committed_at", DataTypes.TimestampType)
+          .add("operation", DataTypes.StringType)
+          .add("run_id", DataTypes.StringType)
+          .add("added_rows", DataTypes.LongType)
+          .add("deleted_rows", DataTypes.LongType)
+          .add("total_rows", DataTypes.LongType)
+          .add("is_current", DataTypes.BooleanType);
 
-  /** Every view of {@link #registerViews}: the tables, then the run log. */
-  public static final List<String> VIEWS =
-      Stream.concat(WarehouseTables.ALL.stream(), Stream.of(RUNS_VIEW)).toList();
+  /**
+   * Every snapshot of every table, oldest first, from the tables' metadata: the ids and times
+   * {@code VERSION AS OF} and {@code TIMESTAMP AS OF} take.
+   */
+  public Dataset<Row> snapshots(SparkSession spark) {
+    List<Row> rows = new ArrayList<>();
+    if (tablesExist()) {
+      for (String name : WarehouseTables.ALL) {
+        Table table = table(name);
+        long current = table.currentSnapshot() == null ? -1 : table.currentSnapshot().snapshotId();
+        for (Snapshot s : table.snapshots()) {
+          Map<String, String> summary = s.summary();
+          rows.add(
+              RowFactory.create(
+                  name,
+                  s.snapshotId(),
+                  s.parentId(),
+                  new java.sql.Timestamp(s.timestampMillis()),
+                  s.operation(),
+                  summary.get(RUN_ID),
+                  number(summary, "added-records"),
+                  number(summary, "deleted-records"),
+                  number(summary, "total-records"),
+                  s.snapshotId() == current));
+        }
+      }
+    }
+    return spark.createDataFrame(rows, SNAPSHOTS_SCHEMA);
+  }
 
   private static final StructType RUNS_SCHEMA =
       new StructType()
@@ -228,8 +453,8 @@ public final class Warehouse {
           .add("media_seconds", DataTypes.DoubleType)
           .add("wall_seconds", DataTypes.DoubleType);
 
-  /** Every committed run still in the warehouse, as its marker records it. */
-  public Dataset<Row> runLog(SparkSession spark) throws IOException {
+  /** Every committed run still in the warehouse, as its snapshot's summary records it. */
+  public Dataset<Row> runLog(SparkSession spark) {
     List<Row> rows = new ArrayList<>();
     for (WarehouseRun run : runs()) {
       Map<String, String> d = run.details();
@@ -270,13 +495,13 @@ public final class Warehouse {
   }
 
   /**
-   * The fingerprint each input had when its latest visible run processed it (indexed, or failed in
-   * a way that is the file's fault); inputs whose latest run failed for another reason (the model)
-   * have none, so they are tried again.
+   * The fingerprint each input had when its latest run processed it (indexed, or failed in a way
+   * that is the file's fault); inputs whose latest run failed for another reason (the model) have
+   * none, so they are tried again.
    */
-  public Map<String, String> fingerprints(SparkSession spark) throws IOException {
+  public Map<String, String> fingerprints(SparkSession spark) {
     Map<String, Dataset<Row>> current = tables(spark);
-    Map<String, String> fingerprints = new HashMap<>();
+    Map<String, String> fingerprints = new LinkedHashMap<>();
     for (String table : List.of(WarehouseTables.FAILURES, WarehouseTables.VIDEOS)) {
       for (Row row :
           current
@@ -291,48 +516,45 @@ public final class Warehouse {
     return fingerprints;
   }
 
-  private Dataset<Row> read(SparkSession spark, String table, List<String> runIds)
-      throws IOException {
-    List<String> paths = new ArrayList<>();
-    for (String runId : runIds) {
-      Path dir = new Path(new Path(root, table), runId);
-      if (fs.exists(dir)) paths.add(fs.makeQualified(dir).toString());
-    }
-    if (paths.isEmpty()) {
-      return spark.createDataFrame(List.of(), WarehouseTables.schema(table));
-    }
-    return spark.read().schema(WarehouseTables.schema(table)).parquet(paths.toArray(String[]::new));
+  // ---------------------------------------------------------------------------------------------
+  // Catalogs
+
+  private HadoopCatalog catalog() {
+    if (catalog == null) catalog = new HadoopCatalog(hadoop, uri());
+    return catalog;
   }
 
   /**
-   * Join columns by name: the tables share lineage with the latest-run table, so column references
-   * would be ambiguous.
+   * The name of this warehouse's catalog in {@code spark} (registered on first use): an Iceberg
+   * Hadoop catalog at the warehouse's URI, uncached, so that every read sees the latest commit.
    */
-  private static scala.collection.immutable.Seq<String> columns(String... names) {
-    return scala.jdk.javaapi.CollectionConverters.asScala(List.of(names)).toSeq();
-  }
-
-  /** The table's columns in its schema's order (a join by column names puts those first). */
-  private static Dataset<Row> inOrder(Dataset<Row> rows, String table) {
-    String[] names = WarehouseTables.schema(table).fieldNames();
-    return rows.selectExpr(
-        java.util.Arrays.stream(names).map(n -> "`" + n + "`").toArray(String[]::new));
-  }
-
-  private static List<String> folders() {
-    List<String> folders = new ArrayList<>(WarehouseTables.ALL);
-    folders.add(STEMS);
-    return folders;
-  }
-
-  /**
-   * Fails with a one-line reason when {@code uri} holds no committed run (a typo in --warehouse, or
-   * nothing indexed yet).
-   */
-  public void requireRuns() throws IOException {
-    if (runs().isEmpty()) {
-      throw new FileNotFoundException(
-          "no committed index run in warehouse " + uri() + " (run index or nightly first)");
+  public String sparkCatalog(SparkSession spark) {
+    String name = "pixelplayer_" + shortHash(uri());
+    String key = "spark.sql.catalog." + name;
+    if (!spark.conf().contains(key)) {
+      spark.conf().set(key, "org.apache.iceberg.spark.SparkCatalog");
+      spark.conf().set(key + ".type", "hadoop");
+      spark.conf().set(key + ".warehouse", uri());
+      spark.conf().set(key + ".cache-enabled", "false");
     }
+    return name;
+  }
+
+  private static String shortHash(String text) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 6);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The locations of the warehouse's tables, for checks that a plan reads nothing else. */
+  public Set<String> tableLocations() {
+    return WarehouseTables.ALL.stream()
+        .map(t -> new Path(root, t))
+        .map(p -> fs.makeQualified(p).toString())
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 }

@@ -13,7 +13,7 @@ public final class WarehouseTables {
   public static final String PIXEL_MAPS = "pixel_maps";
   public static final String FAILURES = "failures";
 
-  /** Every table, in the order a run commits them. */
+  /** Every table. */
   public static final List<String> ALL = List.of(VIDEOS, CLIPS, SOURCES, PIXEL_MAPS, FAILURES);
 
   /** The pixel map of a clip's whole sound has this source index. */
@@ -65,7 +65,9 @@ public final class WarehouseTables {
           .add("height", DataTypes.IntegerType, false)
           .add("width", DataTypes.IntegerType, false)
           .add("energy", DataTypes.createArrayType(DataTypes.FloatType, false), false)
-          .add("run_id", DataTypes.StringType, false);
+          .add("run_id", DataTypes.StringType, false)
+          // The clip's video, by which a nightly run replaces the maps of a changed video.
+          .add("uri", DataTypes.StringType, false);
 
   private WarehouseTables() {}
 

@@ -34,6 +34,8 @@ class DocumentedSettingsTest {
     conf.getLong(EvaluateCommand.SEED);
     conf.getInt(EvaluateCommand.BATCH);
     conf.getLocation(DemoCommand.INPUT);
+    conf.getDouble(MaintainCommand.KEEP_DAYS);
+    conf.getInt(MaintainCommand.KEEP_SNAPSHOTS);
 
     assertThat(conf.keysRead())
         .containsExactlyInAnyOrderElementsOf(PixelPlayerConf.documentedKeys());

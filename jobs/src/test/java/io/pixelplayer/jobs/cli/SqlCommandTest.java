@@ -15,6 +15,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -87,17 +88,22 @@ class SqlCommandTest {
           written,
           run,
           WarehouseTables.PIXEL_MAPS,
-          RowFactory.create("duet-0", -1, 2, 2, List.of(0f, 1f, 2f, 3f), run),
-          RowFactory.create("duet-0", 0, 2, 2, List.of(0f, 0f, 0f, 1f), run),
-          RowFactory.create("duet-1", -1, 2, 2, List.of(4f, 0f, 0f, 0f), run),
-          RowFactory.create("solo-0", -1, 2, 2, List.of(1f, 1f, 1f, 1f), run));
+          RowFactory.create(
+              "duet-0", -1, 2, 2, List.of(0f, 1f, 2f, 3f), run, "file:/videos/duet.mp4"),
+          RowFactory.create(
+              "duet-0", 0, 2, 2, List.of(0f, 0f, 0f, 1f), run, "file:/videos/duet.mp4"),
+          RowFactory.create(
+              "duet-1", -1, 2, 2, List.of(4f, 0f, 0f, 0f), run, "file:/videos/duet.mp4"),
+          RowFactory.create(
+              "solo-0", -1, 2, 2, List.of(1f, 1f, 1f, 1f), run, "file:/videos/solo.mp4"));
       write(
           spark,
           written,
           run,
           WarehouseTables.FAILURES,
           RowFactory.create("file:/videos/broken.mp4", "decode", "not a video", run, "f3"));
-      written.commit(new WarehouseRun(run, true, Map.of("videos_indexed", "2", "clips", "3")));
+      written.commit(
+          spark, new WarehouseRun(run, true, Map.of("videos_indexed", "2", "clips", "3")));
     }
   }
 
@@ -156,6 +162,8 @@ class SqlCommandTest {
       select VIDEO_ID from VIDEOS union select video_id from Clips order by 1                                            => [{"VIDEO_ID":"duet"},{"VIDEO_ID":"solo"}]
       FROM sources |> WHERE confidence >= 0.7 |> AGGREGATE count(*) AS n                                                 => [{"n":3}]
       SELECT '${env:HOME}' AS home, '${system:user.home}' AS user_home                                                 => [{"home":"${env:HOME}","user_home":"${system:user.home}"}]
+      SELECT table_name, operation, run_id, total_rows FROM snapshots WHERE is_current AND table_name = 'clips'          => [{"table_name":"clips","operation":"overwrite","run_id":"run-20240501T020000000Z","total_rows":3}]
+      SELECT count(*) AS n FROM videos TIMESTAMP AS OF '2999-01-01 00:00:00'                                            => [{"n":2}]
       SELECT sum(id) AS s FROM range(4)                                                                                  => [{"s":6}]
       /* a comment */ SELECT /*+ BROADCAST(c) */ typeof(height) AS t FROM pixel_maps p JOIN clips c USING (clip_id) LIMIT 1 => [{"t":"int"}]
       """)
@@ -164,6 +172,30 @@ class SqlCommandTest {
         CliRun.of("sql", "--warehouse", warehouse, "--json", "--master", "local[1]", query);
     assertThat(answer.code()).as(answer.err()).isZero();
     assertThat(answer.out().strip()).contains(expected);
+  }
+
+  @Test
+  void readsATableAsOfOneOfItsSnapshots() throws Exception {
+    long snapshot;
+    try (SparkSession spark =
+        SparkSessions.create("sql-test", PixelPlayerConf.defaults(), "local[1]")) {
+      snapshot =
+          new Warehouse(warehouse, spark.sparkContext().hadoopConfiguration())
+              .table(WarehouseTables.CLIPS)
+              .currentSnapshot()
+              .snapshotId();
+    }
+    CliRun answer =
+        CliRun.of(
+            "sql",
+            "--warehouse",
+            warehouse,
+            "--json",
+            "--master",
+            "local[1]",
+            "SELECT count(*) AS n, min(run_id) AS run FROM clips VERSION AS OF " + snapshot);
+    assertThat(answer.code()).as(answer.err()).isZero();
+    assertThat(answer.out()).contains("[{\"n\":3,\"run\":\"run-20240501T020000000Z\"}]");
   }
 
   /**
@@ -177,7 +209,7 @@ class SqlCommandTest {
       quoteCharacter = '"',
       textBlock =
           """
-      SELECT * FROM csv.`/etc/passwd`                                                  => only the warehouse's views may be read (videos, clips, sources, pixel_maps, failures, runs); got csv.`/etc/passwd`
+      SELECT * FROM csv.`/etc/passwd`                                                  => only the warehouse's views may be read (videos, clips, sources, pixel_maps, failures, runs, snapshots); got csv.`/etc/passwd`
       SELECT * FROM text.`/etc/passwd`                                                 => got text.`/etc/passwd`
       SELECT * FROM json.`/etc`                                                        => got json.`/etc`
       SELECT * FROM binaryFile.`/etc/passwd`                                           => got binaryFile.`/etc/passwd`
@@ -193,7 +225,9 @@ class SqlCommandTest {
       SELECT * FROM (WITH p AS (SELECT 1) SELECT * FROM p) JOIN p                      => got p
       SELECT * FROM IDENTIFIER('csv.`/etc/passwd`')                                    => IDENTIFIER(...) is not allowed
       SELECT * FROM read_files('/etc/passwd')                                          => function read_files is not allowed
-      SELECT * FROM videos VERSION AS OF 1                                             => time travel
+      SELECT * FROM runs VERSION AS OF 1                                               => time travel (VERSION AS OF, TIMESTAMP AS OF) reads only the warehouse's tables
+      SELECT * FROM csv.`/etc/passwd` VERSION AS OF 1                                  => reads only the warehouse's tables
+      SELECT * FROM videos TIMESTAMP AS OF java_method('java.lang.Long', 'toString', 1L) => function java_method is not allowed
       SELECT java_method('java.lang.System', 'getenv', 'AWS_SECRET_ACCESS_KEY')        => function java_method is not allowed (only Spark's pure built-ins and PixelPlayer's functions)
       SELECT reflect('java.lang.System', 'load', '/tmp/x.so')                          => function reflect is not allowed
       SELECT java_method('java.lang.System', 'exit', 0)                                => function java_method is not allowed

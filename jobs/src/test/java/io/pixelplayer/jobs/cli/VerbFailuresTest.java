@@ -29,11 +29,13 @@ class VerbFailuresTest {
   static void fixtures() throws Exception {
     Files.writeString(dir.resolve("a-file"), "a file where a folder is expected");
     Files.copy(ROOT.resolve("samples/videos/solo-0012.mp4"), dir.resolve("video.mp4"));
-    // A warehouse whose committed run holds a table that is not Parquet.
-    Files.createDirectories(dir.resolve("corrupt/_runs"));
-    Files.writeString(dir.resolve("corrupt/_runs/run-1.properties"), "run_id=run-1\nkind=full\n");
-    Files.createDirectories(dir.resolve("corrupt/videos/run-1"));
-    Files.writeString(dir.resolve("corrupt/videos/run-1/part-0.parquet"), "not parquet");
+    // A warehouse whose videos table's metadata is not Iceberg's.
+    Files.createDirectories(dir.resolve("corrupt/videos/metadata"));
+    Files.writeString(dir.resolve("corrupt/videos/metadata/version-hint.text"), "1");
+    Files.writeString(dir.resolve("corrupt/videos/metadata/v1.metadata.json"), "not metadata");
+    // A warehouse of the earlier layout (Parquet folders per run).
+    Files.createDirectories(dir.resolve("earlier/_runs"));
+    Files.writeString(dir.resolve("earlier/_runs/run-1.properties"), "run_id=run-1\nkind=full\n");
     Files.createDirectories(dir.resolve("empty-corpus"));
   }
 
@@ -74,6 +76,21 @@ class VerbFailuresTest {
         failure(
             1, "sql: failed: no committed index run", "sql", "--warehouse", "missing", "SELECT 1"),
         failure(1, "sql: failed:", "sql", "--warehouse", "corrupt", "SELECT * FROM videos"),
+        failure(
+            1,
+            "sql: failed: warehouse file:",
+            "sql",
+            "--warehouse",
+            "earlier",
+            "SELECT * FROM videos"),
+        failure(
+            1,
+            "nightly: failed: warehouse file:",
+            "nightly",
+            "--input",
+            "video.mp4",
+            "--warehouse",
+            "earlier"),
         failure(
             1,
             "query: failed: no committed index run",

@@ -45,6 +45,68 @@ class WarehouseVerbsTest {
   }
 
   @Test
+  void tablesCountsEveryTablesRowsWithIcebergsOwnReaderAsSqlDoes() {
+    CliRun tables = CliRun.of("tables", "--warehouse", warehouse, "--json", "--master", "local[1]");
+    assertThat(tables.code()).as(tables.err()).isZero();
+    JsonArray rows = JsonParser.parseString(tables.out().strip()).getAsJsonArray();
+    assertThat(rows).hasSize(5);
+    for (JsonElement row : rows) {
+      JsonObject table = row.getAsJsonObject();
+      assertThat(table.get("rows_iceberg_reader").getAsLong())
+          .as(table.get("table_name").getAsString())
+          .isEqualTo(table.get("rows_sql").getAsLong());
+      assertThat(table.get("run_id").getAsString()).startsWith("run-");
+    }
+    assertThat(tables.out()).contains("{\"table_name\":\"clips\"", "\"rows_iceberg_reader\":4");
+  }
+
+  @Test
+  void maintainKeepsWhatIsCurrentAndTimeTravelReadsAnEarlierSnapshot() {
+    CliRun maintain =
+        CliRun.of(
+            "maintain",
+            "--warehouse",
+            warehouse,
+            "--master",
+            "local[1]",
+            "--conf",
+            "pixelplayer.maintain.keepDays=0",
+            "--conf",
+            "pixelplayer.maintain.keepSnapshots=2");
+    assertThat(maintain.code()).as(maintain.err()).isZero();
+    assertThat(maintain.out())
+        .contains(
+            "maintain: no interrupted run", "snapshots expired: {", "stem folders removed: 0");
+    // The table's first snapshot (empty, from before the run) is still kept.
+    CliRun ids =
+        CliRun.of(
+            "sql",
+            "--warehouse",
+            warehouse,
+            "--master",
+            "local[1]",
+            "--json",
+            "SELECT min(snapshot_id) AS id, count(*) AS n FROM snapshots WHERE table_name = 'clips'");
+    assertThat(ids.code()).as(ids.err()).isZero();
+    JsonObject kept =
+        JsonParser.parseString(ids.out().strip()).getAsJsonArray().get(0).getAsJsonObject();
+    assertThat(kept.get("n").getAsLong()).isEqualTo(2);
+    CliRun before =
+        CliRun.of(
+            "sql",
+            "--warehouse",
+            warehouse,
+            "--master",
+            "local[1]",
+            "--json",
+            "SELECT (SELECT count(*) FROM clips) AS now, (SELECT count(*) FROM clips VERSION AS OF "
+                + kept.get("id").getAsLong()
+                + ") AS before");
+    assertThat(before.code()).as(before.err()).isZero();
+    assertThat(before.out()).contains("{\"now\":4,\"before\":0}");
+  }
+
+  @Test
   void queryAnswersWhereAnInstrumentIsHeardAndSeen() {
     CliRun text =
         CliRun.of(
@@ -169,6 +231,6 @@ class WarehouseVerbsTest {
         .contains("What the model heard and saw in 2 videos")
         .containsPattern("solo-0012 +6\\.0 s +cello 0\\.0-5\\.9 s");
     assertThat(demo.out()).contains("solo-0009");
-    assertThat(out.resolve("warehouse/_runs")).isDirectory();
+    assertThat(out.resolve("warehouse/videos/metadata")).isDirectory();
   }
 }

@@ -15,9 +15,17 @@ import io.pixelplayer.udf.Wav;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.hadoop.HadoopTables;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -46,6 +54,13 @@ class IndexJobTest {
   private static IndexJob.Result index(
       Path input, Warehouse warehouse, boolean incremental, PixelPlayerConf conf) throws Exception {
     return ShippedModelIndex.index(spark, input, warehouse, incremental, conf);
+  }
+
+  private static String key(String table) {
+    return switch (table) {
+      case WarehouseTables.VIDEOS, WarehouseTables.FAILURES -> "uri";
+      default -> "clip_id";
+    };
   }
 
   @Test
@@ -78,7 +93,25 @@ class IndexJobTest {
                   .containsEntry("failures", "2");
             });
     assertThat(dir.resolve("wh/_staging")).doesNotExist();
-    Map<String, org.apache.spark.sql.Dataset<Row>> tables = warehouse.tables(spark);
+    // One snapshot per table, naming the run; any engine reads the same rows as sql (here Iceberg's
+    // generic Java reader, given only the table's folder: no Spark, no catalog).
+    Map<String, Dataset<Row>> tables = warehouse.tables(spark);
+    for (String table : WarehouseTables.ALL) {
+      Table byPath =
+          new HadoopTables(new Configuration()).load(dir.resolve("wh").resolve(table).toString());
+      assertThat(byPath.currentSnapshot().summary())
+          .containsEntry("pixelplayer.run-id", result.runId());
+      List<String> generic = new ArrayList<>();
+      try (CloseableIterable<Record> rows = IcebergGenerics.read(byPath).build()) {
+        for (Record row : rows)
+          generic.add(row.getField("run_id") + " " + row.getField(key(table)));
+      }
+      List<String> viaSpark =
+          tables.get(table).select("run_id", key(table)).collectAsList().stream()
+              .map(r -> r.get(0) + " " + r.get(1))
+              .toList();
+      assertThat(generic).as(table).isNotEmpty().containsExactlyInAnyOrderElementsOf(viaSpark);
+    }
     for (String table : WarehouseTables.ALL) {
       assertThat(tables.get(table).schema().fieldNames())
           .as(table)

@@ -92,32 +92,42 @@ class NightlyRunTest {
         warehouse.tables(spark).get(WarehouseTables.SOURCES).where("clip_id = 'a#0'").count();
     assertThat(mapsOfA).isEqualTo(1 + sourcesOfA);
 
-    // A run that died: its staging folder, and a half-committed table folder without a marker. The
-    // next run clears
+    // A run that died before its commit: its staging folder and its stems. The next run clears
     // both and redoes its videos; nothing of it is ever read.
     String dead = WarehouseRun.newId(Instant.now().minusSeconds(5));
     Files.createDirectories(dir.resolve("wh/_staging/" + dead + "/clips"));
     Files.writeString(dir.resolve("wh/_staging/" + dead + "/clips/part-0.parquet"), "half written");
-    Files.createDirectories(dir.resolve("wh/clips/" + dead));
-    Files.writeString(
-        dir.resolve("wh/clips/" + dead + "/part-0.parquet"), "moved before the marker was written");
+    Files.createDirectories(dir.resolve("wh/stems/" + dead + "/c"));
+    Files.writeString(dir.resolve("wh/stems/" + dead + "/c/0-0-cello.wav"), "half written");
     TestVideos.good(in, "c.mp4", 3.2, 160, 120, 12, 550);
     IndexJob.Result fourth = ShippedModelIndex.index(spark, in, warehouse, true, CONF);
     assertThat(fourth.cleared()).containsExactly(dead);
     assertThat(fourth.videosIndexed()).isEqualTo(1);
-    assertThat(dir.resolve("wh/clips/" + dead)).doesNotExist();
+    assertThat(dir.resolve("wh/stems/" + dead)).doesNotExist();
+    assertThat(dir.resolve("wh/_staging")).doesNotExist();
     assertThat(rows(warehouse, WarehouseTables.VIDEOS)).isEqualTo(3);
     assertThat(rows(warehouse, WarehouseTables.CLIPS)).isEqualTo(3);
     assertThat(warehouse.runs()).hasSize(4);
 
-    // A full index run replaces every earlier run.
+    // A full index run replaces every row; the earlier runs stay in the log (and in time travel)
+    // until their snapshots expire.
     IndexJob.Result full = ShippedModelIndex.index(spark, in, warehouse, false, CONF);
     assertThat(full.videosIndexed()).isEqualTo(3);
-    assertThat(warehouse.runs()).extracting(WarehouseRun::runId).containsExactly(full.runId());
+    assertThat(warehouse.runs())
+        .hasSize(5)
+        .last()
+        .satisfies(
+            r -> {
+              assertThat(r.runId()).isEqualTo(full.runId());
+              assertThat(r.full()).isTrue();
+            });
     assertThat(rows(warehouse, WarehouseTables.VIDEOS)).isEqualTo(3);
-    assertThat(Files.list(dir.resolve("wh/clips")).toList())
-        .singleElement()
-        .satisfies(p -> assertThat(p.getFileName().toString()).isEqualTo(full.runId()));
+    for (String table : WarehouseTables.ALL) {
+      assertThat(
+              warehouse.tables(spark).get(table).where("run_id <> '" + full.runId() + "'").count())
+          .as(table)
+          .isZero();
+    }
   }
 
   private static long rows(Warehouse warehouse, String table) throws Exception {

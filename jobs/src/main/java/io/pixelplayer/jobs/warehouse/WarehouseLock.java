@@ -1,0 +1,119 @@
+package io.pixelplayer.jobs.warehouse;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * One writer at a time: a run holds the warehouse's lock file while it writes and rewrites it every
+ * quarter of the timeout; a lock not rewritten for the timeout was left by a run that died, and the
+ * next run takes it over. A second run started beside a live one fails in one line, before any
+ * work.
+ */
+public final class WarehouseLock implements AutoCloseable {
+  private final FileSystem fs;
+  private final Path file;
+  private final String text;
+  private final ScheduledExecutorService refresher;
+
+  private WarehouseLock(FileSystem fs, Path file, String text, Duration timeout) {
+    this.fs = fs;
+    this.file = file;
+    this.text = text;
+    this.refresher =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "warehouse-lock");
+              thread.setDaemon(true);
+              return thread;
+            });
+    long every = Math.max(1, timeout.toMillis() / 4);
+    refresher.scheduleAtFixedRate(this::refresh, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Takes the lock {@code file} for {@code holder} (who holds it, for the message a second writer
+   * gets).
+   *
+   * @throws IOException in one line when a live run holds it
+   */
+  static WarehouseLock acquire(FileSystem fs, Path file, String holder, Duration timeout)
+      throws IOException {
+    FileStatus held = status(fs, file);
+    if (held != null) {
+      Duration age =
+          Duration.ofMillis(Math.max(0, System.currentTimeMillis() - held.getModificationTime()));
+      if (age.compareTo(timeout) < 0) throw busy(fs, file, age, timeout);
+      fs.delete(file, false);
+    }
+    String text = holder + " since " + Instant.now();
+    try {
+      write(fs, file, text, false);
+    } catch (FileAlreadyExistsException e) {
+      throw busy(fs, file, Duration.ZERO, timeout);
+    }
+    return new WarehouseLock(fs, file, text, timeout);
+  }
+
+  private static FileStatus status(FileSystem fs, Path file) throws IOException {
+    try {
+      return fs.getFileStatus(file);
+    } catch (java.io.FileNotFoundException e) {
+      return null;
+    }
+  }
+
+  private static IOException busy(FileSystem fs, Path file, Duration age, Duration timeout) {
+    String by;
+    try (var in = fs.open(file)) {
+      by = new String(in.readNBytes(200), StandardCharsets.UTF_8).strip().replaceAll("\\s+", " ");
+    } catch (IOException e) {
+      by = "another run";
+    }
+    return new IOException(
+        "the warehouse is being written by "
+            + by
+            + " (its lock "
+            + file
+            + " was refreshed "
+            + age.toSeconds()
+            + " s ago); run again when it has ended (a lock not refreshed for "
+            + timeout.toSeconds()
+            + " s is taken as left by a run that died)");
+  }
+
+  private static void write(FileSystem fs, Path file, String text, boolean overwrite)
+      throws IOException {
+    try (OutputStream out = fs.create(file, overwrite)) {
+      out.write((text + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private void refresh() {
+    try {
+      write(fs, file, text, true);
+    } catch (IOException e) {
+      // The next refresh tries again; a lock that goes stale meanwhile only lets a later run in.
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    refresher.shutdownNow();
+    try {
+      refresher.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    fs.delete(file, false);
+  }
+}
