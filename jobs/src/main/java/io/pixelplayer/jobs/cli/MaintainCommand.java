@@ -45,7 +45,7 @@ final class MaintainCommand implements Callable<Integer> {
           "settings " + KEEP_DAYS + " must be 0 or more and " + KEEP_SNAPSHOTS + " at least 1");
     }
     try (SparkSession spark = warehouse.sparkOptions.session("maintain", conf)) {
-      Warehouse target = warehouse.in(spark);
+      Warehouse target = warehouse.in(spark, conf);
       target.requireRuns();
       try (WarehouseLock lock = target.lock("maintain", lockTimeout)) {
         Set<String> cleared = target.clearInterrupted();

@@ -56,7 +56,7 @@ final class SqlCommand implements Callable<Integer> {
     try (SparkSession spark = warehouse.open(conf, "sql")) {
       PixelPlayerFunctions.register(spark, conf);
       // Never spark.sql(query): it runs commands as it parses them.
-      Dataset<Row> rows = ReadOnlyQuery.prepare(spark, warehouse.in(spark), query);
+      Dataset<Row> rows = ReadOnlyQuery.prepare(spark, warehouse.in(spark, conf), query);
       List<Row> found = rows.limit(limit).collectAsList();
       ResultTable.print(rows.schema(), found, json, common.out());
     }

@@ -1,5 +1,6 @@
 package io.pixelplayer.jobs.cli;
 
+import io.pixelplayer.jobs.conf.PixelPlayerConf;
 import io.pixelplayer.jobs.warehouse.Warehouse;
 import io.pixelplayer.jobs.warehouse.WarehouseTables;
 import java.util.ArrayList;
@@ -47,8 +48,9 @@ final class TablesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (SparkSession spark = warehouse.open(common.conf(), "tables")) {
-      Warehouse opened = warehouse.in(spark);
+    PixelPlayerConf conf = common.conf();
+    try (SparkSession spark = warehouse.open(conf, "tables")) {
+      Warehouse opened = warehouse.in(spark, conf);
       Map<String, Dataset<Row>> views = opened.tables(spark);
       List<Row> rows = new ArrayList<>();
       for (String name : WarehouseTables.ALL) {

@@ -2,6 +2,7 @@ package io.pixelplayer.jobs.cli;
 
 import io.pixelplayer.jobs.conf.PixelPlayerConf;
 import io.pixelplayer.jobs.warehouse.Warehouse;
+import io.pixelplayer.jobs.warehouse.WarehouseCatalog;
 import java.io.IOException;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Mixin;
@@ -22,7 +23,7 @@ final class WarehouseOptions {
   SparkSession open(PixelPlayerConf conf, String verb) throws Exception {
     SparkSession spark = sparkOptions.session(verb, conf);
     try {
-      Warehouse opened = in(spark);
+      Warehouse opened = in(spark, conf);
       opened.requireRuns();
       opened.registerViews(spark);
       return spark;
@@ -32,8 +33,8 @@ final class WarehouseOptions {
     }
   }
 
-  /** The warehouse, reached with {@code spark}'s Hadoop settings. */
-  Warehouse in(SparkSession spark) throws IOException {
-    return new Warehouse(warehouse, spark.sparkContext().hadoopConfiguration());
+  /** The warehouse, reached through {@code spark}, its tables where {@code conf} says. */
+  Warehouse in(SparkSession spark, PixelPlayerConf conf) throws IOException {
+    return new Warehouse(warehouse, spark, WarehouseCatalog.from(conf));
   }
 }

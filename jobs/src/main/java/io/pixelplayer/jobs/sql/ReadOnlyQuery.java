@@ -233,7 +233,6 @@ public final class ReadOnlyQuery {
   /** Points time travel's one-part table names at the warehouse's Iceberg catalog. */
   private scala.PartialFunction<LogicalPlan, LogicalPlan> inWarehouseCatalog(
       SparkSession spark, Warehouse warehouse) {
-    String catalog = warehouse.sparkCatalog(spark);
     return new scala.runtime.AbstractPartialFunction<>() {
       @Override
       public boolean isDefinedAt(LogicalPlan node) {
@@ -248,7 +247,7 @@ public final class ReadOnlyQuery {
         String table = lower(relation.multipartIdentifier().head());
         return travel.copy(
             new UnresolvedRelation(
-                CollectionConverters.asScala(List.of(catalog, table)).toSeq(),
+                CollectionConverters.asScala(warehouse.sparkTableParts(spark, table)).toSeq(),
                 relation.options(),
                 relation.isStreaming()),
             travel.timestamp(),

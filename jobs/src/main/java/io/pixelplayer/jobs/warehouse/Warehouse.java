@@ -26,9 +26,13 @@ import org.apache.hadoop.fs.Path;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.SupportsNamespaces;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.hadoop.HadoopCatalog;
 import org.apache.iceberg.spark.CommitMetadata;
+import org.apache.iceberg.spark.SparkCatalog;
 import org.apache.iceberg.spark.SparkSchemaUtil;
 import org.apache.iceberg.util.SnapshotUtil;
 import org.apache.spark.sql.Dataset;
@@ -93,15 +97,33 @@ public final class Warehouse {
   private final Path root;
   private final FileSystem fs;
   private final Configuration hadoop;
-  private HadoopCatalog catalog;
+  private final WarehouseCatalog where;
+
+  /** The session whose configured catalog holds the tables; null for the warehouse's own. */
+  private final SparkSession session;
+
+  private Catalog catalog;
 
   /** Called after each table commit with the table's name: lets tests stop a run in between. */
   private Consumer<String> afterTableCommit = table -> {};
 
+  /** A warehouse whose tables are in its own catalog. */
   public Warehouse(String uri, Configuration hadoop) throws IOException {
+    this(uri, hadoop, WarehouseCatalog.OWN, null);
+  }
+
+  /** A warehouse whose tables are where {@code where} says, reached through {@code spark}. */
+  public Warehouse(String uri, SparkSession spark, WarehouseCatalog where) throws IOException {
+    this(uri, spark.sparkContext().hadoopConfiguration(), where, spark);
+  }
+
+  private Warehouse(String uri, Configuration hadoop, WarehouseCatalog where, SparkSession session)
+      throws IOException {
     this.root = new Path(uri);
     this.fs = root.getFileSystem(hadoop);
     this.hadoop = hadoop;
+    this.where = where;
+    this.session = session;
   }
 
   public String uri() {
@@ -206,11 +228,10 @@ public final class Warehouse {
     Map<String, Dataset<Row>> staged = new LinkedHashMap<>();
     for (String table : WarehouseTables.ALL) staged.put(table, readStaged(spark, run, table));
     Dataset<Row> replaced = run.full() ? null : processed(staged);
-    String catalogName = sparkCatalog(spark);
     for (String table : COMMIT_ORDER) {
       Map<String, String> summary =
           table.equals(WarehouseTables.VIDEOS) ? run.toSummary() : Map.of(RUN_ID, run.runId());
-      String name = catalogName + "." + table;
+      String name = sparkTable(spark, table);
       CommitMetadata.withCommitProperties(
           summary,
           () -> {
@@ -298,18 +319,31 @@ public final class Warehouse {
 
   /** Creates the tables that are missing, each with an empty first snapshot. */
   private void createTables() {
-    for (String name : WarehouseTables.ALL) {
-      TableIdentifier id = TableIdentifier.of(name);
-      if (catalog().tableExists(id)) continue;
-      Table table =
-          catalog()
-              .createTable(
-                  id,
-                  SparkSchemaUtil.convert(WarehouseTables.schema(name)),
-                  PartitionSpec.unpartitioned(),
-                  Map.of("format-version", "2", "write.parquet.compression-codec", "zstd"));
-      table.newAppend().set(RUN_ID, CREATED).commit();
+    if (!where.own() && catalog() instanceof SupportsNamespaces namespaces) {
+      Namespace namespace = Namespace.of(where.namespace());
+      if (!namespaces.namespaceExists(namespace)) namespaces.createNamespace(namespace);
     }
+    for (String name : WarehouseTables.ALL) {
+      TableIdentifier id = id(name);
+      if (catalog().tableExists(id)) continue;
+      Catalog.TableBuilder builder =
+          catalog()
+              .buildTable(id, SparkSchemaUtil.convert(WarehouseTables.schema(name)))
+              .withPartitionSpec(PartitionSpec.unpartitioned())
+              .withProperty("format-version", "2")
+              .withProperty("write.parquet.compression-codec", "zstd");
+      // The Hadoop catalog places a table by its name; a catalog service is told to keep its files
+      // under the warehouse too.
+      if (!where.own())
+        builder = builder.withLocation(fs.makeQualified(new Path(root, name)).toString());
+      builder.create().newAppend().set(RUN_ID, CREATED).commit();
+    }
+  }
+
+  private TableIdentifier id(String table) {
+    return where.own()
+        ? TableIdentifier.of(table)
+        : TableIdentifier.of(Namespace.of(where.namespace()), table);
   }
 
   /** Lets tests stop a run between two table commits. */
@@ -322,11 +356,11 @@ public final class Warehouse {
 
   /** The Iceberg table {@code name} (one of {@link WarehouseTables#ALL}), for any engine. */
   public Table table(String name) {
-    return catalog().loadTable(TableIdentifier.of(name));
+    return catalog().loadTable(id(name));
   }
 
   private boolean tablesExist() {
-    return catalog().tableExists(TableIdentifier.of(WarehouseTables.VIDEOS));
+    return catalog().tableExists(id(WarehouseTables.VIDEOS));
   }
 
   /** The committed runs, oldest first (those whose snapshots have not been expired). */
@@ -368,7 +402,6 @@ public final class Warehouse {
   public Map<String, Dataset<Row>> tables(SparkSession spark) {
     Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
     String published = tablesExist() ? publishedRun() : null;
-    String catalogName = sparkCatalog(spark);
     for (String name : WarehouseTables.ALL) {
       Snapshot pinned = published == null ? null : latestPublished(table(name), published);
       tables.put(
@@ -378,7 +411,7 @@ public final class Warehouse {
               : spark
                   .read()
                   .option("snapshot-id", pinned.snapshotId())
-                  .table(catalogName + "." + name));
+                  .table(sparkTable(spark, name)));
     }
     return tables;
   }
@@ -519,16 +552,49 @@ public final class Warehouse {
   // ---------------------------------------------------------------------------------------------
   // Catalogs
 
-  private HadoopCatalog catalog() {
-    if (catalog == null) catalog = new HadoopCatalog(hadoop, uri());
+  private Catalog catalog() {
+    if (catalog == null) {
+      if (where.own()) {
+        catalog = new HadoopCatalog(hadoop, uri());
+      } else {
+        String name = sparkCatalog(session);
+        if (!(((org.apache.spark.sql.classic.SparkSession) session)
+                .sessionState()
+                .catalogManager()
+                .catalog(name)
+            instanceof SparkCatalog iceberg)) {
+          throw new IllegalArgumentException(
+              "Spark catalog "
+                  + name
+                  + " ("
+                  + WarehouseCatalog.CATALOG
+                  + ") is not Iceberg's SparkCatalog");
+        }
+        catalog = iceberg.icebergCatalog();
+      }
+    }
     return catalog;
   }
 
   /**
-   * The name of this warehouse's catalog in {@code spark} (registered on first use): an Iceberg
-   * Hadoop catalog at the warehouse's URI, uncached, so that every read sees the latest commit.
+   * The name of the warehouse's catalog in {@code spark}: the configured one, or its own
+   * (registered on first use: an Iceberg Hadoop catalog at the warehouse's URI, uncached, so that
+   * every read sees the latest commit).
    */
   public String sparkCatalog(SparkSession spark) {
+    if (!where.own()) {
+      if (!spark.conf().contains("spark.sql.catalog." + where.sparkCatalog())) {
+        throw new IllegalArgumentException(
+            WarehouseCatalog.CATALOG
+                + "="
+                + where.sparkCatalog()
+                + " names no Spark catalog: set spark.sql.catalog."
+                + where.sparkCatalog()
+                + "=org.apache.iceberg.spark.SparkCatalog and its type, uri and warehouse (see"
+                + " conf/pixelplayer.properties)");
+      }
+      return where.sparkCatalog();
+    }
     String name = "pixelplayer_" + shortHash(uri());
     String key = "spark.sql.catalog." + name;
     if (!spark.conf().contains(key)) {
@@ -538,6 +604,18 @@ public final class Warehouse {
       spark.conf().set(key + ".cache-enabled", "false");
     }
     return name;
+  }
+
+  /** The multi-part Spark name of {@code table}: catalog, namespace (if any), table. */
+  public List<String> sparkTableParts(SparkSession spark, String table) {
+    return where.own()
+        ? List.of(sparkCatalog(spark), table)
+        : List.of(sparkCatalog(spark), where.namespace(), table);
+  }
+
+  /** The Spark name of {@code table}, to read or write it with. */
+  public String sparkTable(SparkSession spark, String table) {
+    return String.join(".", sparkTableParts(spark, table));
   }
 
   private static String shortHash(String text) {

@@ -86,7 +86,7 @@ public final class WarehouseMaintenance {
       throws IOException {
     Table sources = warehouse.table(WarehouseTables.SOURCES);
     Set<String> referenced = new HashSet<>();
-    String table = warehouse.sparkCatalog(spark) + "." + WarehouseTables.SOURCES;
+    String table = warehouse.sparkTable(spark, WarehouseTables.SOURCES);
     for (Snapshot snapshot : sources.snapshots()) {
       List<Row> rows =
           spark

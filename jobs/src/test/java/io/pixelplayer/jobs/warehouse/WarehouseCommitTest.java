@@ -230,6 +230,41 @@ class WarehouseCommitTest {
   }
 
   @Test
+  void aCatalogServiceCanHoldTheTablesWhoseFilesStayUnderTheWarehouse(@TempDir Path dir)
+      throws Exception {
+    // Iceberg's JDBC catalog on SQLite stands in for a catalog service (REST, Glue, ...).
+    String key = "spark.sql.catalog.shared";
+    spark.conf().set(key, "org.apache.iceberg.spark.SparkCatalog");
+    spark.conf().set(key + ".type", "jdbc");
+    spark.conf().set(key + ".uri", "jdbc:sqlite:" + dir.resolve("catalog.db"));
+    spark.conf().set(key + ".jdbc.schema-version", "V1");
+    spark.conf().set(key + ".warehouse", dir.resolve("elsewhere").toUri().toString());
+    spark.conf().set(key + ".cache-enabled", "false");
+    Warehouse warehouse =
+        new Warehouse(dir.resolve("wh").toString(), spark, new WarehouseCatalog("shared", "media"));
+    String first = run(0);
+    stageVideo(warehouse, first, "a", 2);
+    warehouse.commit(spark, new WarehouseRun(first, true, Map.of()));
+    String second = run(60);
+    stageVideo(warehouse, second, "a", 1);
+    warehouse.commit(spark, new WarehouseRun(second, false, Map.of()));
+
+    assertThat(count(warehouse, WarehouseTables.CLIPS)).isEqualTo(1);
+    assertThat(warehouse.runs()).extracting(WarehouseRun::runId).containsExactly(first, second);
+    assertThat(warehouse.table(WarehouseTables.CLIPS).location())
+        .isEqualTo("file:" + dir.resolve("wh/clips"));
+    assertThat(dir.resolve("wh/clips/metadata")).isDirectory();
+    assertThat(dir.resolve("catalog.db")).isNotEmptyFile();
+    assertThat(spark.sql("SELECT count(*) FROM shared.media.clips").first().getLong(0))
+        .isEqualTo(1);
+
+    Warehouse unconfigured =
+        new Warehouse(dir.resolve("wh2").toString(), spark, new WarehouseCatalog("nowhere", "x"));
+    assertThatThrownBy(unconfigured::runs)
+        .hasMessageStartingWith("pixelplayer.warehouse.catalog=nowhere names no Spark catalog");
+  }
+
+  @Test
   void aSecondWriterFailsInOneLineUntilTheFirstEndsOrItsLockGoesStale(@TempDir Path dir)
       throws Exception {
     Warehouse warehouse = new Warehouse(dir.resolve("wh").toString(), hadoop());
