@@ -55,11 +55,12 @@ import org.apache.spark.sql.types.StructType;
  * </pre>
  *
  * <p>A run commits one snapshot per table, the {@code videos} table last: its snapshot publishes
- * the run, and holds the run's details in its summary (the {@value #RUNS_VIEW} view). A full run
- * replaces every row; an incremental one replaces the rows of the videos it processed. Readers
- * ({@link #tables}) read each table at its latest snapshot of the published run or an earlier one,
- * so a run in progress or one that died between two table commits is never half seen; the next run
- * rolls a dead run's snapshots back.
+ * the run. Each snapshot's summary holds the run's id, kind and details (model version, counts,
+ * times); the {@code videos} table's are the {@value #RUNS_VIEW} view. A full run replaces every
+ * row; an incremental one replaces the rows of the videos it processed. Readers ({@link #tables})
+ * read each table at its latest snapshot of the published run or an earlier one, so a run in
+ * progress or one that died between two table commits is never half seen; the next run rolls a dead
+ * run's snapshots back.
  */
 public final class Warehouse {
   public static final String STEMS = "stems";
@@ -229,11 +230,9 @@ public final class Warehouse {
     for (String table : WarehouseTables.ALL) staged.put(table, readStaged(spark, run, table));
     Dataset<Row> replaced = run.full() ? null : processed(staged);
     for (String table : COMMIT_ORDER) {
-      Map<String, String> summary =
-          table.equals(WarehouseTables.VIDEOS) ? run.toSummary() : Map.of(RUN_ID, run.runId());
       String name = sparkTable(spark, table);
       CommitMetadata.withCommitProperties(
-          summary,
+          run.toSummary(),
           () -> {
             if (replaced == null) replaceAll(staged.get(table), name);
             else replaceVideos(spark, staged.get(table), replaced, name);

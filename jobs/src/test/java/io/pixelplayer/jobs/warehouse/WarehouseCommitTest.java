@@ -113,13 +113,19 @@ class WarehouseCommitTest {
     warehouse.commit(spark, new WarehouseRun(first, true, Map.of("videos_indexed", "2")));
     String second = run(60);
     stageVideo(warehouse, second, "a", 3);
-    warehouse.commit(spark, new WarehouseRun(second, false, Map.of("videos_indexed", "1")));
+    warehouse.commit(
+        spark,
+        new WarehouseRun(second, false, Map.of("videos_indexed", "1", "model_version", "m2")));
 
     // Video a's rows are the second run's only; b's are untouched; no table holds a twice.
     for (String table : WarehouseTables.ALL) {
       if (table.equals(WarehouseTables.FAILURES)) continue;
       Snapshot current = warehouse.table(table).currentSnapshot();
-      assertThat(current.summary()).as(table).containsEntry(Warehouse.RUN_ID, second);
+      assertThat(current.summary())
+          .as(table)
+          .containsEntry(Warehouse.RUN_ID, second)
+          .containsEntry("pixelplayer.model_version", "m2")
+          .containsEntry("pixelplayer.kind", "incremental");
       List<String> rows = new ArrayList<>();
       try (CloseableIterable<Record> read = IcebergGenerics.read(warehouse.table(table)).build()) {
         for (Record r : read) rows.add(r.getField("uri") + " " + r.getField("run_id"));
