@@ -1,7 +1,6 @@
 package io.pixelplayer.jobs.cli;
 
 import io.pixelplayer.jobs.conf.PixelPlayerConf;
-import io.pixelplayer.jobs.index.IndexSettings;
 import io.pixelplayer.jobs.warehouse.Warehouse;
 import io.pixelplayer.jobs.warehouse.WarehouseLock;
 import io.pixelplayer.jobs.warehouse.WarehouseMaintenance;
@@ -39,7 +38,7 @@ final class MaintainCommand implements Callable<Integer> {
     PixelPlayerConf conf = common.conf();
     double keepDays = conf.getDouble(KEEP_DAYS);
     int keepSnapshots = conf.getInt(KEEP_SNAPSHOTS);
-    Duration lockTimeout = Duration.ofSeconds(conf.getLong(IndexSettings.LOCK_TIMEOUT_SECONDS));
+    Duration lockTimeout = WarehouseLock.timeout(conf);
     if (!(keepDays >= 0) || keepSnapshots < 1) {
       throw new IllegalArgumentException(
           "settings " + KEEP_DAYS + " must be 0 or more and " + KEEP_SNAPSHOTS + " at least 1");

@@ -15,7 +15,6 @@ import io.pixelplayer.jobs.warehouse.WarehouseRun;
 import io.pixelplayer.jobs.warehouse.WarehouseTables;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,189 +122,150 @@ public final class IndexJob {
     Instant started = Instant.now();
     String runId = WarehouseRun.newId(started);
     warehouse.requireWritable();
+    // The whole run holds the warehouse: clearing what a dead run left, indexing, committing.
     try (WarehouseLock lock =
-        warehouse.lock(
-            (incremental ? "nightly " : "index ") + runId,
-            Duration.ofSeconds(settings.lockTimeoutSeconds()))) {
-      return runHoldingTheLock(
-          spark,
-          settings,
-          input,
-          warehouse,
-          model,
-          taskModel,
-          incremental,
-          progressIntervalSeconds,
-          progress,
-          runId,
-          started,
-          start);
-    }
-  }
+        warehouse.lock((incremental ? "nightly " : "index ") + runId, settings.lockTimeout())) {
+      Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+      Set<String> cleared = warehouse.clearInterrupted();
+      List<VideoFile> found = VideoListing.list(input, settings.input().extensions(), hadoop);
+      if (found.isEmpty() && !incremental) {
+        throw new IOException(
+            "no videos under "
+                + input
+                + " (extensions "
+                + String.join(",", settings.input().extensions().stream().sorted().toList())
+                + ")");
+      }
+      List<VideoFile> todo = found;
+      if (incremental) {
+        Map<String, String> known = warehouse.fingerprints(spark);
+        todo = found.stream().filter(v -> !v.fingerprint().equals(known.get(v.uri()))).toList();
+      }
+      int unchanged = found.size() - todo.size();
+      if (progress != null) {
+        progress.printf(
+            "%s: %d videos under %s (%d new or changed); model %s; warehouse %s%n",
+            incremental ? "nightly" : "index",
+            found.size(),
+            input,
+            todo.size(),
+            model.version(),
+            warehouse.uri());
+      }
+      if (todo.isEmpty()) {
+        return new Result(
+            null,
+            found.size(),
+            unchanged,
+            0,
+            0,
+            0,
+            0,
+            (System.nanoTime() - start) / 1e9,
+            List.of(),
+            cleared);
+      }
 
-  private static Result runHoldingTheLock(
-      SparkSession spark,
-      IndexSettings settings,
-      String input,
-      Warehouse warehouse,
-      ModelRef model,
-      TaskModel.Source taskModel,
-      boolean incremental,
-      double progressIntervalSeconds,
-      PrintStream progress,
-      String runId,
-      Instant started,
-      long start)
-      throws IOException {
-    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-    Set<String> cleared = warehouse.clearInterrupted();
-    List<VideoFile> found = VideoListing.list(input, settings.input().extensions(), hadoop);
-    if (found.isEmpty() && !incremental) {
-      throw new IOException(
-          "no videos under "
-              + input
-              + " (extensions "
-              + String.join(",", settings.input().extensions().stream().sorted().toList())
-              + ")");
-    }
-    List<VideoFile> todo = found;
-    if (incremental) {
-      Map<String, String> known = warehouse.fingerprints(spark);
-      todo = found.stream().filter(v -> !v.fingerprint().equals(known.get(v.uri()))).toList();
-    }
-    int unchanged = found.size() - todo.size();
-    if (progress != null) {
-      progress.printf(
-          "%s: %d videos under %s (%d new or changed); model %s; warehouse %s%n",
-          incremental ? "nightly" : "index",
-          found.size(),
-          input,
-          todo.size(),
-          model.version(),
-          warehouse.uri());
-    }
-    if (todo.isEmpty()) {
+      List<List<VideoFile>> groups = VideoListing.balance(todo, settings.input().maxTasks());
+      JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+      CollectionAccumulator<VideoRecord> videos =
+          spark.sparkContext().collectionAccumulator("index.videos");
+      CollectionAccumulator<FailureRecord> failures =
+          spark.sparkContext().collectionAccumulator("index.failures");
+      LongAccumulator clips = spark.sparkContext().longAccumulator("index.clips");
+      VideoIndexer indexer =
+          new VideoIndexer(
+              new VideoDecoding(settings.clips(), HadoopSettings.of(hadoop), videos, failures),
+              settings,
+              taskModel,
+              FileUris.of(warehouse.stems(runId)),
+              clips);
+
+      // One group per task: parallelize gives each slice exactly one element when slices ==
+      // elements.
+      JavaRDD<Row> rows = jsc.parallelize(groups, groups.size()).flatMap(indexer::index);
+      String indexedPath = warehouse.staged(runId, INDEXED).toString();
+      JobProgress listener =
+          VideoListing.progress(
+              spark.sparkContext(), "index", groups, clips, progressIntervalSeconds, progress);
+      try {
+        spark.sparkContext().setJobDescription("index " + input);
+        spark
+            .createDataFrame(rows, IndexedClipRows.SCHEMA)
+            .write()
+            .mode(SaveMode.Overwrite)
+            .parquet(indexedPath);
+      } finally {
+        if (listener != null) listener.close();
+      }
+
+      // Each file indexed (in full or in part) or failed, once; what lost files gave is dropped
+      // with
+      // their stems.
+      VideoOutcomes.Settled settled = VideoOutcomes.settle(videos.value(), failures.value());
+      dropStems(todo, settled.dropped(), warehouse.stems(runId), hadoop);
+
+      // The networks ran once per clip; the tables are cheap reshapes of what they wrote.
+      spark.sparkContext().setJobDescription("index " + input + ": tables");
+      Dataset<Row> indexed =
+          VideoOutcomes.withoutDropped(spark, spark.read().parquet(indexedPath), settled);
+      int files = Math.max(1, Math.min(groups.size(), spark.sparkContext().defaultParallelism()));
+      write(
+          IndexedClipRows.clips(indexed, runId).coalesce(files),
+          warehouse.staged(runId, WarehouseTables.CLIPS).toString());
+      write(
+          IndexedClipRows.sources(indexed, runId).coalesce(files),
+          warehouse.staged(runId, WarehouseTables.SOURCES).toString());
+      write(
+          IndexedClipRows.pixelMaps(indexed, runId).coalesce(files),
+          warehouse.staged(runId, WarehouseTables.PIXEL_MAPS).toString());
+      long clipCount =
+          spark.read().parquet(warehouse.staged(runId, WarehouseTables.CLIPS).toString()).count();
+      long sourceCount =
+          spark.read().parquet(warehouse.staged(runId, WarehouseTables.SOURCES).toString()).count();
+
+      List<VideoRecord> done = settled.videos();
+      List<FailureRecord> failed = settled.failures();
+      List<Row> videoRows =
+          done.stream().map(v -> v.toWarehouseRow(runId, model.version())).toList();
+      write(
+          spark.createDataFrame(videoRows, WarehouseTables.VIDEOS_SCHEMA).coalesce(1),
+          warehouse.staged(runId, WarehouseTables.VIDEOS).toString());
+      write(
+          spark
+              .createDataFrame(
+                  failed.stream().map(f -> f.toRow(runId)).toList(), FailureRecord.SCHEMA)
+              .coalesce(1),
+          warehouse.staged(runId, WarehouseTables.FAILURES).toString());
+
+      double media = done.stream().mapToDouble(VideoRecord::durationSeconds).sum();
+      double wall = (System.nanoTime() - start) / 1e9;
+      Map<String, String> details = new LinkedHashMap<>();
+      details.put("input", input);
+      details.put("model_version", model.version());
+      details.put("videos_found", Integer.toString(found.size()));
+      details.put("videos_unchanged", Integer.toString(unchanged));
+      details.put("videos_indexed", Integer.toString(done.size()));
+      details.put("clips", Long.toString(clipCount));
+      details.put("sources", Long.toString(sourceCount));
+      details.put("failures", Integer.toString(failed.size()));
+      details.put("media_seconds", String.format(Locale.ROOT, "%.1f", media));
+      details.put("started", started.toString());
+      details.put("committed", Instant.now().toString());
+      details.put("wall_seconds", String.format(Locale.ROOT, "%.1f", wall));
+      warehouse.commit(spark, new WarehouseRun(runId, !incremental, details));
       return new Result(
-          null,
+          runId,
           found.size(),
           unchanged,
-          0,
-          0,
-          0,
-          0,
-          (System.nanoTime() - start) / 1e9,
-          List.of(),
+          done.size(),
+          clipCount,
+          sourceCount,
+          media,
+          wall,
+          failed,
           cleared);
     }
-
-    List<List<VideoFile>> groups = VideoListing.balance(todo, settings.input().maxTasks());
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    CollectionAccumulator<VideoRecord> videos =
-        spark.sparkContext().collectionAccumulator("index.videos");
-    CollectionAccumulator<FailureRecord> failures =
-        spark.sparkContext().collectionAccumulator("index.failures");
-    LongAccumulator clips = spark.sparkContext().longAccumulator("index.clips");
-    VideoIndexer indexer =
-        new VideoIndexer(
-            new VideoDecoding(settings.clips(), HadoopSettings.of(hadoop), videos, failures),
-            settings,
-            taskModel,
-            FileUris.of(warehouse.stems(runId)),
-            clips);
-
-    // One group per task: parallelize gives each slice exactly one element when slices == elements.
-    JavaRDD<Row> rows = jsc.parallelize(groups, groups.size()).flatMap(indexer::index);
-    String indexedPath = warehouse.staged(runId, INDEXED).toString();
-    JobProgress listener =
-        progress == null
-            ? null
-            : new JobProgress(
-                spark.sparkContext(),
-                "index",
-                groups.size(),
-                todo.size(),
-                "videos",
-                i -> groups.get(i).stream().mapToLong(v -> Math.max(1, v.sizeBytes())).sum(),
-                i -> groups.get(i).size(),
-                clips,
-                "clips",
-                progressIntervalSeconds,
-                progress);
-    try {
-      spark.sparkContext().setJobDescription("index " + input);
-      spark
-          .createDataFrame(rows, IndexedClipRows.SCHEMA)
-          .write()
-          .mode(SaveMode.Overwrite)
-          .parquet(indexedPath);
-    } finally {
-      if (listener != null) listener.close();
-    }
-
-    // Each file indexed (in full or in part) or failed, once; what lost files gave is dropped with
-    // their stems.
-    VideoOutcomes.Settled settled = VideoOutcomes.settle(videos.value(), failures.value());
-    dropStems(todo, settled.dropped(), warehouse.stems(runId), hadoop);
-
-    // The networks ran once per clip; the tables are cheap reshapes of what they wrote.
-    spark.sparkContext().setJobDescription("index " + input + ": tables");
-    Dataset<Row> indexed =
-        VideoOutcomes.withoutDropped(spark, spark.read().parquet(indexedPath), settled);
-    int files = Math.max(1, Math.min(groups.size(), spark.sparkContext().defaultParallelism()));
-    write(
-        IndexedClipRows.clips(indexed, runId).coalesce(files),
-        warehouse.staged(runId, WarehouseTables.CLIPS).toString());
-    write(
-        IndexedClipRows.sources(indexed, runId).coalesce(files),
-        warehouse.staged(runId, WarehouseTables.SOURCES).toString());
-    write(
-        IndexedClipRows.pixelMaps(indexed, runId).coalesce(files),
-        warehouse.staged(runId, WarehouseTables.PIXEL_MAPS).toString());
-    long clipCount =
-        spark.read().parquet(warehouse.staged(runId, WarehouseTables.CLIPS).toString()).count();
-    long sourceCount =
-        spark.read().parquet(warehouse.staged(runId, WarehouseTables.SOURCES).toString()).count();
-
-    List<VideoRecord> done = settled.videos();
-    List<FailureRecord> failed = settled.failures();
-    List<Row> videoRows = done.stream().map(v -> v.toWarehouseRow(runId, model.version())).toList();
-    write(
-        spark.createDataFrame(videoRows, WarehouseTables.VIDEOS_SCHEMA).coalesce(1),
-        warehouse.staged(runId, WarehouseTables.VIDEOS).toString());
-    write(
-        spark
-            .createDataFrame(
-                failed.stream().map(f -> f.toRow(runId)).toList(), FailureRecord.SCHEMA)
-            .coalesce(1),
-        warehouse.staged(runId, WarehouseTables.FAILURES).toString());
-
-    double media = done.stream().mapToDouble(VideoRecord::durationSeconds).sum();
-    double wall = (System.nanoTime() - start) / 1e9;
-    Map<String, String> details = new LinkedHashMap<>();
-    details.put("input", input);
-    details.put("model_version", model.version());
-    details.put("videos_found", Integer.toString(found.size()));
-    details.put("videos_unchanged", Integer.toString(unchanged));
-    details.put("videos_indexed", Integer.toString(done.size()));
-    details.put("clips", Long.toString(clipCount));
-    details.put("sources", Long.toString(sourceCount));
-    details.put("failures", Integer.toString(failed.size()));
-    details.put("media_seconds", String.format(Locale.ROOT, "%.1f", media));
-    details.put("started", started.toString());
-    details.put("committed", Instant.now().toString());
-    details.put("wall_seconds", String.format(Locale.ROOT, "%.1f", wall));
-    warehouse.commit(spark, new WarehouseRun(runId, !incremental, details));
-    return new Result(
-        runId,
-        found.size(),
-        unchanged,
-        done.size(),
-        clipCount,
-        sourceCount,
-        media,
-        wall,
-        failed,
-        cleared);
   }
 
   /**

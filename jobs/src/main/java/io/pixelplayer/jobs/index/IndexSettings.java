@@ -4,9 +4,11 @@ import io.pixelplayer.jobs.conf.PixelPlayerConf;
 import io.pixelplayer.jobs.ingest.ClipSpec;
 import io.pixelplayer.jobs.ingest.IngestSettings;
 import io.pixelplayer.jobs.runtime.ModelSettings;
+import io.pixelplayer.jobs.warehouse.WarehouseLock;
 import io.pixelplayer.model.infer.SourceFinder;
 import io.pixelplayer.model.net.ModelConfig;
 import java.io.Serializable;
+import java.time.Duration;
 
 /**
  * The index job's settings, read once on the driver; executors get these plain values.
@@ -17,8 +19,7 @@ import java.io.Serializable;
  * @param sources which instruments count as a clip's sources, and their boxes
  * @param stems whether each source's separated audio is written as a WAV
  * @param device auto, cpu or gpu
- * @param lockTimeoutSeconds a warehouse lock not refreshed for this long was left by a run that
- *     died
+ * @param lockTimeout a warehouse lock not refreshed for this long was left by a run that died
  */
 public record IndexSettings(
     IngestSettings input,
@@ -26,7 +27,7 @@ public record IndexSettings(
     SourceFinder.Settings sources,
     boolean stems,
     String device,
-    long lockTimeoutSeconds)
+    Duration lockTimeout)
     implements Serializable {
   /** Clips analysed per forward pass. */
   public static final String BATCH = "pixelplayer.index.batch";
@@ -37,15 +38,9 @@ public record IndexSettings(
   /** Whether each source's separated audio is written as a WAV. */
   public static final String STEMS = "pixelplayer.index.stems";
 
-  /** Seconds after which a warehouse lock not refreshed is taken as left by a run that died. */
-  public static final String LOCK_TIMEOUT_SECONDS = "pixelplayer.warehouse.lockTimeoutSeconds";
-
   public IndexSettings {
     if (batch < 1)
       throw new IllegalArgumentException("setting " + BATCH + "=" + batch + " must be at least 1");
-    if (lockTimeoutSeconds < 10)
-      throw new IllegalArgumentException(
-          "setting " + LOCK_TIMEOUT_SECONDS + "=" + lockTimeoutSeconds + " must be at least 10");
   }
 
   public static IndexSettings from(PixelPlayerConf conf, ModelConfig model) {
@@ -63,7 +58,7 @@ public record IndexSettings(
         ModelSettings.sources(conf),
         conf.getBoolean(STEMS),
         conf.getString(ModelSettings.DEVICE),
-        conf.getLong(LOCK_TIMEOUT_SECONDS));
+        WarehouseLock.timeout(conf));
   }
 
   public ClipSpec clips() {

@@ -106,20 +106,8 @@ public final class IngestJob {
     // One group per task: parallelize gives each slice exactly one element when slices == elements.
     JavaRDD<Row> rows = jsc.parallelize(groups, groups.size()).flatMap(ingester::ingest);
     JobProgress listener =
-        progress == null
-            ? null
-            : new JobProgress(
-                spark.sparkContext(),
-                "ingest",
-                groups.size(),
-                found.size(),
-                "videos",
-                i -> groups.get(i).stream().mapToLong(v -> Math.max(1, v.sizeBytes())).sum(),
-                i -> groups.get(i).size(),
-                clips,
-                "clips",
-                progressIntervalSeconds,
-                progress);
+        VideoListing.progress(
+            spark.sparkContext(), "ingest", groups, clips, progressIntervalSeconds, progress);
     // Clips are staged: which files are lost (silent, say) is known only once they are decoded.
     Path staged = new Path(out, "_" + CLIPS + "-" + runId);
     try {

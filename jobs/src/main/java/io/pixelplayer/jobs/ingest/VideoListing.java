@@ -1,8 +1,10 @@
 package io.pixelplayer.jobs.ingest;
 
 import io.pixelplayer.jobs.fs.FileUris;
+import io.pixelplayer.jobs.spark.JobProgress;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,6 +24,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.SparkContext;
+import org.apache.spark.util.LongAccumulator;
 
 /**
  * The videos under an input URI, found through the Hadoop FileSystem API (local, file:, s3a:, ...).
@@ -89,6 +93,33 @@ public final class VideoListing {
     videos.sort(
         Comparator.comparingLong(VideoFile::sizeBytes).reversed().thenComparing(VideoFile::uri));
     return videos;
+  }
+
+  /**
+   * Progress of a job whose task {@code i} handles {@code groups.get(i)} (see {@link #balance}):
+   * videos done, {@code clips} as the rate's unit, an ETA from the bytes done; null when {@code
+   * out} is null.
+   */
+  public static JobProgress progress(
+      SparkContext spark,
+      String label,
+      List<List<VideoFile>> groups,
+      LongAccumulator clips,
+      double intervalSeconds,
+      PrintStream out) {
+    if (out == null) return null;
+    return new JobProgress(
+        spark,
+        label,
+        groups.size(),
+        groups.stream().mapToInt(List::size).sum(),
+        "videos",
+        i -> groups.get(i).stream().mapToLong(v -> Math.max(1, v.sizeBytes())).sum(),
+        i -> groups.get(i).size(),
+        clips,
+        "clips",
+        intervalSeconds,
+        out);
   }
 
   /**

@@ -200,10 +200,10 @@ public final class Warehouse {
       for (FileStatus run : fs.listStatus(staging)) cleared.add(run.getPath().getName());
       fs.delete(staging, true);
     }
-    if (tablesExist()) {
-      String published = publishedRun();
-      for (String name : WarehouseTables.ALL) {
-        Table table = table(name);
+    Map<String, Table> tables = load();
+    if (!tables.isEmpty()) {
+      String published = publishedRun(tables);
+      for (Table table : tables.values()) {
         Snapshot pinned = latestPublished(table, published);
         for (Snapshot s : SnapshotUtil.currentAncestors(table)) {
           if (s == null || (pinned != null && s.snapshotId() == pinned.snapshotId())) break;
@@ -228,7 +228,7 @@ public final class Warehouse {
     createTables();
     Map<String, Dataset<Row>> staged = new LinkedHashMap<>();
     for (String table : WarehouseTables.ALL) staged.put(table, readStaged(spark, run, table));
-    Dataset<Row> replaced = run.full() ? null : processed(staged);
+    Dataset<Row> replaced = run.full() ? null : processed(spark, staged);
     for (String table : COMMIT_ORDER) {
       String name = sparkTable(spark, table);
       CommitMetadata.withCommitProperties(
@@ -254,13 +254,18 @@ public final class Warehouse {
     return spark.read().schema(schema).parquet(dir.toString());
   }
 
-  /** The inputs an incremental run replaces the rows of: those it indexed or saw fail. */
-  private static Dataset<Row> processed(Map<String, Dataset<Row>> staged) {
-    return staged
-        .get(WarehouseTables.VIDEOS)
-        .select("uri")
-        .union(staged.get(WarehouseTables.FAILURES).select("uri"))
-        .distinct();
+  /**
+   * The inputs an incremental run replaces the rows of: those it indexed or saw fail, read from the
+   * staged tables once for all the table commits.
+   */
+  private static Dataset<Row> processed(SparkSession spark, Map<String, Dataset<Row>> staged) {
+    Dataset<Row> uris =
+        staged
+            .get(WarehouseTables.VIDEOS)
+            .select("uri")
+            .union(staged.get(WarehouseTables.FAILURES).select("uri"))
+            .distinct();
+    return spark.createDataFrame(uris.collectAsList(), uris.schema());
   }
 
   /** A full run's commit: every row of the table replaced by {@code rows}, in one snapshot. */
@@ -287,12 +292,9 @@ public final class Warehouse {
     String view = "pixelplayer_changes_" + Long.toUnsignedString(System.nanoTime(), 36);
     changes.createOrReplaceTempView(view);
     try {
-      String columns =
-          String.join(
-              ", ", java.util.Arrays.stream(rows.columns()).map(c -> "`" + c + "`").toList());
-      String values =
-          String.join(
-              ", ", java.util.Arrays.stream(rows.columns()).map(c -> "s.`" + c + "`").toList());
+      List<String> names = List.of(rows.columns());
+      String columns = String.join(", ", names.stream().map(c -> "`" + c + "`").toList());
+      String values = String.join(", ", names.stream().map(c -> "s.`" + c + "`").toList());
       spark
           .sql(
               "MERGE INTO "
@@ -358,15 +360,25 @@ public final class Warehouse {
     return catalog().loadTable(id(name));
   }
 
-  private boolean tablesExist() {
-    return catalog().tableExists(id(WarehouseTables.VIDEOS));
+  /**
+   * Every table, its metadata read once for all a caller asks of it; empty before the first commit.
+   */
+  private Map<String, Table> load() {
+    if (!catalog().tableExists(id(WarehouseTables.VIDEOS))) return Map.of();
+    Map<String, Table> tables = new LinkedHashMap<>();
+    for (String name : WarehouseTables.ALL) tables.put(name, table(name));
+    return tables;
   }
 
   /** The committed runs, oldest first (those whose snapshots have not been expired). */
   public List<WarehouseRun> runs() {
-    if (!tablesExist()) return List.of();
+    return runs(load());
+  }
+
+  private static List<WarehouseRun> runs(Map<String, Table> tables) {
+    if (tables.isEmpty()) return List.of();
     List<WarehouseRun> runs = new ArrayList<>();
-    for (Snapshot s : SnapshotUtil.currentAncestors(table(WarehouseTables.VIDEOS))) {
+    for (Snapshot s : SnapshotUtil.currentAncestors(tables.get(WarehouseTables.VIDEOS))) {
       WarehouseRun run = WarehouseRun.fromSummary(s.summary());
       if (run != null) runs.add(0, run);
     }
@@ -378,8 +390,8 @@ public final class Warehouse {
    * and their ids sort by start, so a table's snapshots with a later id are of a run in progress or
    * one that died between its table commits.
    */
-  private String publishedRun() {
-    return runId(table(WarehouseTables.VIDEOS).currentSnapshot());
+  private static String publishedRun(Map<String, Table> tables) {
+    return runId(tables.get(WarehouseTables.VIDEOS).currentSnapshot());
   }
 
   private static String runId(Snapshot snapshot) {
@@ -399,10 +411,14 @@ public final class Warehouse {
    * one.
    */
   public Map<String, Dataset<Row>> tables(SparkSession spark) {
+    return tables(spark, load());
+  }
+
+  private Map<String, Dataset<Row>> tables(SparkSession spark, Map<String, Table> loaded) {
     Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
-    String published = tablesExist() ? publishedRun() : null;
+    String published = loaded.isEmpty() ? null : publishedRun(loaded);
     for (String name : WarehouseTables.ALL) {
-      Snapshot pinned = published == null ? null : latestPublished(table(name), published);
+      Snapshot pinned = published == null ? null : latestPublished(loaded.get(name), published);
       tables.put(
           name,
           pinned == null
@@ -420,9 +436,10 @@ public final class Warehouse {
    * names, and the view {@value #RUNS_VIEW}: the run log, one row per committed run.
    */
   public void registerViews(SparkSession spark) {
-    tables(spark).forEach((name, rows) -> rows.createOrReplaceTempView(name));
-    runLog(spark).createOrReplaceTempView(RUNS_VIEW);
-    snapshots(spark).createOrReplaceTempView(SNAPSHOTS_VIEW);
+    Map<String, Table> loaded = load();
+    tables(spark, loaded).forEach((name, rows) -> rows.createOrReplaceTempView(name));
+    runLog(spark, runs(loaded)).createOrReplaceTempView(RUNS_VIEW);
+    snapshots(spark, loaded).createOrReplaceTempView(SNAPSHOTS_VIEW);
   }
 
   private static final StructType SNAPSHOTS_SCHEMA =
@@ -443,26 +460,29 @@ public final class Warehouse {
    * {@code VERSION AS OF} and {@code TIMESTAMP AS OF} take.
    */
   public Dataset<Row> snapshots(SparkSession spark) {
+    return snapshots(spark, load());
+  }
+
+  private static Dataset<Row> snapshots(SparkSession spark, Map<String, Table> loaded) {
     List<Row> rows = new ArrayList<>();
-    if (tablesExist()) {
-      for (String name : WarehouseTables.ALL) {
-        Table table = table(name);
-        long current = table.currentSnapshot() == null ? -1 : table.currentSnapshot().snapshotId();
-        for (Snapshot s : table.snapshots()) {
-          Map<String, String> summary = s.summary();
-          rows.add(
-              RowFactory.create(
-                  name,
-                  s.snapshotId(),
-                  s.parentId(),
-                  new java.sql.Timestamp(s.timestampMillis()),
-                  s.operation(),
-                  summary.get(RUN_ID),
-                  number(summary, "added-records"),
-                  number(summary, "deleted-records"),
-                  number(summary, "total-records"),
-                  s.snapshotId() == current));
-        }
+    for (Map.Entry<String, Table> entry : loaded.entrySet()) {
+      String name = entry.getKey();
+      Table table = entry.getValue();
+      long current = table.currentSnapshot() == null ? -1 : table.currentSnapshot().snapshotId();
+      for (Snapshot s : table.snapshots()) {
+        Map<String, String> summary = s.summary();
+        rows.add(
+            RowFactory.create(
+                name,
+                s.snapshotId(),
+                s.parentId(),
+                new java.sql.Timestamp(s.timestampMillis()),
+                s.operation(),
+                summary.get(RUN_ID),
+                number(summary, "added-records"),
+                number(summary, "deleted-records"),
+                number(summary, "total-records"),
+                s.snapshotId() == current));
       }
     }
     return spark.createDataFrame(rows, SNAPSHOTS_SCHEMA);
@@ -487,8 +507,12 @@ public final class Warehouse {
 
   /** Every committed run still in the warehouse, as its snapshot's summary records it. */
   public Dataset<Row> runLog(SparkSession spark) {
+    return runLog(spark, runs());
+  }
+
+  private static Dataset<Row> runLog(SparkSession spark, List<WarehouseRun> runs) {
     List<Row> rows = new ArrayList<>();
-    for (WarehouseRun run : runs()) {
+    for (WarehouseRun run : runs) {
       Map<String, String> d = run.details();
       rows.add(
           RowFactory.create(

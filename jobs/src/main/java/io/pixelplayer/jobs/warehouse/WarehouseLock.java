@@ -1,5 +1,6 @@
 package io.pixelplayer.jobs.warehouse;
 
+import io.pixelplayer.jobs.conf.PixelPlayerConf;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,9 @@ import org.apache.hadoop.fs.Path;
  * work.
  */
 public final class WarehouseLock implements AutoCloseable {
+  /** Seconds after which a lock not refreshed is taken as left by a run that died. */
+  public static final String TIMEOUT_SECONDS = "pixelplayer.warehouse.lockTimeoutSeconds";
+
   private final FileSystem fs;
   private final Path file;
   private final String text;
@@ -38,6 +42,16 @@ public final class WarehouseLock implements AutoCloseable {
             });
     long every = Math.max(1, timeout.toMillis() / 4);
     refresher.scheduleAtFixedRate(this::refresh, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  /** The lock timeout of {@code conf}. */
+  public static Duration timeout(PixelPlayerConf conf) {
+    long seconds = conf.getLong(TIMEOUT_SECONDS);
+    if (seconds < 10) {
+      throw new IllegalArgumentException(
+          "setting " + TIMEOUT_SECONDS + "=" + seconds + " must be at least 10");
+    }
+    return Duration.ofSeconds(seconds);
   }
 
   /**

@@ -42,12 +42,7 @@ public record ClipInput(float[] mixture, List<List<byte[]>> videos) {
               + frames.size()
               + " frames; needs one per frame, at least one");
     }
-    for (int i = 0; i < frameTimes.length; i++) {
-      if (!Double.isFinite(frameTimes[i]) || (i > 0 && frameTimes[i] < frameTimes[i - 1])) {
-        throw new IllegalArgumentException(
-            "frame times must be finite and ascending; not so at index " + i);
-      }
-    }
+    FramePicker.requireAscending(frameTimes, "frame times");
     float[] heard = Arrays.copyOf(audio, Math.min(audio.length, config.cropSamples()));
     int[] picked =
         FramePicker.pick(

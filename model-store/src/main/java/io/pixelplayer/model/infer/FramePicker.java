@@ -34,6 +34,19 @@ public final class FramePicker {
     return picked;
   }
 
+  /**
+   * Refuses frame times that {@link #pick} cannot search: not finite, or not ascending.
+   *
+   * @param what names the times in the message, e.g. "frame times of solo-0001"
+   */
+  public static void requireAscending(double[] times, String what) {
+    for (int i = 0; i < times.length; i++) {
+      if (!Double.isFinite(times[i]) || (i > 0 && times[i] < times[i - 1])) {
+        throw new IllegalArgumentException(what + " are not finite and ascending at index " + i);
+      }
+    }
+  }
+
   /** Index of the ascending {@code times} closest to {@code t} (the earlier on a tie). */
   public static int nearest(double[] times, double t) {
     int at = Arrays.binarySearch(times, t);

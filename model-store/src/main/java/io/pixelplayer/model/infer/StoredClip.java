@@ -65,12 +65,7 @@ public record StoredClip(
               + framesJpeg.size()
               + " frames; needs the same number, at least one");
     }
-    for (int i = 0; i < frameTimes.length; i++) {
-      if (!Double.isFinite(frameTimes[i]) || (i > 0 && frameTimes[i] < frameTimes[i - 1])) {
-        throw new IllegalArgumentException(
-            "frame times of " + videoId + " are not finite and ascending at index " + i);
-      }
-    }
+    FramePicker.requireAscending(frameTimes, "frame times of " + videoId);
     framesJpeg = List.copyOf(framesJpeg);
   }
 
