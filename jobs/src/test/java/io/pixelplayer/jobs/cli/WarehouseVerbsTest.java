@@ -86,7 +86,7 @@ class WarehouseVerbsTest {
             "--master",
             "local[1]",
             "--json",
-            "SELECT min(snapshot_id) AS id, count(*) AS n FROM snapshots WHERE table_name = 'clips'");
+            "SELECT min_by(snapshot_id, committed_at) AS id, count(*) AS n FROM snapshots WHERE table_name = 'clips'");
     assertThat(ids.code()).as(ids.err()).isZero();
     JsonObject kept =
         JsonParser.parseString(ids.out().strip()).getAsJsonArray().get(0).getAsJsonObject();
