@@ -5,7 +5,6 @@ import io.pixelplayer.jobs.index.IndexJob;
 import io.pixelplayer.jobs.runtime.ModelSettings;
 import io.pixelplayer.jobs.spark.SparkSessions;
 import io.pixelplayer.jobs.warehouse.Warehouse;
-import io.pixelplayer.jobs.warehouse.WarehouseCatalog;
 import io.pixelplayer.jobs.warehouse.WarehouseSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -52,7 +51,7 @@ final class DemoCommand implements Callable<Integer> {
               conf.getLocation(ModelSettings.MODEL_DIR),
               false,
               stdout);
-      Warehouse written = new Warehouse(warehouse, spark, WarehouseCatalog.from(conf));
+      Warehouse written = Warehouse.configured(warehouse, spark, conf);
       written.registerViews(spark);
       stdout.println();
       stdout.printf(

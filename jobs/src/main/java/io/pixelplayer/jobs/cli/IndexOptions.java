@@ -9,7 +9,6 @@ import io.pixelplayer.jobs.spark.JobProgress;
 import io.pixelplayer.jobs.spark.TaskDevice;
 import io.pixelplayer.jobs.warehouse.FailureRecord;
 import io.pixelplayer.jobs.warehouse.Warehouse;
-import io.pixelplayer.jobs.warehouse.WarehouseCatalog;
 import java.io.PrintWriter;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Mixin;
@@ -78,7 +77,7 @@ final class IndexOptions {
             TaskDevice.resolve(conf.getString(ModelSettings.DEVICE)),
             spark.sparkContext().hadoopConfiguration())) {
       IndexSettings settings = IndexSettings.from(conf, driverModel.model().config());
-      Warehouse target = new Warehouse(warehouse, spark, WarehouseCatalog.from(conf));
+      Warehouse target = Warehouse.configured(warehouse, spark, conf);
       IndexJob.Result result =
           IndexJob.run(
               spark,

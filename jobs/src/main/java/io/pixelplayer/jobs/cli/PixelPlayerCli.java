@@ -30,7 +30,8 @@ import picocli.CommandLine.ParseResult;
       SqlCommand.class,
       MaintainCommand.class,
       TablesCommand.class,
-      RemixCommand.class
+      RemixCommand.class,
+      BenchCommand.class
     })
 public final class PixelPlayerCli implements Runnable {
   static final int EXIT_OK = 0;
@@ -44,7 +45,6 @@ public final class PixelPlayerCli implements Runnable {
 
   static {
     COMING.put("report", "A static HTML report of a warehouse.");
-    COMING.put("bench", "Throughput of each stage against lower bounds measured in the same run.");
   }
 
   @Option(

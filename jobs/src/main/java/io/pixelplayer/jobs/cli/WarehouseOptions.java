@@ -2,7 +2,6 @@ package io.pixelplayer.jobs.cli;
 
 import io.pixelplayer.jobs.conf.PixelPlayerConf;
 import io.pixelplayer.jobs.warehouse.Warehouse;
-import io.pixelplayer.jobs.warehouse.WarehouseCatalog;
 import java.io.IOException;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Mixin;
@@ -35,6 +34,6 @@ final class WarehouseOptions {
 
   /** The warehouse, reached through {@code spark}, its tables where {@code conf} says. */
   Warehouse in(SparkSession spark, PixelPlayerConf conf) throws IOException {
-    return new Warehouse(warehouse, spark, WarehouseCatalog.from(conf));
+    return Warehouse.configured(warehouse, spark, conf);
   }
 }

@@ -2,6 +2,7 @@ package io.pixelplayer.jobs.warehouse;
 
 import static org.apache.spark.sql.functions.lit;
 
+import io.pixelplayer.jobs.conf.PixelPlayerConf;
 import io.pixelplayer.jobs.fs.WritableFolder;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -23,7 +24,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
@@ -99,6 +100,7 @@ public final class Warehouse {
   private final FileSystem fs;
   private final Configuration hadoop;
   private final WarehouseCatalog where;
+  private final TablePartitioning partitioning;
 
   /** The session whose configured catalog holds the tables; null for the warehouse's own. */
   private final SparkSession session;
@@ -108,22 +110,41 @@ public final class Warehouse {
   /** Called after each table commit with the table's name: lets tests stop a run in between. */
   private Consumer<String> afterTableCommit = table -> {};
 
-  /** A warehouse whose tables are in its own catalog. */
+  /** A warehouse whose tables are in its own catalog, partitioned as by default. */
   public Warehouse(String uri, Configuration hadoop) throws IOException {
-    this(uri, hadoop, WarehouseCatalog.OWN, null);
+    this(uri, hadoop, WarehouseCatalog.OWN, TablePartitioning.DEFAULT, null);
   }
 
-  /** A warehouse whose tables are where {@code where} says, reached through {@code spark}. */
-  public Warehouse(String uri, SparkSession spark, WarehouseCatalog where) throws IOException {
-    this(uri, spark.sparkContext().hadoopConfiguration(), where, spark);
+  /**
+   * A warehouse whose tables are where {@code where} says, reached through {@code spark}, and
+   * created partitioned as {@code partitioning} says.
+   */
+  public Warehouse(
+      String uri, SparkSession spark, WarehouseCatalog where, TablePartitioning partitioning)
+      throws IOException {
+    this(uri, spark.sparkContext().hadoopConfiguration(), where, partitioning, spark);
   }
 
-  private Warehouse(String uri, Configuration hadoop, WarehouseCatalog where, SparkSession session)
+  /**
+   * The warehouse at {@code uri}, reached through {@code spark}, its tables as {@code conf} says.
+   */
+  public static Warehouse configured(String uri, SparkSession spark, PixelPlayerConf conf)
+      throws IOException {
+    return new Warehouse(uri, spark, WarehouseCatalog.from(conf), TablePartitioning.from(conf));
+  }
+
+  private Warehouse(
+      String uri,
+      Configuration hadoop,
+      WarehouseCatalog where,
+      TablePartitioning partitioning,
+      SparkSession session)
       throws IOException {
     this.root = new Path(uri);
     this.fs = root.getFileSystem(hadoop);
     this.hadoop = hadoop;
     this.where = where;
+    this.partitioning = partitioning;
     this.session = session;
   }
 
@@ -327,10 +348,11 @@ public final class Warehouse {
     for (String name : WarehouseTables.ALL) {
       TableIdentifier id = id(name);
       if (catalog().tableExists(id)) continue;
+      Schema schema = SparkSchemaUtil.convert(WarehouseTables.schema(name));
       Catalog.TableBuilder builder =
           catalog()
-              .buildTable(id, SparkSchemaUtil.convert(WarehouseTables.schema(name)))
-              .withPartitionSpec(PartitionSpec.unpartitioned())
+              .buildTable(id, schema)
+              .withPartitionSpec(partitioning.spec(name, schema))
               .withProperty("format-version", "2")
               .withProperty("write.parquet.compression-codec", "zstd");
       // The Hadoop catalog places a table by its name; a catalog service is told to keep its files

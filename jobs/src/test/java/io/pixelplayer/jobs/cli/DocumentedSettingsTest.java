@@ -10,6 +10,7 @@ import io.pixelplayer.jobs.spark.JobProgress;
 import io.pixelplayer.jobs.spark.SparkSessions;
 import io.pixelplayer.jobs.synth.SynthSettings;
 import io.pixelplayer.jobs.train.TrainingSetup;
+import io.pixelplayer.jobs.warehouse.TablePartitioning;
 import io.pixelplayer.jobs.warehouse.WarehouseCatalog;
 import io.pixelplayer.model.net.ModelConfig;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ class DocumentedSettingsTest {
     TrainingSetup.from(conf, null, null, null);
     SparkSessions.sparkConf(conf, null);
     WarehouseCatalog.from(conf);
+    TablePartitioning.from(conf);
     // Read where their verbs run, by these names.
     conf.getDouble(JobProgress.INTERVAL_SECONDS);
     conf.getLong(EvaluateCommand.SEED);

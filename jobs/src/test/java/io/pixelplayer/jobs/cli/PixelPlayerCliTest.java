@@ -58,6 +58,19 @@ class PixelPlayerCliTest {
   }
 
   @Test
+  void anUnknownBenchmarkOrPartitioningIsAUsageError() {
+    assertThat(run("bench", "speed")).isEqualTo(2);
+    assertThat(err.toString().strip())
+        .isEqualTo("pixelplayer bench: no benchmark speed (benchmarks: warehouse)");
+    err.getBuffer().setLength(0);
+    assertThat(run("bench", "--conf", "pixelplayer.warehouse.partitioning=by-colour")).isEqualTo(2);
+    assertThat(err.toString().strip())
+        .startsWith(
+            "pixelplayer bench: setting pixelplayer.warehouse.partitioning=by-colour must be")
+        .doesNotContain("\n");
+  }
+
+  @Test
   void unknownSettingIsAUsageError() {
     assertThat(run("ingest", "--input", "x", "--out", "y", "--conf", "pixelplayer.nope=1"))
         .isEqualTo(2);

@@ -247,7 +247,11 @@ class WarehouseCommitTest {
     spark.conf().set(key + ".warehouse", dir.resolve("elsewhere").toUri().toString());
     spark.conf().set(key + ".cache-enabled", "false");
     Warehouse warehouse =
-        new Warehouse(dir.resolve("wh").toString(), spark, new WarehouseCatalog("shared", "media"));
+        new Warehouse(
+            dir.resolve("wh").toString(),
+            spark,
+            new WarehouseCatalog("shared", "media"),
+            TablePartitioning.DEFAULT);
     String first = run(0);
     stageVideo(warehouse, first, "a", 2);
     warehouse.commit(spark, new WarehouseRun(first, true, Map.of()));
@@ -265,7 +269,11 @@ class WarehouseCommitTest {
         .isEqualTo(1);
 
     Warehouse unconfigured =
-        new Warehouse(dir.resolve("wh2").toString(), spark, new WarehouseCatalog("nowhere", "x"));
+        new Warehouse(
+            dir.resolve("wh2").toString(),
+            spark,
+            new WarehouseCatalog("nowhere", "x"),
+            TablePartitioning.DEFAULT);
     assertThatThrownBy(unconfigured::runs)
         .hasMessageStartingWith("pixelplayer.warehouse.catalog=nowhere names no Spark catalog");
   }
