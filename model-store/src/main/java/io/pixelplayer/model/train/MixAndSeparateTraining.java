@@ -287,22 +287,36 @@ public final class MixAndSeparateTraining {
         long lastPrint = System.nanoTime();
         float loss = Float.NaN;
         int last = Math.min(settings.steps(), stopAfter);
+        int skippedInARow = 0;
         for (int step = first + 1; step <= last; step++) {
           TrainingBatch batch = prefetcher.next();
-          float[] losses = step(trainer, net, batch, settings);
-          loss = losses[0];
+          StepLosses losses = step(trainer, net, batch, settings);
+          loss = losses.total();
           double elapsed = (System.nanoTime() - start) / 1e9;
           curve.write(
               String.format(
                   Locale.ROOT,
                   "%d,%.5f,%.5f,%.5f,%.6g,%.1f%n",
                   step,
-                  losses[0],
-                  losses[1],
-                  losses[2],
+                  losses.total(),
+                  losses.mask(),
+                  losses.instrument(),
                   schedule.getNewValue(step),
                   elapsed));
+          skippedInARow = losses.applied() ? 0 : skippedInARow + 1;
+          if (skippedInARow >= MAX_SKIPPED_IN_A_ROW) {
+            throw new IllegalStateException(
+                "training diverged: loss or gradients not finite for "
+                    + skippedInARow
+                    + " steps in a row, up to step "
+                    + step
+                    + "; resume from the last checkpoint with a lower learning rate");
+          }
           long now = System.nanoTime();
+          if (progress != null && !losses.applied()) {
+            progress.printf(
+                Locale.ROOT, "train: step %d skipped: loss or gradients not finite%n", step);
+          }
           if (progress != null && (now - lastPrint > 10e9 || step == last || step == first + 1)) {
             lastPrint = now;
             double rate = (step - first) / elapsed;
@@ -311,13 +325,16 @@ public final class MixAndSeparateTraining {
                 "train: step %d/%d, loss %.4f (mask %.4f, class %.4f), %.2f steps/s, ETA %.0f s%n",
                 step,
                 settings.steps(),
-                losses[0],
-                losses[1],
-                losses[2],
+                losses.total(),
+                losses.mask(),
+                losses.instrument(),
                 rate,
                 (settings.steps() - step) / rate);
           }
-          if (now - lastCheckpoint > settings.checkpointSeconds() * 1e9 || step == last) {
+          // A checkpoint holds weights a step was applied to, never those of a skipped run of
+          // steps.
+          boolean due = now - lastCheckpoint > settings.checkpointSeconds() * 1e9 || step == last;
+          if (due && losses.applied()) {
             lastCheckpoint = now;
             curve.flush();
             checkpoint(model, adam, checkpoints, step);
@@ -329,8 +346,21 @@ public final class MixAndSeparateTraining {
     }
   }
 
-  /** One optimisation step; returns {total, mask, class} losses. */
-  static float[] step(Trainer trainer, PixelPlayerNet net, TrainingBatch batch, Settings settings) {
+  /**
+   * Steps whose loss or gradients are not finite in a row before training stops: one such batch is
+   * skipped, a run of them means the weights diverged.
+   */
+  static final int MAX_SKIPPED_IN_A_ROW = 10;
+
+  /**
+   * The losses of one step, and whether its update was applied (not when the loss or the gradients
+   * were not finite: one bad batch must not turn every weight into NaN).
+   */
+  record StepLosses(float total, float mask, float instrument, boolean applied) {}
+
+  /** One optimisation step. */
+  static StepLosses step(
+      Trainer trainer, PixelPlayerNet net, TrainingBatch batch, Settings settings) {
     try (NDManager scope = trainer.getManager().newSubManager()) {
       NDArray mixture = scope.create(batch.audioInput(), new Shape(batch.mixtureShape()));
       NDArray weights = scope.create(batch.weights(), new Shape(batch.mixtureShape()));
@@ -341,6 +371,11 @@ public final class MixAndSeparateTraining {
       for (int n = 0; n < batch.sourcesPerMix(); n++) {
         perVideo.add(frames.get(new NDIndex(":, {}", n)));
       }
+      // The forward pass updates the running statistics of batch norms: kept, to be put back when
+      // the step is skipped.
+      List<NDArray> statistics = statistics(net);
+      List<NDArray> before = statistics.stream().map(a -> a.duplicate()).toList();
+      before.forEach(a -> a.attach(scope));
       float[] losses;
       try (GradientCollector collector = trainer.newGradientCollector()) {
         PixelPlayerNet.Outputs out =
@@ -386,11 +421,26 @@ public final class MixAndSeparateTraining {
       }
       // Parameters change outside the collector: with autograd off, in place.
       List<NDArray> gradients = gradients(net);
-      clipGlobalNorm(gradients, settings.maxGradNorm());
-      trainer.step();
-      // The engine adds each backward pass to the gradient buffers: clear them for the next step.
-      gradients.forEach(g -> g.muli(0));
-      return losses;
+      double norm = clipGlobalNorm(gradients, settings.maxGradNorm());
+      boolean applied = Double.isFinite(norm) && Float.isFinite(losses[0]);
+      if (applied) {
+        trainer.step();
+      } else {
+        for (int i = 0; i < statistics.size(); i++) {
+          statistics.get(i).set(before.get(i).toFloatArray());
+        }
+      }
+      // The engine adds each backward pass to the gradient buffers: clear them for the next step
+      // (a skipped step's may hold NaN, which 0 x keeps).
+      for (NDArray g : gradients) {
+        g.muli(0);
+        if (!applied) {
+          try (NDArray nan = g.isNaN()) {
+            g.set(nan, 0f);
+          }
+        }
+      }
+      return new StepLosses(losses[0], losses[1], losses[2], applied);
     }
   }
 
@@ -551,8 +601,20 @@ public final class MixAndSeparateTraining {
     return grads;
   }
 
-  /** Scales all gradients down together when their global L2 norm exceeds {@code maxNorm}. */
-  static void clipGlobalNorm(List<NDArray> grads, float maxNorm) {
+  /** The arrays of the parameters training does not update by gradient (batch-norm statistics). */
+  static List<NDArray> statistics(PixelPlayerNet net) {
+    List<NDArray> arrays = new ArrayList<>();
+    for (Pair<String, Parameter> p : net.getParameters()) {
+      if (!p.getValue().requiresGradient()) arrays.add(p.getValue().getArray());
+    }
+    return arrays;
+  }
+
+  /**
+   * Scales all gradients down together when their global L2 norm exceeds {@code maxNorm}; returns
+   * the norm before (not finite when a gradient is not).
+   */
+  static double clipGlobalNorm(List<NDArray> grads, float maxNorm) {
     double sumSquares = 0;
     for (NDArray g : grads) {
       try (NDArray square = g.square();
@@ -565,6 +627,7 @@ public final class MixAndSeparateTraining {
       float scale = (float) (maxNorm / norm);
       grads.forEach(g -> g.muli(scale));
     }
+    return norm;
   }
 
   private static void checkpoint(Model model, ResumableAdam adam, Path dir, int step)

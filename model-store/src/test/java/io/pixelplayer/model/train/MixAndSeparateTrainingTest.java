@@ -23,6 +23,8 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,7 +50,7 @@ class MixAndSeparateTrainingTest {
           .spectrogram(32, 32)
           .framesPerClip(2)
           .build();
-  private static final int MOSAIC_STEPS = 30;
+  private static final int MOSAIC_STEPS = 40;
   private static final MixAndSeparate.Settings BATCHES =
       new MixAndSeparate.Settings(2, 31 * 256, 32, 2, 32, 3, false, false);
 
@@ -58,13 +60,18 @@ class MixAndSeparateTrainingTest {
 
   /** Four solo videos: a tone and a colour per instrument. */
   private static List<StoredClip> pool() throws Exception {
+    return pool(0.3);
+  }
+
+  /** Four solo videos: a tone of amplitude {@code level} and a colour per instrument. */
+  private static List<StoredClip> pool(double level) throws Exception {
     List<StoredClip> pool = new ArrayList<>();
     String[] instruments = {"cello", "flute", "drum", "piano"};
     Color[] colours = {Color.RED, Color.GREEN, Color.BLUE, Color.YELLOW};
     for (int v = 0; v < instruments.length; v++) {
       float[] audio = new float[16000];
       for (int i = 0; i < audio.length; i++) {
-        audio[i] = (float) (0.3 * Math.sin(2 * Math.PI * (220 * (v + 1)) * i / 11025.0));
+        audio[i] = (float) (level * Math.sin(2 * Math.PI * (220 * (v + 1)) * i / 11025.0));
       }
       List<byte[]> frames = List.of(jpeg(colours[v]), jpeg(colours[v]), jpeg(colours[v]));
       pool.add(
@@ -147,6 +154,26 @@ class MixAndSeparateTrainingTest {
       assertThat(MixAndSeparateTraining.taggedCrossEntropy(logits, tagged).getFloat())
           .isCloseTo((float) (Math.log(4) + perRow[1]), offset(1e-4f));
     }
+  }
+
+  @Test
+  void stepsWhoseLossIsNotFiniteAreSkippedAndARunOfThemStopsTraining(@TempDir Path dir)
+      throws Exception {
+    MixAndSeparate poisoned = new MixAndSeparate(BATCHES, pool(Double.NaN), Instruments::index);
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    assertThatThrownBy(
+            () ->
+                MixAndSeparateTraining.Run.of(TINY, poisoned, steps(20), dir)
+                    .reportingTo(new PrintStream(log, true, StandardCharsets.UTF_8))
+                    .train())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "training diverged: loss or gradients not finite for 10 steps in a row, up to step 10;"
+                + " resume from the last checkpoint with a lower learning rate");
+    assertThat(log.toString(StandardCharsets.UTF_8))
+        .contains("train: step 1 skipped: loss or gradients not finite");
+    // No checkpoint holds the weights of a skipped step.
+    assertThat(dir.resolve("checkpoint").resolve("state.properties")).doesNotExist();
   }
 
   @Test
