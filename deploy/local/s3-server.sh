@@ -104,7 +104,7 @@ case "${1:-}" in
     keys
     # Keys go to S3A through the environment provider chain, never on a command line.
     echo "export AWS_ACCESS_KEY_ID=$ACCESS AWS_SECRET_ACCESS_KEY=$SECRET"
-    echo "--conf spark.hadoop.fs.s3a.endpoint=http://127.0.0.1:$PORT --conf spark.hadoop.fs.s3a.path.style.access=true --conf spark.hadoop.fs.s3a.connection.ssl.enabled=false --conf spark.hadoop.fs.s3a.endpoint.region=us-east-1"
+    echo "--conf pixelplayer.s3.endpoint=http://127.0.0.1:$PORT --conf pixelplayer.s3.region=us-east-1 --conf pixelplayer.s3.pathStyleAccess=true --conf pixelplayer.s3.ssl=false"
     ;;
   *) echo "usage: $0 start [BUCKET ...] | stop | status | env" >&2; exit 2 ;;
 esac

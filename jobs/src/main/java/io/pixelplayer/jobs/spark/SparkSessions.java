@@ -44,6 +44,7 @@ public final class SparkSessions {
       spark.setIfMissing("spark.ui.enabled", "false");
       spark.setIfMissing("spark.ui.showConsoleProgress", "false");
     }
+    S3Settings.sparkKeys(conf).forEach(spark::setIfMissing);
     spark.setIfMissing("spark.sql.parquet.compression.codec", conf.getString(PARQUET_COMPRESSION));
     spark.setIfMissing("spark.sql.session.timeZone", "UTC");
     // The warehouse's Iceberg tables take row-level MERGE through Iceberg's SQL extensions.

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,6 +40,15 @@ public final class CliProcess {
    */
   public static Result run(Path dir, List<String> jvmFlags, Duration limit, String... args)
       throws IOException, InterruptedException {
+    return run(dir, Map.of(), jvmFlags, limit, args);
+  }
+
+  /**
+   * As {@link #run(Path, List, Duration, String...)}, with {@code env} added to its environment.
+   */
+  public static Result run(
+      Path dir, Map<String, String> env, List<String> jvmFlags, Duration limit, String... args)
+      throws IOException, InterruptedException {
     Path root = Path.of(System.getProperty("pixelplayer.root"));
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -59,12 +69,13 @@ public final class CliProcess {
     command.addAll(List.of(args));
     Path out = Files.createTempFile(dir, "stdout", ".txt");
     Path err = Files.createTempFile(dir, "stderr", ".txt");
-    Process process =
+    ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(dir.toFile())
             .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .start();
+            .redirectError(err.toFile());
+    builder.environment().putAll(env);
+    Process process = builder.start();
     if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new IllegalStateException(
