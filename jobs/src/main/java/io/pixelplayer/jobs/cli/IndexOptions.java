@@ -53,7 +53,9 @@ final class IndexOptions {
           verb,
           input,
           warehouse,
-          model != null ? model : conf.getLocation(ModelSettings.MODEL_DIR),
+          model != null
+              ? PixelPlayerConf.absoluteLocation(model)
+              : conf.getLocation(ModelSettings.MODEL_DIR),
           incremental,
           stdout);
     }

@@ -152,13 +152,14 @@ public final class PixelPlayerConf {
   }
 
   /**
-   * A path setting; a relative one is taken from the project root (system property {@code
-   * pixelplayer.root}) if set.
+   * A path setting, made absolute: a relative one is taken from the project root (system property
+   * {@code pixelplayer.root}) if set, else from the working directory (under spark-submit), so that
+   * executors, which run elsewhere, read the same file.
    */
   public Path getPath(String key) {
     Path path = Path.of(getString(key));
     String root = System.getProperty("pixelplayer.root");
-    return path.isAbsolute() || root == null ? path : Path.of(root).resolve(path);
+    return path.isAbsolute() || root == null ? path.toAbsolutePath() : Path.of(root).resolve(path);
   }
 
   /**
@@ -167,7 +168,17 @@ public final class PixelPlayerConf {
    */
   public String getLocation(String key) {
     String value = getString(key);
-    return value.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") ? value : getPath(key).toString();
+    return value.matches(URI_WITH_SCHEME) ? value : getPath(key).toString();
+  }
+
+  private static final String URI_WITH_SCHEME = "^[a-zA-Z][a-zA-Z0-9+.-]*:.*";
+
+  /**
+   * A location given on the command line: a URI with a scheme as it is, a plain path made absolute
+   * from the working directory (executors run elsewhere).
+   */
+  public static String absoluteLocation(String value) {
+    return value.matches(URI_WITH_SCHEME) ? value : Path.of(value).toAbsolutePath().toString();
   }
 
   public List<String> getList(String key) {

@@ -2,20 +2,13 @@ package io.pixelplayer.jobs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -31,90 +24,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("slow")
 class S3WarehouseTest {
-  private static final String BUCKET = "media";
-  private static final String ACCESS = "pp-test-access";
-  private static final String SECRET =
-      "ppSecret" + HexFormat.of().formatHex(randomBytes()) + "Leak";
-
   @TempDir static Path dir;
-  private static int port;
-  private static Path data;
-
-  private static byte[] randomBytes() {
-    byte[] bytes = new byte[12];
-    ThreadLocalRandom.current().nextBytes(bytes);
-    return bytes;
-  }
-
-  private static Path root() {
-    return Path.of(System.getProperty("pixelplayer.root"));
-  }
-
-  private static String server(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("bash", "deploy/local/s3-server.sh"));
-    command.addAll(List.of(args));
-    ProcessBuilder builder =
-        new ProcessBuilder(command).directory(root().toFile()).redirectErrorStream(true);
-    builder
-        .environment()
-        .putAll(
-            Map.of(
-                "S3_PORT",
-                Integer.toString(port),
-                "S3_DATA",
-                data.toString(),
-                "S3_ACCESS_KEY",
-                ACCESS,
-                "S3_SECRET_KEY",
-                SECRET));
-    Process process = builder.start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor()).as(out).isZero();
-    return out;
-  }
+  private static LocalS3 s3;
 
   @BeforeAll
   static void startServer() throws Exception {
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
-    data = dir.resolve("s3");
-    assertThat(server("start", BUCKET)).contains("running on http://127.0.0.1:" + port);
+    s3 = LocalS3.start("media", dir.resolve("s3"));
   }
 
   @AfterAll
   static void stopServer() throws Exception {
-    server("stop");
-  }
-
-  /** The settings that reach the server, as the script prints them. */
-  private static List<String> s3Settings() throws Exception {
-    String conf =
-        server("env").lines().filter(l -> l.startsWith("--conf")).findFirst().orElseThrow();
-    return List.of(conf.split(" "));
-  }
-
-  /** Uploads {@code local} to {@code key} in the bucket through S3A, as any S3 client would. */
-  private static void upload(Path local, String key) throws IOException {
-    Configuration conf = new Configuration();
-    conf.set("fs.s3a.endpoint", "http://127.0.0.1:" + port);
-    conf.set("fs.s3a.endpoint.region", "us-east-1");
-    conf.set("fs.s3a.path.style.access", "true");
-    conf.set("fs.s3a.connection.ssl.enabled", "false");
-    conf.set(
-        "fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
-    conf.set("fs.s3a.access.key", ACCESS);
-    conf.set("fs.s3a.secret.key", SECRET);
-    conf.setBoolean("fs.s3a.impl.disable.cache", true);
-    org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path("s3a://" + BUCKET + "/" + key);
-    try (FileSystem fs = target.getFileSystem(conf)) {
-      fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(local.toUri()), target);
-    }
+    s3.close();
   }
 
   private static CliProcess.Result run(Path work, String... args) throws Exception {
     List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(s3Settings());
+    all.addAll(s3.settings());
     all.addAll(
         List.of(
             "--verbose",
@@ -124,21 +49,17 @@ class S3WarehouseTest {
             "spark.eventLog.dir=" + work.resolve("events").toUri()));
     Files.createDirectories(work.resolve("events"));
     return CliProcess.run(
-        work,
-        Map.of("AWS_ACCESS_KEY_ID", ACCESS, "AWS_SECRET_ACCESS_KEY", SECRET),
-        List.of(),
-        Duration.ofMinutes(5),
-        all.toArray(String[]::new));
+        work, s3.credentials(), List.of(), Duration.ofMinutes(5), all.toArray(String[]::new));
   }
 
   @Test
   void indexesVideosOnS3IntoAWarehouseOnS3AndLeaksNoCredential() throws Exception {
-    Path videos = root().resolve("samples/videos");
-    upload(videos.resolve("duet-0001.mp4"), "in/a b/dúet é #1.mp4");
-    upload(videos.resolve("solo-0001.mp4"), "in/solo-0001.mp4");
+    Path videos = LocalS3.root().resolve("samples/videos");
+    s3.upload(videos.resolve("duet-0001.mp4"), "in/a b/dúet é #1.mp4");
+    s3.upload(videos.resolve("solo-0001.mp4"), "in/solo-0001.mp4");
     Path broken = dir.resolve("broken.mp4");
     Files.writeString(broken, "not a video");
-    upload(broken, "in/broken.mp4");
+    s3.upload(broken, "in/broken.mp4");
     Path work = dir.resolve("work");
     Files.createDirectories(work);
 
@@ -183,12 +104,13 @@ class S3WarehouseTest {
     try (Stream<Path> events = Files.list(work.resolve("events"))) {
       assertThat(events.count()).as("Spark event logs").isEqualTo(3);
     }
-    try (Stream<Path> files = Stream.concat(Files.walk(work), Files.walk(data.resolve(BUCKET)))) {
+    try (Stream<Path> files =
+        Stream.concat(Files.walk(work), Files.walk(s3.data.resolve(s3.bucket)))) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
         written.add(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
       }
     }
-    assertThat(written).noneMatch(text -> text.contains(SECRET));
+    assertThat(written).noneMatch(text -> text.contains(s3.secret));
     assertThat(index.err()).as("--verbose logs were captured").contains("INFO");
   }
 }
