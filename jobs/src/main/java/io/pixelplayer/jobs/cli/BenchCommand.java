@@ -42,7 +42,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--nightly-videos",
       paramLabel = "N",
-      description = "Videos a nightly run replaces (default: 1 % of --videos, at least 1).")
+      description = "Videos a nightly run replaces (default: a hundredth of --videos, at least 1).")
   Integer nightlyVideos;
 
   @Option(

@@ -1,10 +1,14 @@
 package io.pixelplayer.jobs.cli;
 
 import io.pixelplayer.jobs.conf.PixelPlayerConf;
+import io.pixelplayer.jobs.fs.FileUris;
+import io.pixelplayer.jobs.fs.LocalCopy;
 import io.pixelplayer.jobs.index.IndexSettings;
 import io.pixelplayer.jobs.remix.RemixOutput;
 import io.pixelplayer.jobs.remix.VideoRemix;
+import io.pixelplayer.jobs.runtime.ExecutorModels;
 import io.pixelplayer.jobs.runtime.ModelSettings;
+import io.pixelplayer.jobs.spark.S3Settings;
 import io.pixelplayer.model.Instruments;
 import io.pixelplayer.model.infer.PixelPlayerModel;
 import java.io.PrintWriter;
@@ -16,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,9 +37,10 @@ final class RemixCommand implements Callable<Integer> {
   @Option(
       names = "--video",
       required = true,
-      paramLabel = "FILE",
-      description = "The video to remix.")
-  Path video;
+      paramLabel = "FILE|URI",
+      description =
+          "The video to remix: a file, or a Hadoop URI (s3a://bucket/video.mp4, hdfs://...).")
+  String video;
 
   @Option(
       names = "--out",
@@ -60,8 +66,9 @@ final class RemixCommand implements Callable<Integer> {
   @Option(
       names = "--model",
       paramLabel = "MODEL_DIR",
-      description = "A trained model (default: the shipped one, pixelplayer.model.dir).")
-  Path model;
+      description =
+          "A trained model folder, local or a Hadoop URI (default: the shipped one, pixelplayer.model.dir).")
+  String model;
 
   @Mixin DeviceOption device;
 
@@ -74,7 +81,9 @@ final class RemixCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--out must end in .wav or .mp4, got " + out.getFileName());
     }
-    if (!Files.isRegularFile(video))
+    String videoLocation = PixelPlayerConf.absoluteLocation(video);
+    // A plain path comes back absolute; a URI (s3a://...) is checked when it is read.
+    if (videoLocation.startsWith("/") && !Files.isRegularFile(Path.of(videoLocation)))
       throw new IllegalArgumentException("--video " + video + ": no such file");
     Path outFolder = out.toAbsolutePath().getParent();
     if (!Files.isDirectory(outFolder) || !Files.isWritable(outFolder)) {
@@ -88,22 +97,37 @@ final class RemixCommand implements Callable<Integer> {
 
     PixelPlayerConf conf = common.conf();
     PrintWriter stdout = common.out();
-    try (PixelPlayerModel loaded =
-        PixelPlayerModel.load(
-            model != null ? model : conf.getPath(ModelSettings.MODEL_DIR), device.device())) {
+    Configuration hadoop = S3Settings.hadoop(conf);
+    org.apache.hadoop.fs.Path videoPath = new org.apache.hadoop.fs.Path(videoLocation);
+    String videoUri = FileUris.of(videoPath.getFileSystem(hadoop).makeQualified(videoPath));
+    try (ExecutorModels.Lease lease =
+            ExecutorModels.acquire(
+                model != null
+                    ? PixelPlayerConf.absoluteLocation(model)
+                    : conf.getLocation(ModelSettings.MODEL_DIR),
+                null,
+                device.device(),
+                hadoop);
+        LocalCopy local = LocalCopy.of(videoUri, hadoop)) {
+      PixelPlayerModel loaded = lease.model();
+      Path localVideo = local.path();
       IndexSettings settings = IndexSettings.from(conf, loaded.config());
       VideoRemix remix;
       try {
         remix =
             VideoRemix.analyse(
-                video, loaded, settings.clips().tiling(), settings.sources(), settings.batch());
+                localVideo,
+                loaded,
+                settings.clips().tiling(),
+                settings.sources(),
+                settings.batch());
       } catch (io.pixelplayer.jobs.ingest.IngestFailure e) {
         throw new IllegalStateException(video + " [" + e.stage().column() + "]: " + e.reason(), e);
       }
       Map<String, Integer> found = remix.instruments();
       stdout.printf(
           "found in %s: %s%n",
-          video.getFileName(),
+          videoPath.getName(),
           found.isEmpty()
               ? "no instrument"
               : String.join(
@@ -120,7 +144,7 @@ final class RemixCommand implements Callable<Integer> {
         if (!found.containsKey(name))
           stdout.printf("note: no %s found in this video, nothing of it to change%n", name);
       }
-      RemixOutput.write(video, remix.render(byName), remix.sampleRate(), out);
+      RemixOutput.write(localVideo, remix.render(byName), remix.sampleRate(), out);
       stdout.printf(
           "wrote %s (%s)%n",
           out,

@@ -1,5 +1,6 @@
 package io.pixelplayer.jobs.ingest;
 
+import io.pixelplayer.jobs.fs.LocalCopy;
 import io.pixelplayer.jobs.ingest.VideoListing.VideoFile;
 import io.pixelplayer.jobs.spark.HadoopSettings;
 import io.pixelplayer.jobs.warehouse.FailureRecord;
@@ -94,7 +95,7 @@ public final class VideoDecoding implements Serializable {
     }
     ClipReader reader;
     try {
-      reader = new ClipReader(local.path(), spec);
+      reader = new ClipReader(local.path().toString(), spec);
     } catch (IngestFailure e) {
       fail(video, e.stage(), e.reason());
       closeQuietly(local);

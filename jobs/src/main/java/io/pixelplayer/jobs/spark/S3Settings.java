@@ -3,6 +3,7 @@ package io.pixelplayer.jobs.spark;
 import io.pixelplayer.jobs.conf.PixelPlayerConf;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 
 /**
  * How {@code s3a://} URIs reach S3 or an S3-compatible store: the {@code pixelplayer.s3.*} settings
@@ -30,7 +31,24 @@ public final class S3Settings {
     return keys;
   }
 
+  /**
+   * The Hadoop settings of a verb that runs no Spark session: Hadoop's defaults, then the S3
+   * settings, then the {@code spark.hadoop.*} keys given by the user.
+   */
+  public static Configuration hadoop(PixelPlayerConf conf) {
+    Map<String, String> keys = sparkKeys(conf);
+    keys.putAll(conf.sparkSettings());
+    Configuration hadoop = new Configuration();
+    keys.forEach(
+        (k, v) -> {
+          if (k.startsWith(SPARK_HADOOP)) hadoop.set(k.substring(SPARK_HADOOP.length()), v);
+        });
+    return hadoop;
+  }
+
+  private static final String SPARK_HADOOP = "spark.hadoop.";
+
   private static void put(Map<String, String> keys, String s3aKey, String value) {
-    if (!value.isBlank()) keys.put("spark.hadoop." + s3aKey, value.trim());
+    if (!value.isBlank()) keys.put(SPARK_HADOOP + s3aKey, value.trim());
   }
 }

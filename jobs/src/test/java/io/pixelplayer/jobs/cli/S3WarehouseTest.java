@@ -96,13 +96,52 @@ class S3WarehouseTest {
     assertThat(rows.exitCode()).as(rows.tail()).isZero();
     assertThat(rows.out()).contains("broken.mp4", "dúet", "\"view\":\"snapshots\"");
 
+    // The other verbs on S3: ingest, nightly and remix with the model on S3 too, query.
+    for (String file : List.of("model-config.json", "manifest.json", "pixelplayer-0000.params")) {
+      s3.upload(LocalS3.root().resolve("model-store/model").resolve(file), "model/" + file);
+    }
+    CliProcess.Result ingest =
+        run(work, "ingest", "--input", "s3a://media/in", "--out", "s3a://media/ingest");
+    assertThat(ingest.exitCode()).as(ingest.tail()).isZero();
+    CliProcess.Result nightly =
+        run(
+            work,
+            "nightly",
+            "--input",
+            "s3a://media/in",
+            "--warehouse",
+            "s3a://media/wh",
+            "--model",
+            "s3a://media/model");
+    assertThat(nightly.exitCode()).as(nightly.tail()).isZero();
+    assertThat(nightly.out()).contains("nothing new under s3a://media/in");
+    CliProcess.Result query =
+        run(work, "query", "--warehouse", "s3a://media/wh", "--instrument", "xylophone");
+    assertThat(query.exitCode()).as(query.tail()).isZero();
+    assertThat(query.out()).contains("s3a://media/in/solo-0001.mp4");
+    CliProcess.Result remix =
+        run(
+            work,
+            "remix",
+            "--video",
+            "s3a://media/in/solo-0001.mp4",
+            "--out",
+            work.resolve("remix.mp4").toString(),
+            "--gain",
+            "xylophone=-6",
+            "--model",
+            "s3a://media/model");
+    assertThat(remix.exitCode()).as(remix.tail()).isZero();
+    assertThat(work.resolve("remix.mp4")).isNotEmptyFile();
+
     // Everything the runs wrote, read as text: output, event logs, every object in the bucket
     // (Iceberg metadata, manifests, Parquet files, stems) and every row of the tables.
-    List<String> written =
-        new ArrayList<>(
-            List.of(index.out(), index.err(), sql.out(), sql.err(), rows.out(), rows.err()));
+    List<String> written = new ArrayList<>();
+    for (CliProcess.Result r : List.of(index, sql, rows, ingest, nightly, query, remix)) {
+      written.addAll(List.of(r.out(), r.err()));
+    }
     try (Stream<Path> events = Files.list(work.resolve("events"))) {
-      assertThat(events.count()).as("Spark event logs").isEqualTo(3);
+      assertThat(events.count()).as("Spark event logs").isGreaterThanOrEqualTo(6);
     }
     try (Stream<Path> files =
         Stream.concat(Files.walk(work), Files.walk(s3.data.resolve(s3.bucket)))) {

@@ -1,6 +1,5 @@
-package io.pixelplayer.jobs.ingest;
+package io.pixelplayer.jobs.fs;
 
-import io.pixelplayer.jobs.fs.FileUris;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -11,11 +10,11 @@ import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * A video as a local file FFmpeg can open: local files are used where they are; anything else (S3,
- * HDFS) is streamed to a temporary file that {@link #close()} deletes. FFmpeg needs random access
- * (an MP4's index may sit at its end), which remote streams do not give cheaply.
+ * A file as a local file (a video FFmpeg can open): local files are used where they are; anything
+ * else (S3, HDFS) is streamed to a temporary file that {@link #close()} deletes. FFmpeg needs
+ * random access (an MP4's index may sit at its end), which remote streams do not give cheaply.
  */
-final class LocalCopy implements AutoCloseable {
+public final class LocalCopy implements AutoCloseable {
   private final java.nio.file.Path path;
   private final boolean temporary;
 
@@ -24,8 +23,8 @@ final class LocalCopy implements AutoCloseable {
     this.temporary = temporary;
   }
 
-  /** The video a stored URI ({@link FileUris}) names. */
-  static LocalCopy of(String uri, Configuration hadoop) throws IOException {
+  /** The file a stored URI ({@link FileUris}) names. */
+  public static LocalCopy of(String uri, Configuration hadoop) throws IOException {
     Path source = FileUris.path(uri);
     FileSystem fs = source.getFileSystem(hadoop);
     if (fs instanceof LocalFileSystem local) {
@@ -44,8 +43,8 @@ final class LocalCopy implements AutoCloseable {
     return new LocalCopy(temp, true);
   }
 
-  String path() {
-    return path.toString();
+  public java.nio.file.Path path() {
+    return path;
   }
 
   @Override
