@@ -121,8 +121,10 @@ final class IndexOptions {
           result.clipsPerSecond(),
           result.timesRealTime());
       stdout.printf(
-          "  memory    peak heap %d MiB of %d MiB (this JVM: the driver, and the executor too in local mode)%n",
-          HeapPeak.usedBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+          "  memory    peak heap %d MiB of %d MiB (%s)%n",
+          HeapPeak.usedBytes() >> 20,
+          Runtime.getRuntime().maxMemory() >> 20,
+          spark.sparkContext().isLocal() ? "this JVM: the driver and the executor" : "the driver");
       stdout.printf("  failures  %d%n", result.failures().size());
       for (FailureRecord f : result.failures()) {
         stdout.printf("    %s  [%s]  %s%n", f.uri(), f.stage().column(), f.reason());
