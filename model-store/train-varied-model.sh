@@ -18,18 +18,41 @@ corpus "$WORK/duets" --solos 0 --duets 147 --seconds 9 --seed 32 --soundfont "$S
 corpus "$WORK/looks" --solos 168 --duets 63 --nonmusic 63 --seconds 9 --seed 33 --art-style drawn,noto \
   --silent-in-view 0.2 --distractors 0.3 --soundfont "$SOUNDFONTS"
 
-# Run A: from the shipped weights (video stride 8), a 5000-step schedule with a short warm-up.
-RESUME=(); [ -d "$WORK/runA/checkpoint" ] && RESUME=(--resume)
-pp train --corpus "$WORK/solos" --corpus "$WORK/duets" --corpus "$WORK/looks" --out "$WORK/runA" \
-  --start-from "$ROOT/model-store/model" "${RESUME[@]}" --steps 5000 --conf pixelplayer.model.videoStride=8 \
-  --conf pixelplayer.train.duetsPerStep=8 --conf pixelplayer.train.mosaicsPerStep=8 --conf pixelplayer.train.mosaicMaskWeight=0 \
-  --conf pixelplayer.train.warmupSteps=100 --conf pixelplayer.train.learningRate=1e-4
+# Settings every run shares: video stride 8 (the paper's 14 x 14 map at 112 px), 8 duets and 8 mosaics a step
+# (mosaics train the head only: their pixel-level loss off), Adam at a 1e-4 peak.
+COMMON=(--corpus "$WORK/solos" --corpus "$WORK/duets" --corpus "$WORK/looks" --conf pixelplayer.model.videoStride=8
+  --conf pixelplayer.train.duetsPerStep=8 --conf pixelplayer.train.mosaicsPerStep=8
+  --conf pixelplayer.train.mosaicMaskWeight=0 --conf pixelplayer.train.learningRate=1e-4)
+done_at() { [ -f "$1/checkpoint/state.properties" ] && sed -n 's/^step=//p' "$1/checkpoint/state.properties" || echo 0; }
+
+# Run A, from the shipped weights: 999 steps of a 5000-step schedule (warm-up 100), then the schedule cut to 2500
+# steps, resumed from the step-999 checkpoint.
+if [ "$(done_at "$WORK/runA")" -lt 999 ]; then
+  RESUME=(); [ -d "$WORK/runA/checkpoint" ] && RESUME=(--resume)
+  pp train "${COMMON[@]}" --out "$WORK/runA" --start-from "$ROOT/model-store/model" "${RESUME[@]}" --steps 5000 \
+    --stop-after 999 --conf pixelplayer.train.warmupSteps=100
+fi
+[ "$(done_at "$WORK/runA")" -lt 2500 ] && pp train "${COMMON[@]}" --out "$WORK/runA" --resume --steps 2500 \
+  --conf pixelplayer.train.warmupSteps=100
+
+# Run B, from run A: a 1400-step schedule (warm-up 50), 30 % of mixtures with a non-music source (run A: 20 %; 5 of 16
+# non-music validation clips got a source), batch seed 2; stopped at step RUN_B_STEPS (a run stopped at a checkpoint
+# gets its weights written by resuming it to that step).
+RUN_B_STEPS=${RUN_B_STEPS:-1400}
+if [ "$(done_at "$WORK/runB")" -lt "$RUN_B_STEPS" ] || [ ! -f "$WORK/runB/pixelplayer-0000.params" ]; then
+  RESUME=(); [ -d "$WORK/runB/checkpoint" ] && RESUME=(--resume)
+  pp train "${COMMON[@]}" --out "$WORK/runB" --start-from "$WORK/runA" "${RESUME[@]}" --steps 1400 \
+    --stop-after "$RUN_B_STEPS" --conf pixelplayer.train.warmupSteps=50 --conf pixelplayer.train.nonMusicShare=0.3 \
+    --conf pixelplayer.train.seed=2
+fi
 
 # Validation corpora (their own seeds: choices are made here, never on test seeds): the trained look and sound, the
 # look and sound kept for evaluation, and non-music footage.
 corpus "$WORK/val-a" --solos 84 --duets 20 --seconds 6 --seed 5101
 corpus "$WORK/val-b" --solos 84 --duets 20 --seconds 6 --seed 5102 --art-style twemoji --soundfont /usr/share/sounds/sf2/TimGM6mb.sf2
 corpus "$WORK/val-n" --solos 0 --duets 0 --nonmusic 40 --seconds 6 --seed 5103
-for v in val-a val-b val-n; do
-  pp evaluate --corpus "$WORK/$v" --model "$WORK/runA" --json
+for run in runA runB; do
+  for v in val-a val-b val-n; do
+    pp evaluate --corpus "$WORK/$v" --model "$WORK/$run" --json
+  done
 done
