@@ -53,6 +53,13 @@ public final class ClipReader implements Iterator<DecodedClip>, AutoCloseable {
    */
   private static final double TRUNCATION_MIN_SECONDS = 0.5;
 
+  /**
+   * The same, when only the container gives a length (Matroska and WebM keep none per stream): it
+   * runs to the end of the last packet of any stream, and muxers that write the last packet's
+   * duration loosely overstate it by up to a second.
+   */
+  private static final double TRUNCATION_MIN_SECONDS_CONTAINER = 1.5;
+
   private static final double TRUNCATION_MIN_SHARE = 0.02;
 
   static {
@@ -83,6 +90,7 @@ public final class ClipReader implements Iterator<DecodedClip>, AutoCloseable {
   private int nextTick;
   private int framesKept;
   private String truncation;
+  private final double truncationMinSeconds;
   private FFmpegFrameGrabber grabber;
   private DecodedClip next;
   private boolean closed;
@@ -146,6 +154,10 @@ public final class ClipReader implements Iterator<DecodedClip>, AutoCloseable {
               : audio.duration() * toDouble(audio.time_base());
       audioHeaderSeconds =
           Double.isNaN(audioTrackSeconds) ? info.headerSeconds() : audioTrackSeconds;
+      truncationMinSeconds =
+          Double.isNaN(audioTrackSeconds)
+              ? TRUNCATION_MIN_SECONDS_CONTAINER
+              : TRUNCATION_MIN_SECONDS;
       headerSamples =
           Double.isNaN(audioTrackSeconds) ? -1 : Math.round(audioTrackSeconds * spec.sampleRate());
       if (audio.start_time() != AV_NOPTS_VALUE) {
@@ -337,7 +349,7 @@ public final class ClipReader implements Iterator<DecodedClip>, AutoCloseable {
     if (Double.isNaN(audioHeaderSeconds)) return null;
     double expected = Math.min(audioHeaderSeconds, spec.maxSeconds());
     double decoded = decodedSeconds();
-    if (expected - decoded <= Math.max(TRUNCATION_MIN_SECONDS, TRUNCATION_MIN_SHARE * expected))
+    if (expected - decoded <= Math.max(truncationMinSeconds, TRUNCATION_MIN_SHARE * expected))
       return null;
     return String.format(
         Locale.ROOT,

@@ -1,6 +1,7 @@
 package io.pixelplayer.jobs.ingest;
 
 import io.pixelplayer.jobs.fs.LocalCopy;
+import io.pixelplayer.jobs.fs.StorageErrors;
 import io.pixelplayer.jobs.ingest.VideoListing.VideoFile;
 import io.pixelplayer.jobs.spark.HadoopSettings;
 import io.pixelplayer.jobs.warehouse.FailureRecord;
@@ -90,7 +91,8 @@ public final class VideoDecoding implements Serializable {
     try {
       local = LocalCopy.of(video.uri(), hadoop);
     } catch (IOException | RuntimeException e) {
-      fail(video, FailureStage.READ, "cannot read the file: " + FailureRecord.describe(e));
+      if (StorageErrors.unreachable(e)) throw StorageErrors.unreachableWhileReading(video.uri(), e);
+      fail(video, FailureStage.READ, StorageErrors.readFailure(e));
       return Collections.emptyIterator();
     }
     ClipReader reader;

@@ -7,7 +7,10 @@ import java.util.Locale;
  * the {@code failures} table holds the lower-case name.
  */
 public enum FailureStage {
-  /** The file could not be read from its file system (permissions, a vanished object). */
+  /**
+   * The file could not be read from its file system (permissions, a vanished object): the next run
+   * tries again, as access may have been granted since.
+   */
   READ,
   /** FFmpeg could not open it: empty, not a video, truncated before its index. */
   OPEN,
@@ -38,7 +41,7 @@ public enum FailureStage {
 
   /** Whether an unchanged file that failed here is tried again by the next incremental run. */
   public boolean retried() {
-    return this == MODEL;
+    return this == READ || this == MODEL;
   }
 
   /** The name in the {@code stage} column. */

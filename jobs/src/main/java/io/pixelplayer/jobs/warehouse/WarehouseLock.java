@@ -4,14 +4,18 @@ import io.pixelplayer.jobs.conf.PixelPlayerConf;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -19,10 +23,18 @@ import org.apache.hadoop.fs.Path;
  * quarter of the timeout; a lock not rewritten for the timeout was left by a run that died, and the
  * next run takes it over. A second run started beside a live one fails in one line, before any
  * work.
+ *
+ * <p>Taking it must be atomic when two runs start at once. A local file is created exclusively; an
+ * object store has no such create (a check, then a write), so both runs may write: the last write
+ * wins, and each run reads the lock back after {@link #SETTLE}, longer than the gap between its
+ * check and its write, and goes on only if the lock still holds its own text.
  */
 public final class WarehouseLock implements AutoCloseable {
   /** Seconds after which a lock not refreshed is taken as left by a run that died. */
   public static final String TIMEOUT_SECONDS = "pixelplayer.warehouse.lockTimeoutSeconds";
+
+  /** How long a run waits before reading back the lock it wrote to an object store. */
+  static final Duration SETTLE = Duration.ofSeconds(2);
 
   private final FileSystem fs;
   private final Path file;
@@ -69,13 +81,39 @@ public final class WarehouseLock implements AutoCloseable {
       if (age.compareTo(timeout) < 0) throw busy(fs, file, age, timeout);
       fs.delete(file, false);
     }
-    String text = holder + " since " + Instant.now();
+    String text = holder + " since " + Instant.now() + " (" + UUID.randomUUID() + ")";
     try {
-      write(fs, file, text, false);
-    } catch (FileAlreadyExistsException e) {
+      if (fs instanceof LocalFileSystem local) {
+        java.nio.file.Path target = local.pathToFile(file).toPath();
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, text + "\n", StandardOpenOption.CREATE_NEW);
+      } else {
+        write(fs, file, text, false);
+        settle();
+        if (!text.equals(read(fs, file))) throw busy(fs, file, Duration.ZERO, timeout);
+      }
+    } catch (FileAlreadyExistsException | java.nio.file.FileAlreadyExistsException e) {
       throw busy(fs, file, Duration.ZERO, timeout);
     }
     return new WarehouseLock(fs, file, text, timeout);
+  }
+
+  private static void settle() throws IOException {
+    try {
+      Thread.sleep(SETTLE.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while taking the warehouse lock");
+    }
+  }
+
+  /** The lock's text, or null when it is gone. */
+  private static String read(FileSystem fs, Path file) throws IOException {
+    try (var in = fs.open(file)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+    } catch (java.io.FileNotFoundException e) {
+      return null;
+    }
   }
 
   private static FileStatus status(FileSystem fs, Path file) throws IOException {

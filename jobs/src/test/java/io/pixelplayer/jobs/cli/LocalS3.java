@@ -20,6 +20,7 @@ import org.apache.hadoop.fs.FileSystem;
  */
 final class LocalS3 implements AutoCloseable {
   static final String ACCESS = "pp-test-access";
+  private static final String S3_ENDPOINT = "pixelplayer.s3.endpoint=";
 
   /** A secret no file of the repo holds, so that finding it anywhere is a leak. */
   final String secret = "ppSecret" + HexFormat.of().formatHex(randomBytes()) + "Leak";
@@ -82,6 +83,26 @@ final class LocalS3 implements AutoCloseable {
     String conf =
         script("env").lines().filter(l -> l.startsWith("--conf")).findFirst().orElseThrow();
     return List.of(conf.split(" "));
+  }
+
+  /** The --conf options that reach the server through another {@code endpoint} in front of it. */
+  List<String> settings(String endpoint) throws Exception {
+    return settings().stream()
+        .map(s -> s.startsWith(S3_ENDPOINT) ? S3_ENDPOINT + endpoint : s)
+        .toList();
+  }
+
+  int port() {
+    return port;
+  }
+
+  /** Stops the server, keeping its objects: {@link #restart} serves them again on the same port. */
+  void stop() throws Exception {
+    script("stop");
+  }
+
+  void restart() throws Exception {
+    assertThat(script("start", bucket)).contains("running on http://127.0.0.1:" + port);
   }
 
   /** The credentials, as the AWS provider chain reads them from the environment. */

@@ -107,6 +107,20 @@ public final class TestVideos {
     return file;
   }
 
+  /** A faststart MP4 cut where its media data begins: the ftyp and moov boxes, no samples. */
+  public static Path headerOnly(Path dir) throws IOException {
+    Path file = Recording.of(3, 160, 120, 25).withFaststart().writeTo(dir, "header-only.mp4");
+    ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file));
+    int position = 0;
+    while (position + 8 <= bytes.limit()) {
+      String type = new String(bytes.array(), position + 4, 4, StandardCharsets.US_ASCII);
+      if (type.equals("mdat")) break;
+      position += bytes.getInt(position);
+    }
+    Files.write(file, Arrays.copyOf(bytes.array(), position));
+    return file;
+  }
+
   /** 64 KiB of seeded random bytes named .mp4. */
   public static Path randomBytes(Path dir) throws IOException {
     byte[] bytes = new byte[64 * 1024];
@@ -127,10 +141,137 @@ public final class TestVideos {
   }
 
   /**
-   * Writes one MP4. A width of 0 leaves out the video track, 0 audio channels the audio track; the
-   * audio chunk of each video frame is written right after it so that the file is interleaved like
-   * a real one.
+   * What one test video holds: a width of 0 leaves out the video track, 0 audio channels the audio
+   * track.
+   *
+   * @param frameJitter 0 for a constant frame rate; otherwise each frame's display time is moved by
+   *     up to this share of a frame interval, forwards or back (a variable frame rate)
    */
+  public record Recording(
+      double seconds,
+      int width,
+      int height,
+      double fps,
+      double toneHz,
+      double amplitude,
+      int audioChannels,
+      int audioRate,
+      boolean faststart,
+      String format,
+      int videoCodec,
+      int audioCodec,
+      double frameJitter) {
+    /** A good MP4 of {@code seconds}: moving square and tone, as {@link #good} writes. */
+    public static Recording of(double seconds, int width, int height, double fps) {
+      return new Recording(
+          seconds,
+          width,
+          height,
+          fps,
+          440,
+          TONE_AMPLITUDE,
+          AUDIO_CHANNELS,
+          AUDIO_RATE,
+          false,
+          "mp4",
+          VIDEO_CODEC,
+          AV_CODEC_ID_AAC,
+          0);
+    }
+
+    public Recording audio(int rate, int channels) {
+      return new Recording(
+          seconds,
+          width,
+          height,
+          fps,
+          toneHz,
+          amplitude,
+          channels,
+          rate,
+          faststart,
+          format,
+          videoCodec,
+          audioCodec,
+          frameJitter);
+    }
+
+    public Recording tone(double hz, double peak) {
+      return new Recording(
+          seconds,
+          width,
+          height,
+          fps,
+          hz,
+          peak,
+          audioChannels,
+          audioRate,
+          faststart,
+          format,
+          videoCodec,
+          audioCodec,
+          frameJitter);
+    }
+
+    public Recording withFaststart() {
+      return new Recording(
+          seconds,
+          width,
+          height,
+          fps,
+          toneHz,
+          amplitude,
+          audioChannels,
+          audioRate,
+          true,
+          format,
+          videoCodec,
+          audioCodec,
+          frameJitter);
+    }
+
+    public Recording container(String container, int video, int audio) {
+      return new Recording(
+          seconds,
+          width,
+          height,
+          fps,
+          toneHz,
+          amplitude,
+          audioChannels,
+          audioRate,
+          faststart,
+          container,
+          video,
+          audio,
+          frameJitter);
+    }
+
+    public Recording variableFrameRate(double jitter) {
+      return new Recording(
+          seconds,
+          width,
+          height,
+          fps,
+          toneHz,
+          amplitude,
+          audioChannels,
+          audioRate,
+          faststart,
+          format,
+          videoCodec,
+          audioCodec,
+          jitter);
+    }
+
+    /** Writes it to {@code dir/name}. */
+    public Path writeTo(Path dir, String name) throws IOException {
+      Path file = dir.resolve(name);
+      write(file, this);
+      return file;
+    }
+  }
+
   private static void write(
       Path file,
       double seconds,
@@ -142,50 +283,73 @@ public final class TestVideos {
       int audioChannels,
       boolean faststart)
       throws IOException {
-    boolean hasVideo = width > 0;
+    Recording recording =
+        Recording.of(seconds, width, height, fps)
+            .tone(toneHz, amplitude)
+            .audio(AUDIO_RATE, audioChannels);
+    write(file, faststart ? recording.withFaststart() : recording);
+  }
+
+  /**
+   * Writes one video; the audio chunk of each video frame is written right after it so that the
+   * file is interleaved like a real one.
+   */
+  private static void write(Path file, Recording r) throws IOException {
+    boolean hasVideo = r.width() > 0;
+    int rate = r.audioRate();
+    int channels = r.audioChannels();
     // Without video, audio is written in chunks of a notional 10 "frames" per second.
-    double chunksPerSecond = hasVideo ? fps : 10;
-    int chunks = (int) Math.round(seconds * chunksPerSecond);
+    double chunksPerSecond = hasVideo ? r.fps() : 10;
+    int chunks = (int) Math.round(r.seconds() * chunksPerSecond);
+    Random jitter = new Random(7);
     try (FFmpegFrameRecorder recorder =
-            new FFmpegFrameRecorder(file.toFile(), width, height, audioChannels);
-        MovingSquare picture = hasVideo ? new MovingSquare(width, height) : null) {
-      recorder.setFormat("mp4");
+            new FFmpegFrameRecorder(file.toFile(), r.width(), r.height(), channels);
+        MovingSquare picture = hasVideo ? new MovingSquare(r.width(), r.height()) : null) {
+      recorder.setFormat(r.format());
       if (hasVideo) {
-        recorder.setVideoCodec(VIDEO_CODEC);
-        recorder.setFrameRate(fps);
-        recorder.setGopSize((int) Math.round(fps));
-        recorder.setVideoBitrate(width * height * 4);
+        recorder.setVideoCodec(r.videoCodec());
+        recorder.setFrameRate(r.fps());
+        recorder.setGopSize((int) Math.round(r.fps()));
+        recorder.setVideoBitrate(r.width() * r.height() * 4);
+        if (r.frameJitter() > 0) {
+          // A millisecond time base, so that frames can sit off the nominal grid.
+          recorder.setFrameRate(1000);
+        }
       }
-      if (audioChannels > 0) {
-        recorder.setAudioCodec(AV_CODEC_ID_AAC);
-        recorder.setSampleRate(AUDIO_RATE);
-        recorder.setAudioBitrate(96_000);
+      if (channels > 0) {
+        recorder.setAudioCodec(r.audioCodec());
+        recorder.setSampleRate(rate);
+        // 96 kb/s for 44.1 kHz stereo, in proportion for other rates and layouts.
+        recorder.setAudioBitrate((int) Math.max(16_000, 48_000L * channels * rate / AUDIO_RATE));
       }
-      if (faststart) {
+      if (r.faststart()) {
         recorder.setOption("movflags", "faststart");
       }
       recorder.start();
 
       FloatBuffer audio =
-          FloatBuffer.allocate(
-              (int) Math.ceil(AUDIO_RATE / chunksPerSecond + 1) * Math.max(1, audioChannels));
-      double phaseStep = 2 * Math.PI * toneHz / AUDIO_RATE;
+          FloatBuffer.allocate((int) Math.ceil(rate / chunksPerSecond + 1) * Math.max(1, channels));
+      double phaseStep = 2 * Math.PI * r.toneHz() / rate;
       long written = 0;
       for (int i = 0; i < chunks; i++) {
         if (picture != null) {
+          if (r.frameJitter() > 0) {
+            double shift = i == 0 ? 0 : (jitter.nextDouble() * 2 - 1) * r.frameJitter();
+            recorder.setTimestamp(Math.round((i + shift) * 1_000_000 / r.fps()));
+          }
           recorder.record(picture.draw(i / (double) chunks));
         }
-        if (audioChannels > 0) {
-          long end = Math.round((i + 1) * AUDIO_RATE / chunksPerSecond);
+        if (channels > 0) {
+          long end = Math.round((i + 1) * rate / chunksPerSecond);
           audio.clear();
           for (long n = written; n < end; n++) {
-            float sample = (float) (amplitude * Math.sin(phaseStep * n));
-            for (int c = 0; c < audioChannels; c++) {
+            float sample = (float) (r.amplitude() * Math.sin(phaseStep * n));
+            for (int c = 0; c < channels; c++) {
               audio.put(sample);
             }
           }
           audio.flip();
-          recorder.recordSamples(AUDIO_RATE, audioChannels, audio);
+          recorder.recordSamples(rate, channels, audio);
           written = end;
         }
       }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pixelplayer.jobs.conf.PixelPlayerConf;
 import io.pixelplayer.jobs.spark.SparkSessions;
+import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +14,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.RawLocalFileSystem;
+import org.apache.hadoop.fs.permission.FsPermission;
+import org.apache.hadoop.util.Progressable;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
@@ -301,6 +313,62 @@ class WarehouseCommitTest {
     try (WarehouseLock taken = warehouse.lock("nightly run-5", Duration.ofSeconds(30))) {
       assertThat(dir.resolve("wh/_lock")).content().startsWith("nightly run-5 since ");
     }
+  }
+
+  /**
+   * An object store: creating a file that must not exist is a check and then a write, so two runs
+   * started at once can both pass the check.
+   */
+  static final class ObjectStoreLike extends RawLocalFileSystem {
+    @Override
+    public FSDataOutputStream create(
+        org.apache.hadoop.fs.Path f,
+        FsPermission permission,
+        boolean overwrite,
+        int bufferSize,
+        short replication,
+        long blockSize,
+        Progressable progress)
+        throws IOException {
+      return super.create(f, permission, true, bufferSize, replication, blockSize, progress);
+    }
+  }
+
+  @Test
+  void ofTwoRunsStartedAtOnceOnAnObjectStoreOneWritesAndTheOtherFailsInOneLine(@TempDir Path dir)
+      throws Exception {
+    FileSystem fs = new ObjectStoreLike();
+    fs.initialize(URI.create("file:///"), hadoop());
+    org.apache.hadoop.fs.Path lock = new org.apache.hadoop.fs.Path(dir.resolve("_lock").toUri());
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService runs = Executors.newFixedThreadPool(2);
+    List<Future<WarehouseLock>> taken = new ArrayList<>();
+    for (String run : List.of("nightly run-a", "nightly run-b")) {
+      taken.add(
+          runs.submit(
+              () -> {
+                start.await();
+                return WarehouseLock.acquire(fs, lock, run, Duration.ofMinutes(10));
+              }));
+    }
+    start.countDown();
+    List<WarehouseLock> held = new ArrayList<>();
+    List<String> refused = new ArrayList<>();
+    for (Future<WarehouseLock> f : taken) {
+      try {
+        held.add(f.get());
+      } catch (ExecutionException e) {
+        refused.add(e.getCause().getMessage());
+      }
+    }
+    runs.shutdown();
+    assertThat(held).hasSize(1);
+    assertThat(refused)
+        .singleElement()
+        .asString()
+        .startsWith("the warehouse is being written by nightly run-")
+        .doesNotContain("\n");
+    held.get(0).close();
   }
 
   @Test
