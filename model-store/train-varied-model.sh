@@ -46,12 +46,25 @@ if [ "$(done_at "$WORK/runB")" -lt "$RUN_B_STEPS" ] || [ ! -f "$WORK/runB/pixelp
     --conf pixelplayer.train.seed=2
 fi
 
+# Run C, from run A (its step 2500): two more training corpora of fresh seeds (solos, and both looks with more non-music
+# clips) beside the first three, a 900-step schedule (warm-up 50), 25 % of mixtures with a non-music source, batch
+# seed 3.
+corpus "$WORK/solos2" --solos 294 --duets 0 --seconds 9 --seed 41 --soundfont "$SOUNDFONTS"
+corpus "$WORK/looks2" --solos 168 --duets 63 --nonmusic 105 --seconds 9 --seed 43 --art-style drawn,noto \
+  --silent-in-view 0.2 --distractors 0.3 --soundfont "$SOUNDFONTS"
+if [ "$(done_at "$WORK/runC")" -lt 900 ] || [ ! -f "$WORK/runC/pixelplayer-0000.params" ]; then
+  RESUME=(); [ -d "$WORK/runC/checkpoint" ] && RESUME=(--resume)
+  pp train "${COMMON[@]}" --corpus "$WORK/solos2" --corpus "$WORK/looks2" --out "$WORK/runC" \
+    --start-from "$WORK/runA" "${RESUME[@]}" --steps 900 --conf pixelplayer.train.warmupSteps=50 \
+    --conf pixelplayer.train.nonMusicShare=0.25 --conf pixelplayer.train.seed=3
+fi
+
 # Validation corpora (their own seeds: choices are made here, never on test seeds): the trained look and sound, the
 # look and sound kept for evaluation, and non-music footage.
 corpus "$WORK/val-a" --solos 84 --duets 20 --seconds 6 --seed 5101
 corpus "$WORK/val-b" --solos 84 --duets 20 --seconds 6 --seed 5102 --art-style twemoji --soundfont /usr/share/sounds/sf2/TimGM6mb.sf2
 corpus "$WORK/val-n" --solos 0 --duets 0 --nonmusic 40 --seconds 6 --seed 5103
-for run in runA runB; do
+for run in runA runB runC; do
   for v in val-a val-b val-n; do
     pp evaluate --corpus "$WORK/$v" --model "$WORK/$run" --json
   done

@@ -87,7 +87,8 @@ stop() {
   else
     echo "s3-server: not running on port $PORT"
   fi
-  rm -f "$PID_FILE"
+  # Its configuration holds the keys.
+  rm -f "$PID_FILE" "$HOME_DIR/s3proxy-$PORT.conf"
 }
 
 case "${1:-}" in

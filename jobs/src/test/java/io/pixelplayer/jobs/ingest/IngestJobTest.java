@@ -1,6 +1,7 @@
 package io.pixelplayer.jobs.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.pixelplayer.jobs.conf.PixelPlayerConf;
@@ -10,14 +11,21 @@ import io.pixelplayer.model.infer.StoredClip;
 import io.pixelplayer.udf.Pcm16;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -141,6 +149,76 @@ class IngestJobTest {
     assertThat(videos.get("b").<Integer>getAs("width")).isEqualTo(352);
     assertThat(result.videosFound()).isEqualTo(2 + bad.size());
     assertThat(result.clips()).isEqualTo(clips.count());
+  }
+
+  /** A file system whose listings work and whose reads cannot reach the storage behind it. */
+  public static final class UnreachableReads extends RawLocalFileSystem {
+    @Override
+    public URI getUri() {
+      return URI.create("unreachable:///");
+    }
+
+    @Override
+    public FileStatus[] listStatus(org.apache.hadoop.fs.Path f) throws IOException {
+      return Arrays.stream(super.listStatus(f))
+          .map(UnreachableReads::plain)
+          .toArray(FileStatus[]::new);
+    }
+
+    @Override
+    public FileStatus getFileStatus(org.apache.hadoop.fs.Path f) throws IOException {
+      return plain(super.getFileStatus(f));
+    }
+
+    /** Without the local permissions, which Hadoop reads through a file: URI. */
+    private static FileStatus plain(FileStatus s) {
+      return new FileStatus(
+          s.getLen(), s.isDirectory(), 1, s.getBlockSize(), s.getModificationTime(), s.getPath());
+    }
+
+    @Override
+    public FSDataInputStream open(org.apache.hadoop.fs.Path f, int bufferSize) throws IOException {
+      throw new IOException("open " + f, new ConnectException("Connection refused"));
+    }
+  }
+
+  @Test
+  void aStorageThatCannotBeReachedFailsTheJobInOneLineInsteadOfRecordingFailures(@TempDir Path dir)
+      throws Exception {
+    Path in = Files.createDirectories(dir.resolve("in"));
+    TestVideos.good(in, "a.mp4", 3, 160, 120, 25, 440);
+    spark
+        .sparkContext()
+        .hadoopConfiguration()
+        .set("fs.unreachable.impl", UnreachableReads.class.getName());
+    spark
+        .sparkContext()
+        .hadoopConfiguration()
+        .setBoolean("fs.unreachable.impl.disable.cache", true);
+    Path out = dir.resolve("out");
+
+    assertThatThrownBy(
+            () ->
+                IngestJob.run(
+                    spark,
+                    IngestSettings.from(PixelPlayerConf.defaults()),
+                    "unreachable://" + in,
+                    out.toString(),
+                    60,
+                    null))
+        .satisfies(
+            e ->
+                assertThat(
+                        java.util.stream.Stream.iterate(
+                                e, java.util.Objects::nonNull, Throwable::getCause)
+                            .map(Throwable::getMessage))
+                    .anyMatch(
+                        m ->
+                            m != null
+                                && m.startsWith("cannot reach the storage of unreachable:")
+                                && m.contains("ConnectException: Connection refused")
+                                && m.endsWith("run it again when the storage answers")));
+    assertThat(out.resolve("failures")).doesNotExist();
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {
