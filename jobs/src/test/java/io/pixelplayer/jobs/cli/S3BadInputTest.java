@@ -34,150 +34,76 @@ class S3BadInputTest {
   @TempDir Path dir;
 
   /** What becomes of one object: indexed, and/or the stage of its one failures row. */
-  private record Outcome(boolean indexed, String failureStage) {
-    static final Outcome INDEXED = new Outcome(true, null);
+  private record Outcome(boolean indexed, String failureStage) {}
 
-    static Outcome failsAt(String stage) {
-      return new Outcome(false, stage);
-    }
+  private static final Outcome INDEXED = new Outcome(true, null);
+
+  private static Outcome failsAt(String stage) {
+    return new Outcome(false, stage);
+  }
+
+  /** The objects to upload, by key, and what each is to become. */
+  private final Map<String, Path> objects = new LinkedHashMap<>();
+
+  private final Map<String, Outcome> expected = new LinkedHashMap<>();
+
+  private void add(String key, Path file, Outcome outcome) {
+    objects.put(key, file);
+    expected.put(key, outcome);
   }
 
   @Test
   void eachBadObjectGetsOneFailureRowOrIsIndexedAndEveryGoodVideoIsIndexed() throws Exception {
     Path local = Files.createDirectories(dir.resolve("local"));
     Path samples = LocalS3.root().resolve("samples/videos");
-    Map<String, Path> objects = new LinkedHashMap<>();
-    Map<String, Outcome> expected = new LinkedHashMap<>();
     // Good videos, some under names and in places that break path handling.
-    put(objects, expected, "in/solo-0004.mp4", samples.resolve("solo-0004.mp4"), Outcome.INDEXED);
-    put(
-        objects,
-        expected,
-        "in/copy of solo-0004.mp4",
-        samples.resolve("solo-0004.mp4"),
-        Outcome.INDEXED);
-    put(
-        objects,
-        expected,
-        "in/nested/duet-0003.mp4",
-        samples.resolve("duet-0003.mp4"),
-        Outcome.INDEXED);
-    put(
-        objects,
-        expected,
-        "in/folder.mp4/solo-0005.mp4",
-        samples.resolve("solo-0005.mp4"),
-        Outcome.INDEXED);
-    put(
-        objects,
-        expected,
-        "in/say \"hi\", it's [draft] #1?.mp4",
-        samples.resolve("solo-0006.mp4"),
-        Outcome.INDEXED);
-    put(
-        objects,
-        expected,
-        "in/チェロ 🎻 100% (dúo).mp4",
-        samples.resolve("solo-0007.mp4"),
-        Outcome.INDEXED);
+    add("in/solo-0004.mp4", samples.resolve("solo-0004.mp4"), INDEXED);
+    add("in/copy of solo-0004.mp4", samples.resolve("solo-0004.mp4"), INDEXED);
+    add("in/nested/duet-0003.mp4", samples.resolve("duet-0003.mp4"), INDEXED);
+    add("in/folder.mp4/solo-0005.mp4", samples.resolve("solo-0005.mp4"), INDEXED);
+    add("in/say \"hi\", it's [draft] #1?.mp4", samples.resolve("solo-0006.mp4"), INDEXED);
+    add("in/チェロ 🎻 100% (dúo).mp4", samples.resolve("solo-0007.mp4"), INDEXED);
     // Good but unusual media.
-    put(
-        objects,
-        expected,
-        "in/media/4k.mp4",
-        Recording.of(2, 3840, 2160, 10).writeTo(local, "4k.mp4"),
-        Outcome.INDEXED);
-    put(
-        objects,
-        expected,
+    add("in/media/4k.mp4", Recording.of(2, 3840, 2160, 10).writeTo(local, "4k.mp4"), INDEXED);
+    add(
         "in/media/vfr.mp4",
         Recording.of(7, 320, 240, 25).variableFrameRate(0.45).writeTo(local, "vfr.mp4"),
-        Outcome.INDEXED);
-    put(
-        objects,
-        expected,
+        INDEXED);
+    add(
         "in/media/8khz-mono.mp4",
         Recording.of(7, 320, 240, 25).audio(8000, 1).writeTo(local, "8k.mp4"),
-        Outcome.INDEXED);
-    put(
-        objects,
-        expected,
+        INDEXED);
+    add(
         "in/media/96khz.mp4",
         Recording.of(7, 320, 240, 25).audio(96_000, 2).writeTo(local, "96k.mp4"),
-        Outcome.INDEXED);
-    put(
-        objects,
-        expected,
+        INDEXED);
+    add(
         "in/media/5.1.mp4",
         Recording.of(7, 320, 240, 25).audio(48_000, 6).writeTo(local, "51.mp4"),
-        Outcome.INDEXED);
-    put(
-        objects,
-        expected,
+        INDEXED);
+    add(
         "in/media/vp9.webm",
         Recording.of(7, 320, 240, 25)
             .container("webm", AV_CODEC_ID_VP9, AV_CODEC_ID_OPUS)
             .audio(48_000, 2)
             .writeTo(local, "vp9.webm"),
-        Outcome.INDEXED);
+        INDEXED);
     // Two hours, decoded up to the length limit this run sets: indexed, and a row says the rest was
     // not read.
-    put(
-        objects,
-        expected,
+    add(
         "in/media/two-hours.mp4",
         Recording.of(7200, 64, 48, 1).audio(8000, 1).writeTo(local, "2h.mp4"),
         new Outcome(true, "decode"));
     // Bad input.
-    put(
-        objects,
-        expected,
-        "in/bad/zero-byte.mp4",
-        TestVideos.empty(local),
-        Outcome.failsAt("open"));
-    put(
-        objects,
-        expected,
-        "in/bad/truncated.mp4",
-        TestVideos.truncatedWithoutMoov(local),
-        Outcome.failsAt("open"));
-    put(
-        objects,
-        expected,
-        "in/bad/random bytes.mp4",
-        TestVideos.randomBytes(local),
-        Outcome.failsAt("open"));
-    put(objects, expected, "in/bad/text.mp4", TestVideos.textFile(local), Outcome.failsAt("open"));
-    put(
-        objects,
-        expected,
-        "in/bad/header only.mp4",
-        TestVideos.headerOnly(local),
-        Outcome.failsAt("decode"));
-    put(
-        objects,
-        expected,
-        "in/bad/no audio.mp4",
-        TestVideos.noAudio(local, 3),
-        Outcome.failsAt("probe"));
-    put(
-        objects,
-        expected,
-        "in/bad/no video.mp4",
-        TestVideos.audioOnly(local, 3),
-        Outcome.failsAt("probe"));
-    put(
-        objects,
-        expected,
-        "in/bad/silent.mp4",
-        TestVideos.silentAudio(local, 7),
-        Outcome.failsAt("audio"));
-    put(
-        objects,
-        expected,
-        "in/bad/unreadable.mp4",
-        samples.resolve("solo-0008.mp4"),
-        Outcome.failsAt("read"));
+    add("in/bad/zero-byte.mp4", TestVideos.empty(local), failsAt("open"));
+    add("in/bad/truncated.mp4", TestVideos.truncatedWithoutMoov(local), failsAt("open"));
+    add("in/bad/random bytes.mp4", TestVideos.randomBytes(local), failsAt("open"));
+    add("in/bad/text.mp4", TestVideos.textFile(local), failsAt("open"));
+    add("in/bad/header only.mp4", TestVideos.headerOnly(local), failsAt("decode"));
+    add("in/bad/no audio.mp4", TestVideos.noAudio(local, 3), failsAt("probe"));
+    add("in/bad/no video.mp4", TestVideos.audioOnly(local, 3), failsAt("probe"));
+    add("in/bad/silent.mp4", TestVideos.silentAudio(local, 7), failsAt("audio"));
+    add("in/bad/unreadable.mp4", samples.resolve("solo-0008.mp4"), failsAt("read"));
 
     try (LocalS3 s3 = LocalS3.start("media", dir.resolve("s3"));
         S3AccessFront front =
@@ -203,14 +129,7 @@ class S3BadInputTest {
           .contains("indexed " + good + " of " + expected.size() + " videos from s3a://media/in");
 
       CliProcess.Result failures =
-          run(
-              s3,
-              settings,
-              "sql",
-              "--warehouse",
-              "s3a://media/wh",
-              "SELECT uri, stage, reason FROM failures ORDER BY stage, uri");
-      assertThat(failures.exitCode()).as(failures.tail()).isZero();
+          sql(s3, settings, "SELECT uri, stage, reason FROM failures ORDER BY stage, uri");
       System.out.println(
           "index of the bad-input folder on S3: "
               + index.outLines().stream()
@@ -220,16 +139,12 @@ class S3BadInputTest {
               + "\nits failures:\n"
               + failures.out());
       CliProcess.Result json =
-          run(
+          sql(
               s3,
               settings,
-              "sql",
-              "--warehouse",
-              "s3a://media/wh",
               "--json",
               "SELECT 'failure' AS kind, uri, stage, reason FROM failures UNION ALL"
                   + " SELECT 'video', uri, NULL, NULL FROM videos");
-      assertThat(json.exitCode()).as(json.tail()).isZero();
 
       Map<String, List<String>> failureStages = new TreeMap<>();
       Map<String, String> reasons = new TreeMap<>();
@@ -259,14 +174,14 @@ class S3BadInputTest {
     }
   }
 
-  private static void put(
-      Map<String, Path> objects,
-      Map<String, Outcome> expected,
-      String key,
-      Path file,
-      Outcome outcome) {
-    objects.put(key, file);
-    expected.put(key, outcome);
+  /** {@code sql} over the test's warehouse, which must succeed. */
+  private static CliProcess.Result sql(LocalS3 s3, List<String> settings, String... statement)
+      throws Exception {
+    List<String> args = new ArrayList<>(List.of("sql", "--warehouse", "s3a://media/wh"));
+    args.addAll(List.of(statement));
+    CliProcess.Result result = run(s3, settings, args.toArray(String[]::new));
+    assertThat(result.exitCode()).as(result.tail()).isZero();
+    return result;
   }
 
   private static CliProcess.Result run(LocalS3 s3, List<String> settings, String... args)

@@ -109,7 +109,7 @@ public final class TestVideos {
 
   /** A faststart MP4 cut where its media data begins: the ftyp and moov boxes, no samples. */
   public static Path headerOnly(Path dir) throws IOException {
-    Path file = Recording.of(3, 160, 120, 25).withFaststart().writeTo(dir, "header-only.mp4");
+    Path file = Recording.of(3, 160, 120, 25).faststart().writeTo(dir, "header-only.mp4");
     ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file));
     int position = 0;
     while (position + 8 <= bytes.limit()) {
@@ -141,127 +141,69 @@ public final class TestVideos {
   }
 
   /**
-   * What one test video holds: a width of 0 leaves out the video track, 0 audio channels the audio
-   * track.
-   *
-   * @param frameJitter 0 for a constant frame rate; otherwise each frame's display time is moved by
-   *     up to this share of a frame interval, forwards or back (a variable frame rate)
+   * What one test video holds: a moving square and a tone, as {@link #good} writes; a width of 0
+   * leaves out the video track, 0 audio channels the audio track.
    */
-  public record Recording(
-      double seconds,
-      int width,
-      int height,
-      double fps,
-      double toneHz,
-      double amplitude,
-      int audioChannels,
-      int audioRate,
-      boolean faststart,
-      String format,
-      int videoCodec,
-      int audioCodec,
-      double frameJitter) {
-    /** A good MP4 of {@code seconds}: moving square and tone, as {@link #good} writes. */
+  public static final class Recording {
+    private final double seconds;
+    private final int width;
+    private final int height;
+    private final double fps;
+    private double toneHz = 440;
+    private double amplitude = TONE_AMPLITUDE;
+    private int audioChannels = AUDIO_CHANNELS;
+    private int audioRate = AUDIO_RATE;
+    private boolean faststart;
+    private String format = "mp4";
+    private int videoCodec = VIDEO_CODEC;
+    private int audioCodec = AV_CODEC_ID_AAC;
+    private double frameJitter;
+
+    private Recording(double seconds, int width, int height, double fps) {
+      this.seconds = seconds;
+      this.width = width;
+      this.height = height;
+      this.fps = fps;
+    }
+
+    /** An MP4 (H.264 and AAC) of {@code seconds}. */
     public static Recording of(double seconds, int width, int height, double fps) {
-      return new Recording(
-          seconds,
-          width,
-          height,
-          fps,
-          440,
-          TONE_AMPLITUDE,
-          AUDIO_CHANNELS,
-          AUDIO_RATE,
-          false,
-          "mp4",
-          VIDEO_CODEC,
-          AV_CODEC_ID_AAC,
-          0);
+      return new Recording(seconds, width, height, fps);
     }
 
     public Recording audio(int rate, int channels) {
-      return new Recording(
-          seconds,
-          width,
-          height,
-          fps,
-          toneHz,
-          amplitude,
-          channels,
-          rate,
-          faststart,
-          format,
-          videoCodec,
-          audioCodec,
-          frameJitter);
+      audioRate = rate;
+      audioChannels = channels;
+      return this;
     }
 
     public Recording tone(double hz, double peak) {
-      return new Recording(
-          seconds,
-          width,
-          height,
-          fps,
-          hz,
-          peak,
-          audioChannels,
-          audioRate,
-          faststart,
-          format,
-          videoCodec,
-          audioCodec,
-          frameJitter);
+      toneHz = hz;
+      amplitude = peak;
+      return this;
     }
 
-    public Recording withFaststart() {
-      return new Recording(
-          seconds,
-          width,
-          height,
-          fps,
-          toneHz,
-          amplitude,
-          audioChannels,
-          audioRate,
-          true,
-          format,
-          videoCodec,
-          audioCodec,
-          frameJitter);
+    /** The index (moov) first. */
+    public Recording faststart() {
+      faststart = true;
+      return this;
     }
 
+    /** Another container and codecs (FFmpeg's names and ids), e.g. WebM with VP9 and Opus. */
     public Recording container(String container, int video, int audio) {
-      return new Recording(
-          seconds,
-          width,
-          height,
-          fps,
-          toneHz,
-          amplitude,
-          audioChannels,
-          audioRate,
-          faststart,
-          container,
-          video,
-          audio,
-          frameJitter);
+      format = container;
+      videoCodec = video;
+      audioCodec = audio;
+      return this;
     }
 
+    /**
+     * Each frame's display time moved by up to {@code jitter} of a frame interval, forwards or
+     * back: a variable frame rate.
+     */
     public Recording variableFrameRate(double jitter) {
-      return new Recording(
-          seconds,
-          width,
-          height,
-          fps,
-          toneHz,
-          amplitude,
-          audioChannels,
-          audioRate,
-          faststart,
-          format,
-          videoCodec,
-          audioCodec,
-          jitter);
+      frameJitter = jitter;
+      return this;
     }
 
     /** Writes it to {@code dir/name}. */
@@ -287,7 +229,7 @@ public final class TestVideos {
         Recording.of(seconds, width, height, fps)
             .tone(toneHz, amplitude)
             .audio(AUDIO_RATE, audioChannels);
-    write(file, faststart ? recording.withFaststart() : recording);
+    write(file, faststart ? recording.faststart() : recording);
   }
 
   /**
@@ -295,47 +237,47 @@ public final class TestVideos {
    * file is interleaved like a real one.
    */
   private static void write(Path file, Recording r) throws IOException {
-    boolean hasVideo = r.width() > 0;
-    int rate = r.audioRate();
-    int channels = r.audioChannels();
+    boolean hasVideo = r.width > 0;
+    int rate = r.audioRate;
+    int channels = r.audioChannels;
     // Without video, audio is written in chunks of a notional 10 "frames" per second.
-    double chunksPerSecond = hasVideo ? r.fps() : 10;
-    int chunks = (int) Math.round(r.seconds() * chunksPerSecond);
+    double chunksPerSecond = hasVideo ? r.fps : 10;
+    int chunks = (int) Math.round(r.seconds * chunksPerSecond);
     Random jitter = new Random(7);
     try (FFmpegFrameRecorder recorder =
-            new FFmpegFrameRecorder(file.toFile(), r.width(), r.height(), channels);
-        MovingSquare picture = hasVideo ? new MovingSquare(r.width(), r.height()) : null) {
-      recorder.setFormat(r.format());
+            new FFmpegFrameRecorder(file.toFile(), r.width, r.height, channels);
+        MovingSquare picture = hasVideo ? new MovingSquare(r.width, r.height) : null) {
+      recorder.setFormat(r.format);
       if (hasVideo) {
-        recorder.setVideoCodec(r.videoCodec());
-        recorder.setFrameRate(r.fps());
-        recorder.setGopSize((int) Math.round(r.fps()));
-        recorder.setVideoBitrate(r.width() * r.height() * 4);
-        if (r.frameJitter() > 0) {
+        recorder.setVideoCodec(r.videoCodec);
+        recorder.setFrameRate(r.fps);
+        recorder.setGopSize((int) Math.round(r.fps));
+        recorder.setVideoBitrate(r.width * r.height * 4);
+        if (r.frameJitter > 0) {
           // A millisecond time base, so that frames can sit off the nominal grid.
           recorder.setFrameRate(1000);
         }
       }
       if (channels > 0) {
-        recorder.setAudioCodec(r.audioCodec());
+        recorder.setAudioCodec(r.audioCodec);
         recorder.setSampleRate(rate);
         // 96 kb/s for 44.1 kHz stereo, in proportion for other rates and layouts.
         recorder.setAudioBitrate((int) Math.max(16_000, 48_000L * channels * rate / AUDIO_RATE));
       }
-      if (r.faststart()) {
+      if (r.faststart) {
         recorder.setOption("movflags", "faststart");
       }
       recorder.start();
 
       FloatBuffer audio =
           FloatBuffer.allocate((int) Math.ceil(rate / chunksPerSecond + 1) * Math.max(1, channels));
-      double phaseStep = 2 * Math.PI * r.toneHz() / rate;
+      double phaseStep = 2 * Math.PI * r.toneHz / rate;
       long written = 0;
       for (int i = 0; i < chunks; i++) {
         if (picture != null) {
-          if (r.frameJitter() > 0) {
-            double shift = i == 0 ? 0 : (jitter.nextDouble() * 2 - 1) * r.frameJitter();
-            recorder.setTimestamp(Math.round((i + shift) * 1_000_000 / r.fps()));
+          if (r.frameJitter > 0) {
+            double shift = i == 0 ? 0 : (jitter.nextDouble() * 2 - 1) * r.frameJitter;
+            recorder.setTimestamp(Math.round((i + shift) * 1_000_000 / r.fps));
           }
           recorder.record(picture.draw(i / (double) chunks));
         }
@@ -343,7 +285,7 @@ public final class TestVideos {
           long end = Math.round((i + 1) * rate / chunksPerSecond);
           audio.clear();
           for (long n = written; n < end; n++) {
-            float sample = (float) (r.amplitude() * Math.sin(phaseStep * n));
+            float sample = (float) (r.amplitude * Math.sin(phaseStep * n));
             for (int c = 0; c < channels; c++) {
               audio.put(sample);
             }
