@@ -3,14 +3,18 @@ package io.pixelplayer.jobs.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_OPUS;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_VP9;
 
 import io.pixelplayer.jobs.ingest.DecodedClip.EncodedFrame;
 import io.pixelplayer.udf.Loudness;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
 import javax.imageio.ImageIO;
@@ -217,6 +221,26 @@ class ClipReaderTest {
           .matches("decoded \\d+\\.\\d s of 6\\.0 s the header claims \\(truncated file\\?\\)");
       assertThat(clips).isNotEmpty();
       assertThat(reader.clipsEmitted()).isEqualTo(clips.size());
+    }
+  }
+
+  @Test
+  void aWebmWhoseOnlyLengthIsTheContainersIsWholeAndOneCutInHalfSaysSo() throws Exception {
+    Path webm =
+        TestVideos.Recording.of(7, 160, 120, 25)
+            .container("webm", AV_CODEC_ID_VP9, AV_CODEC_ID_OPUS)
+            .audio(48_000, 2)
+            .writeTo(dir, "whole.webm");
+    try (ClipReader reader = new ClipReader(webm.toString(), SHORT)) {
+      reader.forEachRemaining(clip -> {});
+      assertThat(reader.decodedSeconds()).isCloseTo(7, within(0.1));
+      assertThat(reader.truncation()).isNull();
+    }
+    byte[] bytes = Files.readAllBytes(webm);
+    Path cut = Files.write(dir.resolve("cut.webm"), Arrays.copyOf(bytes, bytes.length / 2));
+    try (ClipReader reader = new ClipReader(cut.toString(), SHORT)) {
+      reader.forEachRemaining(clip -> {});
+      assertThat(reader.truncation()).startsWith("decoded ").endsWith("(truncated file?)");
     }
   }
 
