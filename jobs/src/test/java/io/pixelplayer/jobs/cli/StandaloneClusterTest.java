@@ -119,11 +119,19 @@ class StandaloneClusterTest {
         Background.submit("index", "--input", "s3a://archive/videos", "--warehouse", warehouse);
     run.awaitOutput(StandaloneClusterTest::progressLine);
     s3.stop();
-    Thread.sleep(8_000);
+    // Down until the run meets it: a task lost to it, or the run failing on it.
+    String felt =
+        run.awaitOutput(
+            l ->
+                l.contains("Lost task")
+                    || l.contains("Connection refused")
+                    || l.startsWith("pixelplayer index: failed: "));
     s3.restart();
     Run finished = run.finish();
     System.out.println(
-        "S3 server stopped for 8 s mid-job: exit "
+        "S3 server stopped mid-job, started again when the run met it ("
+            + felt.strip().replaceAll("(.{200}).*", "$1…")
+            + "): exit "
             + finished.exitCode()
             + (finished.exitCode() == 0 ? "" : ", " + errorLine(finished.out(), "index")));
     if (finished.exitCode() != 0) {
@@ -192,16 +200,24 @@ class StandaloneClusterTest {
       return new Background(start(log, submitArgs(args)), log);
     }
 
-    void awaitOutput(java.util.function.Predicate<String> line) throws Exception {
+    /** The first line of its output that {@code line} accepts, once there is one. */
+    String awaitOutput(java.util.function.Predicate<String> line) throws Exception {
+      String[] found = new String[1];
       await(
           Duration.ofMinutes(6),
           () -> {
             try {
-              return Files.readAllLines(log, StandardCharsets.UTF_8).stream().anyMatch(line);
+              found[0] =
+                  Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                      .filter(line)
+                      .findFirst()
+                      .orElse(null);
+              return found[0] != null;
             } catch (java.io.IOException e) {
               return false;
             }
           });
+      return found[0];
     }
 
     Run finish() throws Exception {
