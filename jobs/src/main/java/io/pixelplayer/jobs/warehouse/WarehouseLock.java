@@ -129,8 +129,10 @@ public final class WarehouseLock implements AutoCloseable {
     try (var in = fs.open(file)) {
       by = new String(in.readNBytes(200), StandardCharsets.UTF_8).strip().replaceAll("\\s+", " ");
     } catch (IOException e) {
-      by = "another run";
+      by = "";
     }
+    // Empty while its writer is still writing it.
+    if (by.isEmpty()) by = "another run";
     return new IOException(
         "the warehouse is being written by "
             + by
