@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The mix of a video's sources: each brought to a natural, varied loudness, panned towards where it
- * stands (left to right), recorded through the video's room and microphone ({@link Recording}),
- * summed into a stereo track with the background noise, and compressed. Each source's own part of
- * the mix is kept as its truth and the noise's as the background, so that truths and background add
- * up to the mixture exactly (up to the codec).
+ * The mix of a video's sources: each played on its instrument's {@link
+ * io.pixelplayer.jobs.synth.acoustics.Timbre}, brought to a natural, varied loudness, panned
+ * towards where it stands (left to right), recorded through the video's room and microphone ({@link
+ * Recording}), summed into a stereo track with the background noise, and compressed. Each source's
+ * own part of the mix is kept as its truth and the noise's as the background, so that truths and
+ * background add up to the mixture exactly (up to the codec).
  */
 final class Soundtrack {
   /** Typical loudness of a source (dBFS RMS) and how far it varies between videos either way. */
@@ -46,7 +47,7 @@ final class Soundtrack {
     List<float[]> left = new ArrayList<>();
     List<float[]> right = new ArrayList<>();
     for (int s = 0; s < sources.size(); s++) {
-      float[] dry = sources.get(s);
+      float[] dry = acoustics.timbres().get(s).play(sources.get(s), sampleRate);
       double level = Loudness.rmsDb(dry);
       double gainDb =
           TARGET_DB + (random.nextDouble() * 2 - 1) * SPREAD_DB - level + acoustics.levelDb();

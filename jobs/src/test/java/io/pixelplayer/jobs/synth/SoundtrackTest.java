@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.pixelplayer.jobs.synth.acoustics.Acoustics;
 import io.pixelplayer.jobs.synth.acoustics.AcousticsSettings;
+import io.pixelplayer.jobs.synth.acoustics.Timbre;
 import io.pixelplayer.udf.Loudness;
 import java.util.List;
 import java.util.Random;
@@ -14,7 +15,11 @@ import org.junit.jupiter.api.Test;
 class SoundtrackTest {
   private static final int RATE = 11_025;
   private static final AcousticsSettings ON =
-      new AcousticsSettings(true, 8, 2, 6, 0.3, 1.0, 3, true, 15, 30, 1, 6, 3, 20, 1.4, 0.25);
+      new AcousticsSettings(
+          true, 8, 2, 6, 0.3, 1.0, 3, true, 15, 30, 1, 6, 3, 20, 1.4, 0.25, 0, 0, 0, 0);
+  private static final AcousticsSettings WITH_TIMBRES =
+      new AcousticsSettings(
+          true, 8, 2, 6, 0.3, 1.0, 3, true, 15, 30, 1, 6, 3, 20, 1.4, 0.25, 10, 3, 9, 2);
 
   @Test
   void truthsAndBackgroundAddUpToTheMixtureAndTheNoiseIsInNoTruth() {
@@ -43,7 +48,20 @@ class SoundtrackTest {
     System.arraycopy(noise(RATE / 10, 5), 0, burst, 0, RATE / 10); // 100 ms, then silence
     Acoustics room =
         new Acoustics(
-            0, List.of(), 0.8, -4, 1, Double.POSITIVE_INFINITY, 0, 0, 0, new double[1], 1, 0, 7);
+            0,
+            List.of(),
+            0.8,
+            -4,
+            1,
+            Double.POSITIVE_INFINITY,
+            0,
+            0,
+            0,
+            new double[1],
+            1,
+            0,
+            7,
+            List.of(Timbre.NEUTRAL));
 
     float[] dry =
         Soundtrack.mix(List.of(burst), new Random(1), Acoustics.dry(1), RATE).sourceMono(0);
@@ -87,10 +105,82 @@ class SoundtrackTest {
     assertThat(Acoustics.draw(AcousticsSettings.OFF, 2, new Random(1)).noisy()).isFalse();
   }
 
+  @Test
+  void eachSourceIsPlayedOnAnInstrumentOfItsOwnAndTheRestOfTheDrawIsUnchanged() {
+    Acoustics plain = Acoustics.draw(ON, 2, new Random(5));
+    Acoustics varied = Acoustics.draw(WITH_TIMBRES, 2, new Random(5));
+
+    assertThat(plain.timbres()).containsOnly(Timbre.NEUTRAL);
+    assertThat(varied.timbres()).doesNotContain(Timbre.NEUTRAL).doesNotHaveDuplicates();
+    assertThat(varied.timbres()).allSatisfy(t -> assertThat(t.resonances()).hasSize(3));
+    // a corpus made without timbres draws what it drew before they existed
+    assertThat(varied.tiltDb()).isEqualTo(plain.tiltDb());
+    assertThat(varied.noiseSeed()).isEqualTo(plain.noiseSeed());
+    assertThat(varied.detuneCents()).isEqualTo(plain.detuneCents());
+
+    Soundtrack track =
+        Soundtrack.mix(
+            List.of(noise(2 * RATE, 1), noise(2 * RATE, 2)), new Random(3), varied, RATE);
+    float[] stereo = track.stereo();
+    for (int i = 0; i < 2 * RATE; i++) {
+      float mono = (stereo[2 * i] + stereo[2 * i + 1]) / 2;
+      assertThat(track.sourceMono(0)[i] + track.sourceMono(1)[i] + track.backgroundMono()[i])
+          .isCloseTo(mono, within(1e-5f));
+    }
+  }
+
+  @Test
+  void aTimbresTiltMakesTheInstrumentBrighterOrDarker() {
+    float[] white = noise(4 * RATE, 9);
+    double flat = highOverLowDb(white);
+    double bright = highOverLowDb(new Timbre(10, List.of(), 0).play(white, RATE));
+    double dark = highOverLowDb(new Timbre(-10, List.of(), 0).play(white, RATE));
+
+    System.out.printf(
+        "timbre: highs over lows %.1f dB bright, %.1f dB as rendered, %.1f dB dark%n",
+        bright, flat, dark);
+    assertThat(bright - flat).isCloseTo(10, within(1.0));
+    assertThat(flat - dark).isCloseTo(10, within(1.0));
+  }
+
+  @Test
+  void aTimbresDriveAddsHarmonicsAndKeepsThePeak() {
+    float[] sine = new float[RATE];
+    for (int i = 0; i < sine.length; i++)
+      sine[i] = (float) (0.3 * Math.sin(2 * Math.PI * 440 * i / RATE));
+
+    float[] driven = new Timbre(0, List.of(), 2).play(sine, RATE);
+
+    double third = bandEnergy(driven, 1310, 1330) / bandEnergy(driven, 430, 450);
+    double thirdBefore = bandEnergy(sine, 1310, 1330) / bandEnergy(sine, 430, 450);
+    System.out.printf(
+        "timbre: third harmonic %.1f dB under the fundamental driven, %.1f dB as rendered%n",
+        -10 * Math.log10(third), -10 * Math.log10(thirdBefore));
+    assertThat(10 * Math.log10(third)).isGreaterThan(-30);
+    assertThat(10 * Math.log10(thirdBefore)).isLessThan(-60);
+    float peak = 0;
+    for (float v : driven) peak = Math.max(peak, Math.abs(v));
+    assertThat(peak).isCloseTo(0.3f, within(1e-3f));
+    assertThat(Timbre.NEUTRAL.play(sine, RATE)).isSameAs(sine);
+  }
+
   private static float[] tilted(float[] source, double tiltDb) {
     Acoustics tilt =
         new Acoustics(
-            tiltDb, List.of(), 0, 0, 1, Double.POSITIVE_INFINITY, 0, 0, 0, new double[1], 1, 0, 1);
+            tiltDb,
+            List.of(),
+            0,
+            0,
+            1,
+            Double.POSITIVE_INFINITY,
+            0,
+            0,
+            0,
+            new double[1],
+            1,
+            0,
+            1,
+            List.of(Timbre.NEUTRAL));
     return Soundtrack.mix(List.of(source), new Random(1), tilt, RATE).sourceMono(0);
   }
 

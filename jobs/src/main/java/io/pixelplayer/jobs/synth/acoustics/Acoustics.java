@@ -1,13 +1,14 @@
 package io.pixelplayer.jobs.synth.acoustics;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
 /**
  * What one video's room, microphone and players do to its sound, drawn from {@link
  * AcousticsSettings}: the microphone's tilt and resonances, the room's reverberation, compression,
- * background noise, the overall level, each source's slow level drift and detuning, and the
+ * background noise, the overall level, each source's slow level drift, detuning and timbre, and the
  * performance's tempo and phrasing.
  *
  * @param resonances peaks and dips: frequency (Hz), Q and gain (dB) each
@@ -20,6 +21,7 @@ import java.util.Random;
  * @param tempoFactor tempi multiplied by this
  * @param legatoShift added to the share of legato phrases
  * @param noiseSeed seeds the background noise
+ * @param timbres each source's instrument, how it sounds unlike the SoundFont's
  */
 public record Acoustics(
     double tiltDb,
@@ -34,7 +36,8 @@ public record Acoustics(
     double[] detuneCents,
     double tempoFactor,
     double legatoShift,
-    long noiseSeed) {
+    long noiseSeed,
+    List<Timbre> timbres) {
 
   /** A peak or dip of the frequency response. */
   public record Resonance(double frequency, double q, double gainDb) {}
@@ -42,12 +45,29 @@ public record Acoustics(
   /** The dry sound of {@code sources} sources: nothing added. */
   public static Acoustics dry(int sources) {
     return new Acoustics(
-        0, List.of(), 0, 0, 1, Double.POSITIVE_INFINITY, 0, 0, 0, new double[sources], 1, 0, 0);
+        0,
+        List.of(),
+        0,
+        0,
+        1,
+        Double.POSITIVE_INFINITY,
+        0,
+        0,
+        0,
+        new double[sources],
+        1,
+        0,
+        0,
+        Collections.nCopies(sources, Timbre.NEUTRAL));
   }
 
   public Acoustics {
     resonances = List.copyOf(resonances);
     detuneCents = detuneCents.clone();
+    timbres = List.copyOf(timbres);
+    if (timbres.size() != detuneCents.length)
+      throw new IllegalArgumentException(
+          timbres.size() + " timbres for " + detuneCents.length + " sources");
   }
 
   /**
@@ -89,6 +109,10 @@ public record Acoustics(
     for (int s = 0; s < sources; s++) detune[s] = symmetric(random, settings.detuneCents());
     double tempo = Math.pow(settings.tempoSpread(), 2 * random.nextDouble() - 1);
     double legato = symmetric(random, settings.legatoSpread());
+    long noiseSeed = random.nextLong();
+    // Drawn last, so that a corpus made without timbres draws what it always drew before them.
+    List<Timbre> timbres = new ArrayList<>();
+    for (int s = 0; s < sources; s++) timbres.add(drawTimbre(settings, random));
     return new Acoustics(
         tilt,
         resonances,
@@ -102,7 +126,27 @@ public record Acoustics(
         detune,
         tempo,
         legato,
-        random.nextLong());
+        noiseSeed,
+        timbres);
+  }
+
+  /** One source's instrument: its brightness, its body's resonances (200 Hz-7 kHz) and drive. */
+  private static Timbre drawTimbre(AcousticsSettings settings, Random random) {
+    if (settings.timbreTiltDb() == 0
+        && settings.timbreResonances() == 0
+        && settings.timbreDrive() == 0) {
+      return Timbre.NEUTRAL;
+    }
+    double tilt = symmetric(random, settings.timbreTiltDb());
+    List<Resonance> resonances = new ArrayList<>();
+    for (int i = 0; i < settings.timbreResonances(); i++) {
+      resonances.add(
+          new Resonance(
+              200 * Math.pow(35, random.nextDouble()),
+              0.7 + 5 * random.nextDouble(),
+              symmetric(random, settings.timbreResonanceDb())));
+    }
+    return new Timbre(tilt, resonances, settings.timbreDrive() * random.nextDouble());
   }
 
   /** Whether the mixture holds background noise (kept out of every source's truth). */

@@ -24,6 +24,10 @@ import io.pixelplayer.jobs.conf.PixelPlayerConf;
  * @param detuneCents each source out of tune by up to ± this; 0 off
  * @param tempoSpread tempi scaled by a factor in [1 / this, this]; 1 off
  * @param legatoSpread the share of legato phrases moved by up to ± this; 0 off
+ * @param timbreTiltDb each source's instrument brighter or darker by up to ± this; 0 off
+ * @param timbreResonances each source's instrument given this many peaks or dips of its own; 0 off
+ * @param timbreResonanceDb their gain drawn in ± this
+ * @param timbreDrive each source's saturation drawn in 0..this; 0 off
  */
 public record AcousticsSettings(
     boolean enabled,
@@ -41,7 +45,11 @@ public record AcousticsSettings(
     double driftDb,
     double detuneCents,
     double tempoSpread,
-    double legatoSpread) {
+    double legatoSpread,
+    double timbreTiltDb,
+    int timbreResonances,
+    double timbreResonanceDb,
+    double timbreDrive) {
   /**
    * Whether the effect is on; its parameters are the keys below this one, documented in
    * conf/pixelplayer.properties.
@@ -50,7 +58,7 @@ public record AcousticsSettings(
 
   /** The dry sound. */
   public static final AcousticsSettings OFF =
-      new AcousticsSettings(false, 0, 0, 0, 0, 0, 1, false, 0, 0, 0, 0, 0, 0, 1, 0);
+      new AcousticsSettings(false, 0, 0, 0, 0, 0, 1, false, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0);
 
   public AcousticsSettings {
     if (tiltDb < 0
@@ -59,7 +67,11 @@ public record AcousticsSettings(
         || levelDb < 0
         || driftDb < 0
         || detuneCents < 0
-        || legatoSpread < 0) {
+        || legatoSpread < 0
+        || timbreTiltDb < 0
+        || timbreResonances < 0
+        || timbreResonanceDb < 0
+        || timbreDrive < 0) {
       throw new IllegalArgumentException("acoustics ranges must not be negative");
     }
     if (rt60MaxSeconds > 0
@@ -102,7 +114,11 @@ public record AcousticsSettings(
         driftDb,
         detuneCents,
         tempoSpread,
-        legatoSpread);
+        legatoSpread,
+        timbreTiltDb,
+        timbreResonances,
+        timbreResonanceDb,
+        timbreDrive);
   }
 
   public static AcousticsSettings from(PixelPlayerConf conf) {
@@ -123,6 +139,10 @@ public record AcousticsSettings(
         conf.getDouble(p + "driftDb"),
         conf.getDouble(p + "detuneCents"),
         conf.getDouble(p + "tempoSpread"),
-        conf.getDouble(p + "legatoSpread"));
+        conf.getDouble(p + "legatoSpread"),
+        conf.getDouble(p + "timbreTiltDb"),
+        conf.getInt(p + "timbreResonances"),
+        conf.getDouble(p + "timbreResonanceDb"),
+        conf.getDouble(p + "timbreDrive"));
   }
 }

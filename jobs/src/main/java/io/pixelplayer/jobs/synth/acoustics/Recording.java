@@ -30,7 +30,7 @@ public final class Recording {
   private final Acoustics acoustics;
   private final int sampleRate;
   private final float[] roomResponse;
-  private final Microphone microphone;
+  private final Equalizer microphone;
   private final Random random;
 
   public Recording(Acoustics acoustics, int sampleRate) {
@@ -42,7 +42,7 @@ public final class Recording {
             ? Room.impulseResponse(
                 acoustics.rt60Seconds(), acoustics.reverbDb(), sampleRate, random)
             : null;
-    microphone = new Microphone(acoustics, sampleRate);
+    microphone = new Equalizer(acoustics.tiltDb(), acoustics.resonances(), sampleRate);
   }
 
   /**
@@ -52,7 +52,7 @@ public final class Recording {
    */
   public float[] hear(float[] source) {
     float[] roomed = roomResponse == null ? source : Convolution.convolve(source, roomResponse);
-    return microphone.hear(roomed);
+    return microphone.filter(roomed);
   }
 
   /**
