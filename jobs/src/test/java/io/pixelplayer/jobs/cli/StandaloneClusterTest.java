@@ -115,8 +115,18 @@ class StandaloneClusterTest {
   @Test
   void theS3ServerStoppedMidJobAndStartedAgainLosesNothing() throws Exception {
     String warehouse = "s3a://archive/outage";
+    // S3A's default retries would hold the task for about four minutes against the dead endpoint.
+    String[] shortRetries = {
+      "--conf",
+      "spark.hadoop.fs.s3a.retry.limit=2",
+      "--conf",
+      "spark.hadoop.fs.s3a.attempts.maximum=2"
+    };
     Background run =
-        Background.submit("index", "--input", "s3a://archive/videos", "--warehouse", warehouse);
+        Background.submit(
+            concat(
+                new String[] {"index", "--input", "s3a://archive/videos", "--warehouse", warehouse},
+                shortRetries));
     run.awaitOutput(StandaloneClusterTest::progressLine);
     s3.stop();
     // Down until the run meets it: a task lost to it, or the run failing on it.
