@@ -69,7 +69,8 @@ public record TrainingSetup(
             model.frameSize(),
             conf.getDouble(TRAIN + "gainDb"),
             false,
-            true);
+            true,
+            conf.getDouble(TRAIN + "colourDb"));
     MixAndSeparateTraining.Settings training =
         new MixAndSeparateTraining.Settings(
             steps != null ? steps : conf.getInt(TRAIN + "steps"),

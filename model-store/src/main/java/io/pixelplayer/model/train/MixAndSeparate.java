@@ -80,6 +80,8 @@ public final class MixAndSeparate {
    * @param jitterFrames move each picked frame by a random -1, 0 or +1 stored frame (not in SoP)
    * @param augmentFrames SoP's training image augmentation: enlarge by 1.1, random square crop,
    *     random horizontal flip (same for all frames of a source); else resize and centre crop
+   * @param colourDb each source's spectrum randomly coloured, tilt and resonances drawn in ±
+   *     colourDb dB ({@link SpectralColouring}; not in SoP), 0 to 24; 0 none
    */
   public record Settings(
       int sourcesPerMix,
@@ -89,7 +91,8 @@ public final class MixAndSeparate {
       int frameSize,
       double gainDb,
       boolean jitterFrames,
-      boolean augmentFrames) {
+      boolean augmentFrames,
+      double colourDb) {
 
     public Settings {
       if (sourcesPerMix < 2)
@@ -103,13 +106,15 @@ public final class MixAndSeparate {
         throw new IllegalArgumentException("frame size " + frameSize + " must be positive");
       if (!(gainDb >= 0 && gainDb <= 24))
         throw new IllegalArgumentException("gain range +-" + gainDb + " dB not in 0..24");
+      if (!(colourDb >= 0 && colourDb <= 24))
+        throw new IllegalArgumentException("colouring range +-" + colourDb + " dB not in 0..24");
     }
 
     /**
      * The paper: 2 sources, 65535 samples (256 frames), 256 log bins, 3 frames of 224 px, +-3 dB.
      */
     public static Settings paper() {
-      return new Settings(2, 65535, LogFrequencyWarp.PAPER_LOG_BINS, 3, 224, 3, false, true);
+      return new Settings(2, 65535, LogFrequencyWarp.PAPER_LOG_BINS, 3, 224, 3, false, true, 0);
     }
 
     /**
@@ -117,7 +122,7 @@ public final class MixAndSeparate {
      * +-3 dB.
      */
     public static Settings cpu() {
-      return new Settings(2, 32767, 128, 3, 112, 3, false, true);
+      return new Settings(2, 32767, 128, 3, 112, 3, false, true, 0);
     }
 
     /** STFT frames T of a crop. */
@@ -147,6 +152,7 @@ public final class MixAndSeparate {
   private final int[][] clipsByTag;
 
   private final Stft stft = Stft.paper();
+  private final SpectralColouring colouring;
   private final LogFrequencyWarp warp;
   private final FrameImages images;
   private final FrameImages tiles;
@@ -306,6 +312,10 @@ public final class MixAndSeparate {
     }
     this.mosaicsPerBatch = mosaicsPerBatch;
     this.warp = new LogFrequencyWarp(stft.bins(), settings.logBins(), settings.stftFrames());
+    this.colouring =
+        settings.colourDb() > 0
+            ? new SpectralColouring(settings.colourDb(), Stft.PAPER_SAMPLE_RATE)
+            : null;
     this.images = new FrameImages(settings.frameSize());
     this.tiles = new FrameImages(Math.max(1, settings.frameSize() / 2));
   }
@@ -353,6 +363,8 @@ public final class MixAndSeparate {
         int valid = validFrom(clip, offset);
         double gainDb = (2 * rng.nextDouble() - 1) * settings.gainDb();
         parts[s] = stft.forward(scaledCrop(clip, offset, valid, gainDb));
+        // Draws nothing when off: batches without colouring stay as they were.
+        if (colouring != null) parts[s] = colouring.apply(parts[s], rng);
 
         double from = clip.secondsAt(offset);
         double to = clip.secondsAt(offset + valid);
