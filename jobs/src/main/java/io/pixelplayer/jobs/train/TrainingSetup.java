@@ -70,7 +70,8 @@ public record TrainingSetup(
             conf.getDouble(TRAIN + "gainDb"),
             false,
             true,
-            conf.getDouble(TRAIN + "colourDb"));
+            conf.getDouble(TRAIN + "colourDb"),
+            conf.getDouble(TRAIN + "frameHueDegrees"));
     MixAndSeparateTraining.Settings training =
         new MixAndSeparateTraining.Settings(
             steps != null ? steps : conf.getInt(TRAIN + "steps"),

@@ -61,6 +61,11 @@ public final class FrameImages {
     load(jpeg, Placement.CENTRED, out, offset);
   }
 
+  /** The side of the square frames, in pixels. */
+  public int size() {
+    return size;
+  }
+
   /** Values per frame: {@code 3 x size x size}. */
   public int values() {
     return 3 * size * size;

@@ -82,6 +82,8 @@ public final class MixAndSeparate {
    *     random horizontal flip (same for all frames of a source); else resize and centre crop
    * @param colourDb each source's spectrum randomly coloured, tilt and resonances drawn in ±
    *     colourDb dB ({@link SpectralColouring}; not in SoP), 0 to 24; 0 none
+   * @param frameHueDegrees each clip's frames recoloured, hue turned by up to ± this ({@link
+   *     FrameColourJitter}; not in SoP), 0 to 180; 0 none
    */
   public record Settings(
       int sourcesPerMix,
@@ -92,7 +94,8 @@ public final class MixAndSeparate {
       double gainDb,
       boolean jitterFrames,
       boolean augmentFrames,
-      double colourDb) {
+      double colourDb,
+      double frameHueDegrees) {
 
     public Settings {
       if (sourcesPerMix < 2)
@@ -108,13 +111,16 @@ public final class MixAndSeparate {
         throw new IllegalArgumentException("gain range +-" + gainDb + " dB not in 0..24");
       if (!(colourDb >= 0 && colourDb <= 24))
         throw new IllegalArgumentException("colouring range +-" + colourDb + " dB not in 0..24");
+      if (!(frameHueDegrees >= 0 && frameHueDegrees <= 180))
+        throw new IllegalArgumentException(
+            "frame hue range +-" + frameHueDegrees + " degrees not in 0..180");
     }
 
     /**
      * The paper: 2 sources, 65535 samples (256 frames), 256 log bins, 3 frames of 224 px, +-3 dB.
      */
     public static Settings paper() {
-      return new Settings(2, 65535, LogFrequencyWarp.PAPER_LOG_BINS, 3, 224, 3, false, true, 0);
+      return new Settings(2, 65535, LogFrequencyWarp.PAPER_LOG_BINS, 3, 224, 3, false, true, 0, 0);
     }
 
     /**
@@ -122,7 +128,7 @@ public final class MixAndSeparate {
      * +-3 dB.
      */
     public static Settings cpu() {
-      return new Settings(2, 32767, 128, 3, 112, 3, false, true, 0);
+      return new Settings(2, 32767, 128, 3, 112, 3, false, true, 0, 0);
     }
 
     /** STFT frames T of a crop. */
@@ -153,6 +159,7 @@ public final class MixAndSeparate {
 
   private final Stft stft = Stft.paper();
   private final SpectralColouring colouring;
+  private final FrameColourJitter jitter;
   private final LogFrequencyWarp warp;
   private final FrameImages images;
   private final FrameImages tiles;
@@ -316,6 +323,8 @@ public final class MixAndSeparate {
         settings.colourDb() > 0
             ? new SpectralColouring(settings.colourDb(), Stft.PAPER_SAMPLE_RATE)
             : null;
+    this.jitter =
+        settings.frameHueDegrees() > 0 ? new FrameColourJitter(settings.frameHueDegrees()) : null;
     this.images = new FrameImages(settings.frameSize());
     this.tiles = new FrameImages(Math.max(1, settings.frameSize() / 2));
   }
@@ -614,6 +623,8 @@ public final class MixAndSeparate {
             e);
       }
     }
+    // Draws nothing when off: batches without it stay as they were.
+    if (jitter != null) jitter.apply(out, offset, picked.length, frameImages.size(), rng);
     return placement.flip();
   }
 
