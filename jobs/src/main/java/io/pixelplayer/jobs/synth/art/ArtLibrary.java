@@ -28,10 +28,11 @@ import javax.imageio.ImageIO;
  * frames. Every picture is ARGB on a transparent background, cropped tightly to its non-transparent
  * pixels.
  *
- * <p>The built-in styles: {@code noto} and {@code twemoji} combine open emoji art (Noto,
- * Apache-2.0; Twemoji, CC-BY-4.0: see {@code io/pixelplayer/art/ATTRIBUTION.md}) with instruments
- * drawn by code in the same look, one fixed picture per instrument; {@code drawn} is drawn entirely
- * by code, its look drawn anew for each variation seed ({@link #picture}). Instances are immutable.
+ * <p>The built-in styles: {@code noto}, {@code twemoji}, {@code fluent} and {@code fluent_flat}
+ * combine open emoji art (Noto, Apache-2.0; Twemoji, CC-BY-4.0; Fluent, MIT: see {@code
+ * io/pixelplayer/art/ATTRIBUTION.md}) with instruments drawn by code in the same look, one fixed
+ * picture per instrument; {@code drawn} is drawn entirely by code, its look drawn anew for each
+ * variation seed ({@link #picture}). Instances are immutable.
  */
 public final class ArtLibrary {
   /** Longer side of a drawn instrument, matching the 256 px emoji once their padding is cropped. */
@@ -95,7 +96,10 @@ public final class ArtLibrary {
         (instrument, variation) -> images.get(instrument));
   }
 
-  /** The built-in art styles: {@code noto}, {@code twemoji} and {@code drawn}. */
+  /**
+   * The built-in art styles: {@code noto}, {@code twemoji}, {@code fluent}, {@code fluent_flat} and
+   * {@code drawn}.
+   */
   public static List<String> styles() {
     return Stream.concat(
             Arrays.stream(EmojiLook.values()).map(EmojiLook::style), Stream.of(DrawnLook.STYLE))

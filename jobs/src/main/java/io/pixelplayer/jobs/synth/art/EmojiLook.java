@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The looks of the two emoji styles, for the instruments no open emoji set has: each drawing
- * matches its emoji neighbours, fixed once and for all.
+ * The looks of the emoji styles, for the instruments no open emoji set has: each drawing matches
+ * its emoji neighbours, fixed once and for all.
  */
 enum EmojiLook implements Look {
   /**
@@ -62,6 +62,47 @@ enum EmojiLook implements Look {
     public Color colour(Material material) {
       return material.twemoji();
     }
+  },
+  /**
+   * Fluent emoji (Microsoft): soft shading on rounded parts and no outlines, in lighter tones of
+   * the Material Design colours the Noto look starts from (Fluent's palette is paler and brighter).
+   */
+  FLUENT {
+    @Override
+    public void finish(Graphics2D g, Shape shape, Color base, Shading shading) {
+      Paint overlay = shading.overlay(shape.getBounds2D());
+      if (overlay != null) {
+        g.setPaint(overlay);
+        g.fill(shape);
+      }
+    }
+
+    @Override
+    public void body(Graphics2D g, Shape shape, Material material) {
+      paint(g, shape, material, Shading.ROUND);
+    }
+
+    @Override
+    public Color colour(Material material) {
+      return Look.mix(material.noto(), Color.WHITE, 0.3);
+    }
+  },
+  /** Fluent's flat emoji: flat fills, no outlines and no depth. */
+  FLUENT_FLAT {
+    @Override
+    public void finish(Graphics2D g, Shape shape, Color base, Shading shading) {
+      // flat: nothing over the fill
+    }
+
+    @Override
+    public void body(Graphics2D g, Shape shape, Material material) {
+      Look.fill(g, shape, colour(material));
+    }
+
+    @Override
+    public Color colour(Material material) {
+      return material.noto();
+    }
   };
 
   private static final BasicStroke OUTLINE =
@@ -82,10 +123,11 @@ enum EmojiLook implements Look {
   }
 
   /**
-   * Noto shows finer detail (more strings, frets, purfling); Twemoji keeps to a few bold shapes.
+   * Noto and Fluent show finer detail (more strings, frets, purfling); Twemoji and Fluent's flat
+   * emoji keep to a few bold shapes.
    */
   @Override
   public boolean detailed() {
-    return this == NOTO;
+    return this == NOTO || this == FLUENT;
   }
 }

@@ -34,15 +34,18 @@ class ArtLibraryTest {
       Map.of("acoustic_guitar", "ukulele", "ukulele", "acoustic_guitar");
 
   @Test
-  void theBuiltInStylesAreNotoTwemojiAndDrawn() {
-    assertThat(ArtLibrary.styles()).containsExactly("noto", "twemoji", "drawn");
+  void theBuiltInStylesAreFourEmojiStylesAndDrawn() {
+    assertThat(ArtLibrary.styles())
+        .containsExactly("noto", "twemoji", "fluent", "fluent_flat", "drawn");
+    assertThat(ArtLibrary.builtIn("fluent").reservedForEvaluation()).isFalse();
+    assertThat(ArtLibrary.builtIn("twemoji").reservedForEvaluation()).isTrue();
     assertThat(ArtLibrary.builtIn("drawn").reservedForEvaluation()).isFalse();
     assertThat(ArtLibrary.builtIn("drawn").varied()).isTrue();
     assertThat(ArtLibrary.builtIn("noto").varied()).isFalse();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"noto", "twemoji", "drawn"})
+  @ValueSource(strings = {"noto", "twemoji", "fluent", "fluent_flat", "drawn"})
   void everyStyleHasEveryInstrumentAsATightlyCroppedPictureOnATransparentBackground(String style) {
     ArtLibrary library = ArtLibrary.builtIn(style);
     assertThat(library.style()).isEqualTo(style);
@@ -61,17 +64,21 @@ class ArtLibraryTest {
     }
   }
 
-  @Test
-  void theTwoStylesLookClearlyDifferentForEveryInstrument() {
+  @ParameterizedTest
+  @ValueSource(strings = {"twemoji", "fluent", "fluent_flat"})
+  void everyEmojiStyleLooksClearlyDifferentFromNotoForEveryInstrument(String style) {
     ArtLibrary noto = ArtLibrary.builtIn("noto");
-    ArtLibrary twemoji = ArtLibrary.builtIn("twemoji");
+    ArtLibrary other = ArtLibrary.builtIn(style);
+    StringBuilder report = new StringBuilder(style + ", colour difference from noto:");
     for (String instrument : Instruments.ALL) {
       double difference =
           colourDifference(
               thumbnail(noto.picture(instrument, new Random(0)), 64),
-              thumbnail(twemoji.picture(instrument, new Random(0)), 64));
+              thumbnail(other.picture(instrument, new Random(0)), 64));
+      report.append(String.format(Locale.ROOT, " %s %.2f", instrument, difference));
       assertThat(difference).as(instrument).isGreaterThan(0.06);
     }
+    System.out.println(report);
   }
 
   @Test
