@@ -59,13 +59,34 @@ if [ "$(done_at "$WORK/runC")" -lt 900 ] || [ ! -f "$WORK/runC/pixelplayer-0000.
     --conf pixelplayer.train.nonMusicShare=0.25 --conf pixelplayer.train.seed=3
 fi
 
+# Run D, from run A (its step 2500): two corpora of fresh seeds whose instruments sound unlike any one SoundFont
+# (each source on an instrument of its own: brightness, body resonances, drive), the second in the drawn and both
+# Fluent looks, beside the first three corpora; each clip's spectrum coloured (+-8 dB) and its frames recoloured
+# (hue +-40 degrees) in every mixture; a 1000-step schedule (warm-up 50), batch seed 4.
+TIMBRE=(--conf pixelplayer.synth.acoustics.timbreTiltDb=10 --conf pixelplayer.synth.acoustics.timbreResonances=3
+  --conf pixelplayer.synth.acoustics.timbreResonanceDb=9 --conf pixelplayer.synth.acoustics.timbreDrive=1.5)
+corpus "$WORK/solos3" --solos 294 --duets 0 --seconds 9 --seed 51 --art-style drawn,noto --soundfont "$SOUNDFONTS" \
+  "${TIMBRE[@]}"
+corpus "$WORK/looks3" --solos 168 --duets 63 --nonmusic 105 --seconds 9 --seed 53 --art-style drawn,fluent,fluent_flat \
+  --silent-in-view 0.2 --distractors 0.3 --soundfont "$SOUNDFONTS" "${TIMBRE[@]}"
+if [ "$(done_at "$WORK/runD")" -lt 1000 ] || [ ! -f "$WORK/runD/pixelplayer-0000.params" ]; then
+  RESUME=(); [ -d "$WORK/runD/checkpoint" ] && RESUME=(--resume)
+  pp train "${COMMON[@]}" --corpus "$WORK/solos3" --corpus "$WORK/looks3" --out "$WORK/runD" \
+    --start-from "$WORK/runA" "${RESUME[@]}" --steps 1000 --conf pixelplayer.train.warmupSteps=50 \
+    --conf pixelplayer.train.nonMusicShare=0.25 --conf pixelplayer.train.colourDb=8 \
+    --conf pixelplayer.train.frameHueDegrees=40 --conf pixelplayer.train.seed=4
+fi
+
 # Validation corpora (their own seeds: choices are made here, never on test seeds): the trained look and sound, the
 # look and sound kept for evaluation, and non-music footage.
 corpus "$WORK/val-a" --solos 84 --duets 20 --seconds 6 --seed 5101
 corpus "$WORK/val-b" --solos 84 --duets 20 --seconds 6 --seed 5102 --art-style twemoji --soundfont /usr/share/sounds/sf2/TimGM6mb.sf2
 corpus "$WORK/val-n" --solos 0 --duets 0 --nonmusic 40 --seconds 6 --seed 5103
-for run in runA runB runC; do
-  for v in val-a val-b val-n; do
+# Which half of the held-out gap is sound and which is look: the reserved SoundFont alone, the reserved look alone.
+corpus "$WORK/val-c" --solos 84 --duets 20 --seconds 6 --seed 5104 --soundfont /usr/share/sounds/sf2/TimGM6mb.sf2
+corpus "$WORK/val-d" --solos 84 --duets 20 --seconds 6 --seed 5105 --art-style twemoji
+for run in runA runB runC runD; do
+  for v in val-a val-b val-n val-c val-d; do
     pp evaluate --corpus "$WORK/$v" --model "$WORK/$run" --json
   done
 done
