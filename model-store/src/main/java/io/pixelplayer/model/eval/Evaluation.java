@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 /**
@@ -167,7 +169,8 @@ public final class Evaluation {
         tally.unscored,
         share(tally.duetPointed, tally.duetPointable),
         nonMusicCrops.size(),
-        share(tally.nonMusicWithSources, nonMusicCrops.size()));
+        share(tally.nonMusicWithSources, nonMusicCrops.size()),
+        tally.instrumentFigures());
   }
 
   private void scoreMixture(Crop[] pair, float[] mixture, ClipAnalysis analysis, Tally tally) {
@@ -177,11 +180,15 @@ public final class Evaluation {
       estimates[n] = separation.separate(mixture, analysis.video(n).mask(), Masks.PAPER_THRESHOLD);
       Box box = pair[n].truthBox(0);
       tally.pointable++;
-      if (peakIn(analysis.classEnergy(n, analysis.topClass(n)), analysis, box)) tally.pointed++;
+      boolean pointed = peakIn(analysis.classEnergy(n, analysis.topClass(n)), analysis, box);
+      if (pointed) tally.pointed++;
+      tally.of(pair[n]).pointed.add(pointed ? 1.0 : 0.0);
     }
     tally.recognisable++;
-    if (analysis.topClass(0) == Instruments.index(pair[0].clip().truth().get(0).instrument()))
-      tally.recognised++;
+    boolean recognised =
+        analysis.topClass(0) == Instruments.index(pair[0].clip().truth().get(0).instrument());
+    if (recognised) tally.recognised++;
+    tally.of(pair[0]).recognised.add(recognised ? 1.0 : 0.0);
     if (silent(estimates[0]) || silent(estimates[1])) {
       tally.unscored++;
       return;
@@ -198,6 +205,7 @@ public final class Evaluation {
       tally.sar.add(scored.sar()[n]);
       tally.mixtureSdr.add(unseparated.sdr()[n]);
       tally.nsdr.add(scored.sdr()[n] - unseparated.sdr()[n]);
+      tally.of(pair[n]).nsdr.add(scored.sdr()[n] - unseparated.sdr()[n]);
       tally.ibmSdr.add(ideal.sdr()[n]);
     }
   }
@@ -377,6 +385,31 @@ public final class Evaluation {
     int recognisable;
     int unscored;
     int nonMusicWithSources;
+    final SortedMap<String, InstrumentTally> instruments = new TreeMap<>();
+
+    /** The tally of a solo crop's instrument. */
+    InstrumentTally of(Crop solo) {
+      return instruments.computeIfAbsent(
+          solo.clip().truth().get(0).instrument(), name -> new InstrumentTally());
+    }
+
+    SortedMap<String, InstrumentFigures> instrumentFigures() {
+      SortedMap<String, InstrumentFigures> figures = new TreeMap<>();
+      instruments.forEach(
+          (name, t) ->
+              figures.put(
+                  name,
+                  new InstrumentFigures(
+                      t.pointed.size(), mean(t.nsdr), mean(t.pointed), mean(t.recognised))));
+      return figures;
+    }
+  }
+
+  /** One instrument's scores: 1 or 0 for each pointing and naming, and each NSDR. */
+  private static final class InstrumentTally {
+    final List<Double> nsdr = new ArrayList<>();
+    final List<Double> pointed = new ArrayList<>();
+    final List<Double> recognised = new ArrayList<>();
   }
 
   /** "evaluate: 40/84 clips, 1.3 clips/s, ETA 33 s" lines, at most one per 10 s. */

@@ -3,13 +3,16 @@ package io.pixelplayer.model.eval;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import java.util.Collections;
 import java.util.Locale;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The figures of an {@link Evaluation}, named as CONTRACT.md's metrics (dB; shares in 0..1; NaN
  * where nothing was scored), plus how many mixtures and duets were scored and how many could not be
- * (silent), and of the sounding non-music clips (speech, noise, tones: kind none) how many there
- * were and the share the model found any source in.
+ * (silent), of the sounding non-music clips (speech, noise, tones: kind none) how many there were
+ * and the share the model found any source in, and each instrument's own figures.
  */
 public record EvaluationReport(
     double sdr,
@@ -30,7 +33,12 @@ public record EvaluationReport(
     int unscored,
     double duetPointingAccuracy,
     int nonMusicClips,
-    double nonMusicSourceShare) {
+    double nonMusicSourceShare,
+    SortedMap<String, InstrumentFigures> instruments) {
+
+  public EvaluationReport {
+    instruments = Collections.unmodifiableSortedMap(new TreeMap<>(instruments));
+  }
 
   /** One JSON object with CONTRACT.md's keys first, figures rounded to 4 decimals, NaN as null. */
   public JsonObject toJson() {
@@ -54,6 +62,9 @@ public record EvaluationReport(
     put(json, "duet_pointing_accuracy", duetPointingAccuracy);
     json.addProperty("nonmusic_clips", nonMusicClips);
     put(json, "nonmusic_source_share", nonMusicSourceShare);
+    JsonObject each = new JsonObject();
+    instruments.forEach((name, figures) -> each.add(name, figures.toJson()));
+    json.add("instruments", each);
     return json;
   }
 

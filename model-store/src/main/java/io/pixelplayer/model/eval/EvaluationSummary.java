@@ -45,7 +45,9 @@ public final class EvaluationSummary {
           values.add(value.getAsDouble());
       }
       JsonElement first = each.get(0).get(key);
-      if (first.isJsonPrimitive() && first.getAsJsonPrimitive().isString()) {
+      if (first.isJsonObject()) {
+        continue; // per-instrument figures: each corpus's own, under corpora
+      } else if (first.isJsonPrimitive() && first.getAsJsonPrimitive().isString()) {
         mean.add(key, first);
       } else if (COUNTS.contains(key)) {
         mean.addProperty(key, Math.round(values.stream().mapToDouble(Double::doubleValue).sum()));

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.google.gson.JsonObject;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class EvaluationSummaryTest {
@@ -29,7 +31,8 @@ class EvaluationSummaryTest {
         0,
         0.9,
         10,
-        0.1);
+        0.1,
+        new TreeMap<>(Map.of("cello", new InstrumentFigures(4, nsdr, pointing, 1.0))));
   }
 
   @Test
@@ -53,6 +56,17 @@ class EvaluationSummaryTest {
     assertThat(summary.get("model_version").getAsString()).isEqualTo("pixelplayer-abc");
     assertThat(summary.get("n_corpora").getAsInt()).isEqualTo(3);
     assertThat(summary.getAsJsonArray("corpora")).hasSize(3);
+    assertThat(summary.has("instruments")).as("each corpus's own, not averaged").isFalse();
+    assertThat(
+            summary
+                .getAsJsonArray("corpora")
+                .get(2)
+                .getAsJsonObject()
+                .getAsJsonObject("instruments")
+                .getAsJsonObject("cello")
+                .get("nsdr")
+                .getAsDouble())
+        .isEqualTo(9.0);
     assertThat(
             summary.getAsJsonArray("corpora").get(1).getAsJsonObject().get("corpus").getAsString())
         .isEqualTo("seed-2");

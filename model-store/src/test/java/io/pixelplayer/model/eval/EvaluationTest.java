@@ -116,6 +116,15 @@ class EvaluationTest {
     assertThat(report.nsdr()).isCloseTo(report.sdr() - report.mixtureSdr(), within(1e-9));
     assertThat(report.pointingAccuracy()).isBetween(0.0, 1.0);
     assertThat(report.recognitionAccuracy()).isBetween(0.0, 1.0);
+    // Each instrument's own figures: both sources of every mixture counted, under their instrument.
+    int sources = report.instruments().values().stream().mapToInt(InstrumentFigures::sources).sum();
+    assertThat(sources).isEqualTo(2 * report.mixtures());
+    assertThat(report.instruments().values())
+        .allSatisfy(f -> assertThat(f.pointing()).isBetween(0.0, 1.0));
+    // the silent violin is in no mixture
+    assertThat(report.instruments().keySet()).containsExactly("cello", "drum", "flute", "piano");
+    assertThat(report.toJson().getAsJsonObject("instruments").keySet())
+        .containsExactlyElementsOf(report.instruments().keySet());
     assertThat(report.toJson().keySet())
         .containsSubsequence(
             "sdr",
