@@ -151,16 +151,20 @@ class MixAndSeparateTest {
         .hasSize(6);
   }
 
+  /** Two videos, "low" and "high", each a sine exactly on log row 8 or 12 of 16. */
+  private static List<StoredClip> sinesOnRows8And12() {
+    double hzRow8 = linearBinOfLogRow(8, 16) * Stft.PAPER_SAMPLE_RATE / Stft.PAPER_FFT_SIZE;
+    double hzRow12 = linearBinOfLogRow(12, 16) * Stft.PAPER_SAMPLE_RATE / Stft.PAPER_FFT_SIZE;
+    return List.of(
+        TestClips.sine("low", List.of(), hzRow8, 8191),
+        TestClips.sine("high", List.of(), hzRow12, 8191));
+  }
+
   @Test
   void eachSourceOwnsTheRowsOfItsSine() {
     // Sines exactly on log rows 8 and 12 of 16: each source is nearly all the mixture there, the
     // other nothing.
-    double hzRow8 = linearBinOfLogRow(8, 16) * Stft.PAPER_SAMPLE_RATE / Stft.PAPER_FFT_SIZE;
-    double hzRow12 = linearBinOfLogRow(12, 16) * Stft.PAPER_SAMPLE_RATE / Stft.PAPER_FFT_SIZE;
-    List<StoredClip> pool =
-        List.of(
-            TestClips.sine("low", List.of(), hzRow8, 8191),
-            TestClips.sine("high", List.of(), hzRow12, 8191));
+    List<StoredClip> pool = sinesOnRows8And12();
     MixAndSeparate.Settings noGain =
         new MixAndSeparate.Settings(2, 8191, 16, 1, 8, 0, false, false, 0, 0);
     TrainingBatch batch =
@@ -181,12 +185,7 @@ class MixAndSeparateTest {
 
   @Test
   void colouredSourcesChangeTheirLevelsButStillOwnTheirRowsOfTheMixture() {
-    double hzRow8 = linearBinOfLogRow(8, 16) * Stft.PAPER_SAMPLE_RATE / Stft.PAPER_FFT_SIZE;
-    double hzRow12 = linearBinOfLogRow(12, 16) * Stft.PAPER_SAMPLE_RATE / Stft.PAPER_FFT_SIZE;
-    List<StoredClip> pool =
-        List.of(
-            TestClips.sine("low", List.of(), hzRow8, 8191),
-            TestClips.sine("high", List.of(), hzRow12, 8191));
+    List<StoredClip> pool = sinesOnRows8And12();
     MixAndSeparate.Settings coloured =
         new MixAndSeparate.Settings(2, 8191, 16, 1, 8, 0, false, false, 12, 0);
     MixAndSeparate.Settings plain =

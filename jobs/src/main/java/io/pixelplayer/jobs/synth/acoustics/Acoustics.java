@@ -77,15 +77,9 @@ public record Acoustics(
   public static Acoustics draw(AcousticsSettings settings, int sources, Random random) {
     if (!settings.enabled()) return dry(sources);
     double tilt = symmetric(random, settings.tiltDb());
-    List<Resonance> resonances = new ArrayList<>();
-    for (int i = 0; i < settings.resonances(); i++) {
-      // 150 Hz to 6 kHz, log-uniform: where small rooms and cheap microphones colour the sound
-      resonances.add(
-          new Resonance(
-              150 * Math.pow(40, random.nextDouble()),
-              1 + 4 * random.nextDouble(),
-              symmetric(random, settings.resonanceDb())));
-    }
+    // 150 Hz to 6 kHz: where small rooms and cheap microphones colour the sound
+    List<Resonance> resonances =
+        resonances(settings.resonances(), 150, 6000, 1, 5, settings.resonanceDb(), random);
     double rt60 =
         settings.rt60MaxSeconds() > 0
             ? settings.rt60MinSeconds()
@@ -138,15 +132,33 @@ public record Acoustics(
       return Timbre.NEUTRAL;
     }
     double tilt = symmetric(random, settings.timbreTiltDb());
+    List<Resonance> resonances =
+        resonances(
+            settings.timbreResonances(), 200, 7000, 0.7, 5.7, settings.timbreResonanceDb(), random);
+    return new Timbre(tilt, resonances, settings.timbreDrive() * random.nextDouble());
+  }
+
+  /**
+   * {@code count} peaks or dips, each at a frequency log-uniform in [lowHz, highHz], a Q uniform in
+   * [minQ, maxQ] and a gain in ± gainDb.
+   */
+  private static List<Resonance> resonances(
+      int count,
+      double lowHz,
+      double highHz,
+      double minQ,
+      double maxQ,
+      double gainDb,
+      Random random) {
     List<Resonance> resonances = new ArrayList<>();
-    for (int i = 0; i < settings.timbreResonances(); i++) {
+    for (int i = 0; i < count; i++) {
       resonances.add(
           new Resonance(
-              200 * Math.pow(35, random.nextDouble()),
-              0.7 + 5 * random.nextDouble(),
-              symmetric(random, settings.timbreResonanceDb())));
+              lowHz * Math.pow(highHz / lowHz, random.nextDouble()),
+              minQ + (maxQ - minQ) * random.nextDouble(),
+              symmetric(random, gainDb)));
     }
-    return new Timbre(tilt, resonances, settings.timbreDrive() * random.nextDouble());
+    return resonances;
   }
 
   /** Whether the mixture holds background noise (kept out of every source's truth). */

@@ -21,11 +21,7 @@ enum EmojiLook implements Look {
   NOTO {
     @Override
     public void finish(Graphics2D g, Shape shape, Color base, Shading shading) {
-      Paint overlay = shading.overlay(shape.getBounds2D());
-      if (overlay != null) {
-        g.setPaint(overlay);
-        g.fill(shape);
-      }
+      shade(g, shape, shading);
       g.setPaint(Look.mix(base, Color.BLACK, 0.45));
       g.setStroke(OUTLINE);
       g.draw(shape);
@@ -70,11 +66,7 @@ enum EmojiLook implements Look {
   FLUENT {
     @Override
     public void finish(Graphics2D g, Shape shape, Color base, Shading shading) {
-      Paint overlay = shading.overlay(shape.getBounds2D());
-      if (overlay != null) {
-        g.setPaint(overlay);
-        g.fill(shape);
-      }
+      shade(g, shape, shading);
     }
 
     @Override
@@ -107,6 +99,15 @@ enum EmojiLook implements Look {
 
   private static final BasicStroke OUTLINE =
       new BasicStroke(3.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+
+  /** The soft shading of the rounded looks, over a filled part. */
+  private static void shade(Graphics2D g, Shape shape, Shading shading) {
+    Paint overlay = shading.overlay(shape.getBounds2D());
+    if (overlay != null) {
+      g.setPaint(overlay);
+      g.fill(shape);
+    }
+  }
 
   /** The emoji look of a style name, if it is one. */
   static Optional<EmojiLook> of(String style) {
