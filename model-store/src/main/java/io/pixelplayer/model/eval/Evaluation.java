@@ -104,10 +104,14 @@ public final class Evaluation {
             .filter(c -> !c.silent())
             .sorted(Comparator.comparing(Crop::id))
             .toList();
-    List<Crop[]> pairs = pairs(soloCrops.stream().filter(c -> !c.silent()).toList());
+    List<Crop> soundingSolos = soloCrops.stream().filter(c -> !c.silent()).toList();
+    List<Crop[]> pairs = pairs(soundingSolos);
     Tally tally = new Tally();
     tally.unscored += (int) soloCrops.stream().filter(Crop::silent).count();
-    Progress shown = new Progress(progress, pairs.size() + duetCrops.size() + nonMusicCrops.size());
+    Progress shown =
+        new Progress(
+            progress,
+            pairs.size() + duetCrops.size() + nonMusicCrops.size() + soundingSolos.size());
     try (Predictor<ClipInput, ClipAnalysis> predictor = model.newPredictor()) {
       for (int from = 0; from < pairs.size(); from += settings.batch()) {
         List<Crop[]> chunk = pairs.subList(from, Math.min(pairs.size(), from + settings.batch()));
@@ -147,6 +151,23 @@ public final class Evaluation {
         }
         shown.advance(chunk.size());
       }
+      // The other side of the same rule: each sounding solo alone, as the index sees it, must give
+      // its own instrument as a source.
+      for (int from = 0; from < soundingSolos.size(); from += settings.batch()) {
+        List<Crop> chunk =
+            soundingSolos.subList(from, Math.min(soundingSolos.size(), from + settings.batch()));
+        List<ClipInput> inputs =
+            chunk.stream()
+                .map(solo -> new ClipInput(solo.audio(), List.of(solo.frames())))
+                .toList();
+        List<ClipAnalysis> analyses = predictor.batchPredict(inputs);
+        for (int i = 0; i < chunk.size(); i++) {
+          String tag = chunk.get(i).clip().truth().get(0).instrument();
+          if (finder.find(analyses.get(i), 0).stream().anyMatch(f -> f.instrument().equals(tag)))
+            tally.solosFound++;
+        }
+        shown.advance(chunk.size());
+      }
     }
     Set<String> classes = new HashSet<>();
     soloCrops.forEach(c -> classes.add(c.clip().truth().get(0).instrument()));
@@ -170,6 +191,7 @@ public final class Evaluation {
         share(tally.duetPointed, tally.duetPointable),
         nonMusicCrops.size(),
         share(tally.nonMusicWithSources, nonMusicCrops.size()),
+        share(tally.solosFound, soundingSolos.size()),
         tally.instrumentFigures());
   }
 
@@ -385,6 +407,7 @@ public final class Evaluation {
     int recognisable;
     int unscored;
     int nonMusicWithSources;
+    int solosFound;
     final SortedMap<String, InstrumentTally> instruments = new TreeMap<>();
 
     /** The tally of a solo crop's instrument. */

@@ -12,7 +12,9 @@ import java.util.TreeMap;
  * The figures of an {@link Evaluation}, named as CONTRACT.md's metrics (dB; shares in 0..1; NaN
  * where nothing was scored), plus how many mixtures and duets were scored and how many could not be
  * (silent), of the sounding non-music clips (speech, noise, tones: kind none) how many there were
- * and the share the model found any source in, and each instrument's own figures.
+ * and the share the model found any source in, the share of sounding test solos whose own
+ * instrument the same rule finds (the other side of its threshold), and each instrument's own
+ * figures.
  */
 public record EvaluationReport(
     double sdr,
@@ -34,6 +36,7 @@ public record EvaluationReport(
     double duetPointingAccuracy,
     int nonMusicClips,
     double nonMusicSourceShare,
+    double soloSourceRecall,
     SortedMap<String, InstrumentFigures> instruments) {
 
   public EvaluationReport {
@@ -62,6 +65,7 @@ public record EvaluationReport(
     put(json, "duet_pointing_accuracy", duetPointingAccuracy);
     json.addProperty("nonmusic_clips", nonMusicClips);
     put(json, "nonmusic_source_share", nonMusicSourceShare);
+    put(json, "solo_source_recall", soloSourceRecall);
     JsonObject each = new JsonObject();
     instruments.forEach((name, figures) -> each.add(name, figures.toJson()));
     json.add("instruments", each);
@@ -82,7 +86,8 @@ public record EvaluationReport(
           duets       SDR %.2f dB, SIR %.2f dB
           pointing    %.1f %% (duets %.1f %%)
           recognition %.1f %%
-          non-music   %d clips, %.1f %% given a source""",
+          non-music   %d clips, %.1f %% given a source
+          solos       %.1f %% given their own instrument as a source""",
         modelVersion,
         clips,
         mixtures,
@@ -101,7 +106,8 @@ public record EvaluationReport(
         100 * duetPointingAccuracy,
         100 * recognitionAccuracy,
         nonMusicClips,
-        100 * nonMusicSourceShare);
+        100 * nonMusicSourceShare,
+        100 * soloSourceRecall);
   }
 
   private static void put(JsonObject json, String key, double value) {

@@ -32,6 +32,7 @@ class EvaluationSummaryTest {
         0.9,
         10,
         0.1,
+        0.95,
         new TreeMap<>(Map.of("cello", new InstrumentFigures(4, nsdr, pointing, 1.0))));
   }
 

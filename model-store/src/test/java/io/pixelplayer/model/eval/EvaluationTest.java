@@ -104,6 +104,11 @@ class EvaluationTest {
     assertThat(report.nonMusicClips()).isEqualTo(2);
     assertThat(report.nonMusicSourceShare()).isEqualTo(1.0);
     assertThat(strict.nonMusicSourceShare()).isZero();
+    // The same rule on the sounding solos: a confidence of 1 finds none of their instruments.
+    assertThat(report.soloSourceRecall()).isBetween(0.0, 1.0);
+    assertThat(strict.soloSourceRecall()).isZero();
+    assertThat(report.toJson().get("solo_source_recall").getAsDouble())
+        .isEqualTo(report.soloSourceRecall(), within(1e-4));
     // Every sounding solo is mixed once as the first source; the silent one is counted, not mixed.
     assertThat(report.mixtures()).isEqualTo(4);
     assertThat(report.duets()).isEqualTo(1);
