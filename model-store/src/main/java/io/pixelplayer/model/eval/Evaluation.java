@@ -26,6 +26,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -113,61 +114,30 @@ public final class Evaluation {
             progress,
             pairs.size() + duetCrops.size() + nonMusicCrops.size() + soundingSolos.size());
     try (Predictor<ClipInput, ClipAnalysis> predictor = model.newPredictor()) {
-      for (int from = 0; from < pairs.size(); from += settings.batch()) {
-        List<Crop[]> chunk = pairs.subList(from, Math.min(pairs.size(), from + settings.batch()));
-        List<ClipInput> inputs =
-            chunk.stream()
-                .map(pair -> new ClipInput(mix(pair), List.of(pair[0].frames(), pair[1].frames())))
-                .toList();
-        List<ClipAnalysis> analyses = predictor.batchPredict(inputs);
-        for (int i = 0; i < chunk.size(); i++) {
-          scoreMixture(chunk.get(i), inputs.get(i).mixture(), analyses.get(i), tally);
-        }
-        shown.advance(chunk.size());
-      }
-      for (int from = 0; from < duetCrops.size(); from += settings.batch()) {
-        List<Crop> chunk =
-            duetCrops.subList(from, Math.min(duetCrops.size(), from + settings.batch()));
-        List<ClipInput> inputs =
-            chunk.stream()
-                .map(duet -> new ClipInput(duet.audio(), List.of(duet.frames())))
-                .toList();
-        List<ClipAnalysis> analyses = predictor.batchPredict(inputs);
-        for (int i = 0; i < chunk.size(); i++) {
-          scoreDuet(chunk.get(i), analyses.get(i), tally);
-        }
-        shown.advance(chunk.size());
-      }
+      Batches batches = new Batches(predictor, shown);
+      batches.analyse(
+          pairs,
+          pair -> new ClipInput(mix(pair), List.of(pair[0].frames(), pair[1].frames())),
+          (pair, input, analysis) -> scoreMixture(pair, input.mixture(), analysis, tally));
+      batches.analyse(
+          duetCrops, Crop::alone, (duet, input, analysis) -> scoreDuet(duet, analysis, tally));
       SourceFinder finder = new SourceFinder(settings.sources());
-      for (int from = 0; from < nonMusicCrops.size(); from += settings.batch()) {
-        List<Crop> chunk =
-            nonMusicCrops.subList(from, Math.min(nonMusicCrops.size(), from + settings.batch()));
-        List<ClipInput> inputs =
-            chunk.stream()
-                .map(clip -> new ClipInput(clip.audio(), List.of(clip.frames())))
-                .toList();
-        for (ClipAnalysis analysis : predictor.batchPredict(inputs)) {
-          if (!finder.find(analysis, 0).isEmpty()) tally.nonMusicWithSources++;
-        }
-        shown.advance(chunk.size());
-      }
+      batches.analyse(
+          nonMusicCrops,
+          Crop::alone,
+          (clip, input, analysis) -> {
+            if (!finder.find(analysis, 0).isEmpty()) tally.nonMusicWithSources++;
+          });
       // The other side of the same rule: each sounding solo alone, as the index sees it, must give
       // its own instrument as a source.
-      for (int from = 0; from < soundingSolos.size(); from += settings.batch()) {
-        List<Crop> chunk =
-            soundingSolos.subList(from, Math.min(soundingSolos.size(), from + settings.batch()));
-        List<ClipInput> inputs =
-            chunk.stream()
-                .map(solo -> new ClipInput(solo.audio(), List.of(solo.frames())))
-                .toList();
-        List<ClipAnalysis> analyses = predictor.batchPredict(inputs);
-        for (int i = 0; i < chunk.size(); i++) {
-          String tag = chunk.get(i).clip().truth().get(0).instrument();
-          if (finder.find(analyses.get(i), 0).stream().anyMatch(f -> f.instrument().equals(tag)))
-            tally.solosFound++;
-        }
-        shown.advance(chunk.size());
-      }
+      batches.analyse(
+          soundingSolos,
+          Crop::alone,
+          (solo, input, analysis) -> {
+            String tag = solo.clip().truth().get(0).instrument();
+            if (finder.find(analysis, 0).stream().anyMatch(f -> f.instrument().equals(tag)))
+              tally.solosFound++;
+          });
     }
     Set<String> classes = new HashSet<>();
     soloCrops.forEach(c -> classes.add(c.clip().truth().get(0).instrument()));
@@ -370,6 +340,11 @@ public final class Evaluation {
           .boxOver(IntStream.of(picked).mapToDouble(k -> clip.clip().frameTimes()[k]).toArray());
     }
 
+    /** The clip as the index sees it: its own sound and frames. */
+    ClipInput alone() {
+      return new ClipInput(audio(), List.of(frames()));
+    }
+
     boolean silent() {
       return Evaluation.silent(audio());
     }
@@ -387,6 +362,36 @@ public final class Evaluation {
 
   private static double share(int hits, int total) {
     return total == 0 ? Double.NaN : (double) hits / total;
+  }
+
+  /** What is done with each item and its analysis. */
+  @FunctionalInterface
+  private interface Scoring<T> {
+    void score(T item, ClipInput input, ClipAnalysis analysis);
+  }
+
+  /** Runs items through the predictor a batch at a time, showing progress. */
+  private final class Batches {
+    private final Predictor<ClipInput, ClipAnalysis> predictor;
+    private final Progress shown;
+
+    Batches(Predictor<ClipInput, ClipAnalysis> predictor, Progress shown) {
+      this.predictor = predictor;
+      this.shown = shown;
+    }
+
+    <T> void analyse(List<T> items, Function<T, ClipInput> input, Scoring<T> scoring)
+        throws TranslateException {
+      for (int from = 0; from < items.size(); from += settings.batch()) {
+        List<T> chunk = items.subList(from, Math.min(items.size(), from + settings.batch()));
+        List<ClipInput> inputs = chunk.stream().map(input).toList();
+        List<ClipAnalysis> analyses = predictor.batchPredict(inputs);
+        for (int i = 0; i < chunk.size(); i++) {
+          scoring.score(chunk.get(i), inputs.get(i), analyses.get(i));
+        }
+        shown.advance(chunk.size());
+      }
+    }
   }
 
   /** Running sums of the scores. */

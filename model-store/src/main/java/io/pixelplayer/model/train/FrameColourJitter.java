@@ -40,12 +40,12 @@ final class FrameColourJitter {
     double brightness = 1 + BRIGHTNESS * (2 * rng.nextDouble() - 1);
     double contrast = 1 + CONTRAST * (2 * rng.nextDouble() - 1);
     int plane = side * side;
+    double[] in = new double[3];
+    double[][] rgb = new double[3][plane];
     for (int f = 0; f < frames; f++) {
       int base = offset + f * 3 * plane;
       double mean = 0;
-      double[][] rgb = new double[3][plane];
       for (int p = 0; p < plane; p++) {
-        double[] in = new double[3];
         for (int c = 0; c < 3; c++) {
           in[c] = values[base + c * plane + p] * FrameImages.STD[c] + FrameImages.MEAN[c];
         }
