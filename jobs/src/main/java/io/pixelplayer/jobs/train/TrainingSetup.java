@@ -71,7 +71,8 @@ public record TrainingSetup(
             false,
             true,
             conf.getDouble(TRAIN + "colourDb"),
-            conf.getDouble(TRAIN + "frameHueDegrees"));
+            conf.getDouble(TRAIN + "frameHueDegrees"),
+            conf.getDouble(TRAIN + "frameTurnDegrees"));
     MixAndSeparateTraining.Settings training =
         new MixAndSeparateTraining.Settings(
             steps != null ? steps : conf.getInt(TRAIN + "steps"),

@@ -84,6 +84,8 @@ public final class MixAndSeparate {
    *     colourDb dB ({@link SpectralColouring}; not in SoP), 0 to 24; 0 none
    * @param frameHueDegrees each clip's frames recoloured, hue turned by up to ± this ({@link
    *     FrameColourJitter}; not in SoP), 0 to 180; 0 none
+   * @param frameTurnDegrees each clip's frames turned by up to ± this and zoomed by ±20 % ({@link
+   *     FrameWarp}; not in SoP), 0 to 90; 0 neither
    */
   public record Settings(
       int sourcesPerMix,
@@ -95,7 +97,8 @@ public final class MixAndSeparate {
       boolean jitterFrames,
       boolean augmentFrames,
       double colourDb,
-      double frameHueDegrees) {
+      double frameHueDegrees,
+      double frameTurnDegrees) {
 
     public Settings {
       if (sourcesPerMix < 2)
@@ -114,13 +117,17 @@ public final class MixAndSeparate {
       if (!(frameHueDegrees >= 0 && frameHueDegrees <= 180))
         throw new IllegalArgumentException(
             "frame hue range +-" + frameHueDegrees + " degrees not in 0..180");
+      if (!(frameTurnDegrees >= 0 && frameTurnDegrees <= 90))
+        throw new IllegalArgumentException(
+            "frame turn range +-" + frameTurnDegrees + " degrees not in 0..90");
     }
 
     /**
      * The paper: 2 sources, 65535 samples (256 frames), 256 log bins, 3 frames of 224 px, +-3 dB.
      */
     public static Settings paper() {
-      return new Settings(2, 65535, LogFrequencyWarp.PAPER_LOG_BINS, 3, 224, 3, false, true, 0, 0);
+      return new Settings(
+          2, 65535, LogFrequencyWarp.PAPER_LOG_BINS, 3, 224, 3, false, true, 0, 0, 0);
     }
 
     /**
@@ -128,7 +135,7 @@ public final class MixAndSeparate {
      * +-3 dB.
      */
     public static Settings cpu() {
-      return new Settings(2, 32767, 128, 3, 112, 3, false, true, 0, 0);
+      return new Settings(2, 32767, 128, 3, 112, 3, false, true, 0, 0, 0);
     }
 
     /** STFT frames T of a crop. */
@@ -160,6 +167,7 @@ public final class MixAndSeparate {
   private final Stft stft = Stft.paper();
   private final SpectralColouring colouring;
   private final FrameColourJitter jitter;
+  private final FrameWarp turn;
   private final LogFrequencyWarp warp;
   private final FrameImages images;
   private final FrameImages tiles;
@@ -325,6 +333,7 @@ public final class MixAndSeparate {
             : null;
     this.jitter =
         settings.frameHueDegrees() > 0 ? new FrameColourJitter(settings.frameHueDegrees()) : null;
+    this.turn = settings.frameTurnDegrees() > 0 ? new FrameWarp(settings.frameTurnDegrees()) : null;
     this.images = new FrameImages(settings.frameSize());
     this.tiles = new FrameImages(Math.max(1, settings.frameSize() / 2));
   }
@@ -623,7 +632,8 @@ public final class MixAndSeparate {
             e);
       }
     }
-    // Draws nothing when off: batches without it stay as they were.
+    // Each draws nothing when off: batches without it stay as they were.
+    if (turn != null) turn.apply(out, offset, picked.length, frameImages.size(), rng);
     if (jitter != null) jitter.apply(out, offset, picked.length, frameImages.size(), rng);
     return placement.flip();
   }

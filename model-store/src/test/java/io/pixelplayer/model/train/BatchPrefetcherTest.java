@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class BatchPrefetcherTest {
   private static final MixAndSeparate.Settings TINY =
-      new MixAndSeparate.Settings(2, 1023, 4, 2, 4, 3, true, true, 0, 0);
+      new MixAndSeparate.Settings(2, 1023, 4, 2, 4, 3, true, true, 0, 0, 0);
 
   private static MixAndSeparate builder() {
     List<StoredClip> pool =

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class MixAndSeparateTest {
   /** 8191 samples: 32 STFT frames, 0.74 s. */
   private static final MixAndSeparate.Settings SMALL =
-      new MixAndSeparate.Settings(2, 8191, 16, 3, 8, 3, false, false, 0, 0);
+      new MixAndSeparate.Settings(2, 8191, 16, 3, 8, 3, false, false, 0, 0, 0);
 
   private static final int CLIP = 16384;
 
@@ -81,7 +81,7 @@ class MixAndSeparateTest {
   @Test
   void batchArraysHaveTheDocumentedShapes() {
     MixAndSeparate.Settings three =
-        new MixAndSeparate.Settings(3, 8191, 16, 3, 8, 3, true, true, 0, 0);
+        new MixAndSeparate.Settings(3, 8191, 16, 3, 8, 3, true, true, 0, 0, 0);
     TrainingBatch batch =
         new MixAndSeparate(three, noisePool(4), Instruments::index).next(2, new Random(1));
 
@@ -166,7 +166,7 @@ class MixAndSeparateTest {
     // other nothing.
     List<StoredClip> pool = sinesOnRows8And12();
     MixAndSeparate.Settings noGain =
-        new MixAndSeparate.Settings(2, 8191, 16, 1, 8, 0, false, false, 0, 0);
+        new MixAndSeparate.Settings(2, 8191, 16, 1, 8, 0, false, false, 0, 0, 0);
     TrainingBatch batch =
         new MixAndSeparate(noGain, pool, Instruments::index).next(1, new Random(3));
 
@@ -187,9 +187,9 @@ class MixAndSeparateTest {
   void colouredSourcesChangeTheirLevelsButStillOwnTheirRowsOfTheMixture() {
     List<StoredClip> pool = sinesOnRows8And12();
     MixAndSeparate.Settings coloured =
-        new MixAndSeparate.Settings(2, 8191, 16, 1, 8, 0, false, false, 12, 0);
+        new MixAndSeparate.Settings(2, 8191, 16, 1, 8, 0, false, false, 12, 0, 0);
     MixAndSeparate.Settings plain =
-        new MixAndSeparate.Settings(2, 8191, 16, 1, 8, 0, false, false, 0, 0);
+        new MixAndSeparate.Settings(2, 8191, 16, 1, 8, 0, false, false, 0, 0, 0);
 
     TrainingBatch batch =
         new MixAndSeparate(coloured, pool, Instruments::index).next(4, new Random(3));
@@ -250,7 +250,7 @@ class MixAndSeparateTest {
               noise.framesJpeg()));
     }
     MixAndSeparate.Settings tiny =
-        new MixAndSeparate.Settings(2, 8191, 4, 1, 2, 3, false, false, 0, 0);
+        new MixAndSeparate.Settings(2, 8191, 4, 1, 2, 3, false, false, 0, 0, 0);
     TrainingBatch batch =
         new MixAndSeparate(tiny, pool, Instruments::index).next(12, new Random(11));
 
@@ -270,7 +270,7 @@ class MixAndSeparateTest {
   @Test
   void framesComeFromInsideTheCropAndAreNormalised() {
     MixAndSeparate.Settings jitterAndAugment =
-        new MixAndSeparate.Settings(2, 8191, 16, 3, 8, 3, true, true, 0, 0);
+        new MixAndSeparate.Settings(2, 8191, 16, 3, 8, 3, true, true, 0, 0, 0);
     List<StoredClip> pool = noisePool(3);
     Map<String, StoredClip> byVideo =
         pool.stream().collect(Collectors.toMap(StoredClip::videoId, Function.identity()));
@@ -307,7 +307,7 @@ class MixAndSeparateTest {
       for (int c = 0; c < 4; c++) pool.add(TestClips.noise("v" + v, List.of(), 2048, 10 * v + c));
     }
     MixAndSeparate.Settings three =
-        new MixAndSeparate.Settings(3, 1023, 4, 1, 2, 3, false, false, 0, 0);
+        new MixAndSeparate.Settings(3, 1023, 4, 1, 2, 3, false, false, 0, 0, 0);
     TrainingBatch batch =
         new MixAndSeparate(three, pool, Instruments::index).next(30, new Random(8));
 
@@ -321,7 +321,7 @@ class MixAndSeparateTest {
   @Test
   void mixturesPreferDifferentInstrumentsAndSettleForDifferentVideos() {
     MixAndSeparate.Settings small =
-        new MixAndSeparate.Settings(2, 1023, 4, 1, 2, 3, false, false, 0, 0);
+        new MixAndSeparate.Settings(2, 1023, 4, 1, 2, 3, false, false, 0, 0, 0);
     List<StoredClip> pool = new ArrayList<>();
     for (int c = 0; c < 3; c++) {
       pool.add(TestClips.noise("violin-1", List.of("violin"), 2048, c));
@@ -355,7 +355,7 @@ class MixAndSeparateTest {
             TestClips.noise("duet", List.of("flute", "piano"), 2048, 2),
             TestClips.noise("untagged", List.of(), 2048, 3));
     MixAndSeparate.Settings three =
-        new MixAndSeparate.Settings(3, 1023, 4, 1, 2, 3, false, false, 0, 0);
+        new MixAndSeparate.Settings(3, 1023, 4, 1, 2, 3, false, false, 0, 0, 0);
     TrainingBatch batch =
         new MixAndSeparate(three, pool, Instruments::index).next(1, new Random(1));
 
@@ -371,7 +371,7 @@ class MixAndSeparateTest {
   @Test
   void theSameSeedGivesTheSameBatchAndAnotherSeedAnother() {
     MixAndSeparate.Settings random =
-        new MixAndSeparate.Settings(2, 8191, 16, 3, 8, 3, true, true, 0, 0);
+        new MixAndSeparate.Settings(2, 8191, 16, 3, 8, 3, true, true, 0, 0, 0);
     MixAndSeparate builder = new MixAndSeparate(random, noisePool(4), Instruments::index);
 
     TrainingBatch first = builder.next(3, new Random(42));
@@ -419,9 +419,14 @@ class MixAndSeparateTest {
                     Instruments::index))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("unknown instrument 'kazoo'");
-    assertThatThrownBy(() -> new MixAndSeparate.Settings(1, 8191, 16, 3, 8, 3, false, false, 0, 0))
+    assertThatThrownBy(
+            () -> new MixAndSeparate.Settings(1, 8191, 16, 3, 8, 3, false, false, 0, 0, 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("sources per mixture 1 < 2");
+    assertThatThrownBy(
+            () -> new MixAndSeparate.Settings(2, 8191, 16, 3, 8, 3, false, false, 0, 0, 91))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("frame turn range +-91.0 degrees not in 0..90");
     assertThatThrownBy(
             () -> new MixAndSeparate(SMALL, noisePool(2), Instruments::index).next(0, new Random()))
         .isInstanceOf(IllegalArgumentException.class)
@@ -468,7 +473,7 @@ class MixAndSeparateTest {
             new double[] {0.25, 0.75, 1.25},
             List.of(jpeg, jpeg, jpeg));
     MixAndSeparate.Settings augmented =
-        new MixAndSeparate.Settings(2, 8191, 16, 3, 8, 3, false, true, 0, 0);
+        new MixAndSeparate.Settings(2, 8191, 16, 3, 8, 3, false, true, 0, 0, 0);
     TrainingBatch batch =
         new MixAndSeparate(augmented, noisePool(3), List.of(duet), 16, 0, Instruments::index)
             .next(2, new Random(4));
@@ -549,7 +554,7 @@ class MixAndSeparateTest {
                   List.of(jpeg, jpeg, jpeg)));
         });
     MixAndSeparate.Settings augmented =
-        new MixAndSeparate.Settings(2, 8191, 16, 3, 8, 3, false, true, 0, 0);
+        new MixAndSeparate.Settings(2, 8191, 16, 3, 8, 3, false, true, 0, 0, 0);
     // At most one mosaic a mixture.
     TrainingBatch batch =
         new MixAndSeparate(augmented, pool, List.of(), 0, 12, Instruments::index)
@@ -646,7 +651,7 @@ class MixAndSeparateTest {
             "1 mosaics per batch need solo clips of at least 4 instruments, an even frame size and at most 4 sources a mixture; "
                 + "the pool has 3 instrument(s), frames of 8, mixtures of 2");
     MixAndSeparate.Settings five =
-        new MixAndSeparate.Settings(5, 8191, 16, 3, 8, 3, false, true, 0, 0);
+        new MixAndSeparate.Settings(5, 8191, 16, 3, 8, 3, false, true, 0, 0, 0);
     assertThatThrownBy(() -> new MixAndSeparate(five, pool, List.of(), 0, 1, Instruments::index))
         .hasMessage(
             "1 mosaics per batch need solo clips of at least 4 instruments, an even frame size and at most 4 sources a mixture; "

@@ -52,7 +52,7 @@ class MixAndSeparateTrainingTest {
           .build();
   private static final int MOSAIC_STEPS = 40;
   private static final MixAndSeparate.Settings BATCHES =
-      new MixAndSeparate.Settings(2, 31 * 256, 32, 2, 32, 3, false, false, 0, 0);
+      new MixAndSeparate.Settings(2, 31 * 256, 32, 2, 32, 3, false, false, 0, 0, 0);
 
   private static MixAndSeparate batches() throws Exception {
     return new MixAndSeparate(BATCHES, pool(), Instruments::index);
