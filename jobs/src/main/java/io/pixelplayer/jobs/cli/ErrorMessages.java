@@ -1,5 +1,6 @@
 package io.pixelplayer.jobs.cli;
 
+import io.pixelplayer.jobs.Causes;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -16,7 +17,10 @@ final class ErrorMessages {
 
   static String oneLine(Throwable e) {
     Throwable telling = e;
-    while (isWrapper(telling)) telling = telling.getCause();
+    for (Throwable t : Causes.chain(e)) {
+      telling = t;
+      if (!isWrapper(t)) break;
+    }
     return firstLine(describe(telling));
   }
 

@@ -1,7 +1,9 @@
 package io.pixelplayer.jobs.fs;
 
+import io.pixelplayer.jobs.Causes;
 import io.pixelplayer.jobs.warehouse.FailureRecord;
 import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.util.Set;
@@ -35,7 +37,7 @@ public final class StorageErrors {
 
   /** Whether {@code e} says the storage could not be reached, rather than something of one file. */
   public static boolean unreachable(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+    for (Throwable t : Causes.chain(e)) {
       for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
         if (UNREACHABLE.contains(c.getName())) return true;
       }
@@ -56,14 +58,12 @@ public final class StorageErrors {
 
   /** The failure of a task that could not reach the storage of {@code uri}. */
   public static UncheckedIOException unreachableWhileReading(String uri, Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) root = root.getCause();
     return new UncheckedIOException(
         "cannot reach the storage of "
             + uri
             + " ("
-            + FailureRecord.describe(root)
+            + FailureRecord.describe(Causes.root(e))
             + "); this run publishes nothing: run it again when the storage answers",
-        e instanceof java.io.IOException io ? io : new java.io.IOException(e));
+        e instanceof IOException io ? io : new IOException(e));
   }
 }
