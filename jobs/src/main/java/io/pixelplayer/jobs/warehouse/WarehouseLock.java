@@ -82,11 +82,11 @@ public final class WarehouseLock implements AutoCloseable {
       fs.delete(file, false);
     }
     String text = holder + " since " + Instant.now() + " (" + UUID.randomUUID() + ")";
+    java.nio.file.Path local = localFile(fs, file);
     try {
-      if (fs instanceof LocalFileSystem local) {
-        java.nio.file.Path target = local.pathToFile(file).toPath();
-        Files.createDirectories(target.getParent());
-        Files.writeString(target, text + "\n", StandardOpenOption.CREATE_NEW);
+      if (local != null) {
+        Files.createDirectories(local.getParent());
+        Files.writeString(local, text + "\n", StandardOpenOption.CREATE_NEW);
       } else {
         write(fs, file, text, false);
         settle();
@@ -96,6 +96,14 @@ public final class WarehouseLock implements AutoCloseable {
       throw busy(fs, file, Duration.ZERO, timeout);
     }
     return new WarehouseLock(fs, file, text, timeout);
+  }
+
+  /**
+   * The lock as a local file, written through java.nio on every write (Hadoop's local create cannot
+   * create exclusively, and would add a checksum file beside it), or null on other stores.
+   */
+  private static java.nio.file.Path localFile(FileSystem fs, Path file) {
+    return fs instanceof LocalFileSystem local ? local.pathToFile(file).toPath() : null;
   }
 
   private static void settle() throws IOException {
@@ -153,8 +161,10 @@ public final class WarehouseLock implements AutoCloseable {
   }
 
   private void refresh() {
+    java.nio.file.Path local = localFile(fs, file);
     try {
-      write(fs, file, text, true);
+      if (local != null) Files.writeString(local, text + "\n");
+      else write(fs, file, text, true);
     } catch (IOException e) {
       // The next refresh tries again; a lock that goes stale meanwhile only lets a later run in.
     }

@@ -313,6 +313,17 @@ class WarehouseCommitTest {
     try (WarehouseLock taken = warehouse.lock("nightly run-5", Duration.ofSeconds(30))) {
       assertThat(dir.resolve("wh/_lock")).content().startsWith("nightly run-5 since ");
     }
+
+    // A live run rewrites its lock every quarter of the timeout, as the local file it created.
+    Path lock = dir.resolve("wh/_lock");
+    try (WarehouseLock live = warehouse.lock("nightly run-6", Duration.ofMillis(400))) {
+      java.nio.file.attribute.FileTime taken = Files.getLastModifiedTime(lock);
+      Thread.sleep(600);
+      assertThat(Files.getLastModifiedTime(lock)).isGreaterThan(taken);
+      assertThat(lock).content().startsWith("nightly run-6 since ");
+      assertThat(dir.resolve("wh")).isDirectoryNotContaining("glob:**.crc");
+    }
+    assertThat(dir.resolve("wh")).isEmptyDirectory();
   }
 
   /**
