@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -103,6 +104,17 @@ final class LocalS3 implements AutoCloseable {
 
   void restart() throws Exception {
     assertThat(script("start", bucket)).contains("running on http://127.0.0.1:" + port);
+  }
+
+  /**
+   * Runs the launcher in {@code work} with {@code args}, then {@code settings} (the server's {@link
+   * #settings}, or another endpoint's), the credentials in its environment.
+   */
+  CliProcess.Result run(Path work, Duration limit, List<String> settings, List<String> args)
+      throws Exception {
+    List<String> all = new ArrayList<>(args);
+    all.addAll(settings);
+    return CliProcess.run(work, credentials(), List.of(), limit, all.toArray(String[]::new));
   }
 
   /** The credentials, as the AWS provider chain reads them from the environment. */

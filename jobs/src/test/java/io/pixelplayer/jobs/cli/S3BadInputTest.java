@@ -186,14 +186,11 @@ class S3BadInputTest {
 
   private static CliProcess.Result run(LocalS3 s3, List<String> settings, String... args)
       throws Exception {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(settings);
-    return CliProcess.run(
+    return s3.run(
         Files.createTempDirectory(s3.data.getParent(), "run"),
-        s3.credentials(),
-        List.of(),
         Duration.ofMinutes(8),
-        all.toArray(String[]::new));
+        settings,
+        List.of(args));
   }
 
   /** The object key of a stored {@code s3a://media/KEY} URI (its path, decoded). */

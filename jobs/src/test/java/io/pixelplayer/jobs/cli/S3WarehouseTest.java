@@ -39,7 +39,6 @@ class S3WarehouseTest {
 
   private static CliProcess.Result run(Path work, String... args) throws Exception {
     List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(s3.settings());
     all.addAll(
         List.of(
             "--verbose",
@@ -48,8 +47,7 @@ class S3WarehouseTest {
             "--conf",
             "spark.eventLog.dir=" + work.resolve("events").toUri()));
     Files.createDirectories(work.resolve("events"));
-    return CliProcess.run(
-        work, s3.credentials(), List.of(), Duration.ofMinutes(5), all.toArray(String[]::new));
+    return s3.run(work, Duration.ofMinutes(5), s3.settings(), all);
   }
 
   @Test

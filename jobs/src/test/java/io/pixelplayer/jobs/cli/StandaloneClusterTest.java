@@ -277,11 +277,12 @@ class StandaloneClusterTest {
   }
 
   private static CliProcess.Result sql(String warehouse, String statement) throws Exception {
-    List<String> args = new ArrayList<>(List.of("sql", "--warehouse", warehouse, statement));
-    args.addAll(s3.settings());
     CliProcess.Result result =
-        CliProcess.run(
-            dir, s3.credentials(), List.of(), Duration.ofMinutes(3), args.toArray(String[]::new));
+        s3.run(
+            dir,
+            Duration.ofMinutes(3),
+            s3.settings(),
+            List.of("sql", "--warehouse", warehouse, statement));
     assertThat(result.exitCode()).as(result.tail()).isZero();
     return result;
   }
