@@ -31,8 +31,9 @@ import javax.imageio.ImageIO;
  * <p>The built-in styles: {@code noto}, {@code twemoji}, {@code fluent} and {@code fluent_flat}
  * combine open emoji art (Noto, Apache-2.0; Twemoji, CC-BY-4.0; Fluent, MIT: see {@code
  * io/pixelplayer/art/ATTRIBUTION.md}) with instruments drawn by code in the same look, one fixed
- * picture per instrument; {@code drawn} is drawn entirely by code, its look drawn anew for each
- * variation seed ({@link #picture}). Instances are immutable.
+ * picture per instrument; {@code drawn} is drawn entirely by code, its look (and, for instruments
+ * drawn in several designs, the design) drawn anew for each variation seed ({@link #picture}).
+ * Instances are immutable.
  */
 public final class ArtLibrary {
   /** Longer side of a drawn instrument, matching the 256 px emoji once their padding is cropped. */

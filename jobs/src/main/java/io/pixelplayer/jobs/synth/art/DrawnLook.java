@@ -158,6 +158,12 @@ final class DrawnLook implements Look {
   }
 
   @Override
+  public int design(int designs) {
+    // Drawn only where there is a choice: instruments of one design draw as they always did.
+    return designs > 1 ? hand.nextInt(designs) : 0;
+  }
+
+  @Override
   public void view(Graphics2D g) {
     g.rotate(turn);
     g.scale(mirrored ? -aspect : aspect, 1 / aspect);

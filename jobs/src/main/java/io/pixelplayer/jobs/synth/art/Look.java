@@ -37,6 +37,15 @@ interface Look {
   }
 
   /**
+   * Which of an instrument's {@code designs} (a grand or an upright piano, a snare or a rope drum)
+   * to draw, from 0: the usual one, 0, in a fixed look; a look that varies its instruments picks
+   * one.
+   */
+  default int design(int designs) {
+    return 0;
+  }
+
+  /**
    * Sets how the drawing, centred on the origin of {@code g}, is seen (turned, foreshortened);
    * fixed looks don't.
    */

@@ -11,7 +11,9 @@ import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 
-/** Percussion drawn by code: xylophone, drum and congas. */
+/**
+ * Percussion drawn by code: xylophone, drums (snare, rope-tuned) and hand drums (congas, djembe).
+ */
 final class Percussion {
   /**
    * Twemoji's flat look reads best as a toy xylophone in rainbow colours; Noto's shading shows
@@ -104,6 +106,73 @@ final class Percussion {
     look.paint(g, Parts.thick(Parts.ellipse(0, 0, radius, tilt), 9), Material.SILVER);
     stick(g, look, -radius - 40, -150, 0.3 * radius, -4);
     stick(g, look, radius + 40, -150, -0.3 * radius, -4);
+  }
+
+  /**
+   * A rope-tuned drum from the side: a tall shell between two wooden hoops, the rope zigzagging
+   * from hoop to hoop round its front, and two sticks crossed over the head.
+   */
+  static void ropeDrum(Graphics2D g, Look look) {
+    double radius = look.proportion(125, 0.08);
+    double height = look.proportion(190, 0.15);
+    double tilt = 0.22 * radius;
+    double top = -height / 2;
+    double bottom = height / 2;
+    stick(g, look, -radius - 20, top - 200, 0.45 * radius, top - 10);
+    stick(g, look, radius + 20, top - 200, -0.45 * radius, top - 10);
+    Area shell = new Area(new Rectangle2D.Double(-radius, top, 2 * radius, height));
+    shell.add(new Area(Parts.ellipse(0, bottom, radius, tilt)));
+    look.body(g, shell, Material.DRUM_SHELL);
+    int turns = look.detailed() ? 7 : 5;
+    Path2D rope = new Path2D.Double();
+    for (int i = 0; i <= 2 * turns; i++) {
+      double x = -radius + 2 * radius * i / (2 * turns);
+      double front = tilt * Math.sqrt(Math.max(0, 1 - (x / radius) * (x / radius)));
+      double y = i % 2 == 0 ? top + front + 14 : bottom + front - 14;
+      if (i == 0) rope.moveTo(x, y);
+      else rope.lineTo(x, y);
+    }
+    look.stroke(g, rope, Material.IVORY, 5);
+    for (double y : new double[] {top, bottom}) {
+      look.paint(g, Parts.thick(Parts.ellipse(0, y, radius + 4, tilt), 16), Material.LIGHT_WOOD);
+    }
+    look.paint(g, Parts.ellipse(0, top, radius - 4, tilt - 4), Material.DRUM_HEAD);
+  }
+
+  /**
+   * A djembe: a goblet-shaped wooden drum, its skin head laced down to a rope ring round the bowl,
+   * a painted band at the waist.
+   */
+  static void djembe(Graphics2D g, Look look) {
+    double radius = look.proportion(105, 0.1);
+    double height = look.proportion(330, 0.08);
+    double waist = look.proportion(0.42, 0.15) * radius;
+    double foot = 0.8 * radius;
+    double top = -height / 2;
+    double neck = top + 0.55 * height;
+    Shape goblet =
+        Parts.symmetric(
+            0,
+            top,
+            new double[] {radius / 3, top, 2 * radius / 3, top, radius, top},
+            new double[] {
+              1.02 * radius, top + 0.25 * height, waist, neck - 0.1 * height, waist, neck
+            },
+            new double[] {
+              waist, neck + 0.15 * height, foot, top + 0.85 * height, foot, top + height
+            },
+            new double[] {foot / 2, top + height, foot / 4, top + height, 0, top + height});
+    look.body(g, goblet, Material.CONGA_WOOD);
+    look.paint(g, bar(0, neck - 14, neck + 14, 2 * waist + 6), Material.DRUM_SHELL, Shading.FLAT);
+    double ring = top + 0.3 * height;
+    int cords = look.detailed() ? 12 : 8;
+    for (int i = 0; i <= cords; i++) {
+      double t = 2.0 * i / cords - 1;
+      look.line(g, t * radius, top + 6, t * 0.9 * radius, ring, Material.IVORY, 3);
+    }
+    look.paint(g, bar(0, ring - 5, ring + 5, 1.85 * radius), Material.IVORY, Shading.CYLINDER);
+    look.paint(g, Parts.ellipse(0, top, radius, 0.28 * radius), Material.DRUM_HEAD);
+    look.paint(g, Parts.thick(Parts.ellipse(0, top, radius, 0.28 * radius), 7), Material.IVORY);
   }
 
   private static void stick(

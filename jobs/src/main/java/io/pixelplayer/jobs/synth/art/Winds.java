@@ -16,7 +16,10 @@ import java.awt.geom.QuadCurve2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 
-/** Wind instruments drawn by code: tuba, trumpet, saxophone, flute, clarinet, bassoon, bagpipe. */
+/**
+ * Wind instruments drawn by code: tuba, trumpet, saxophone, flute (and fife), clarinet, bassoon,
+ * bagpipe.
+ */
 final class Winds {
   private Winds() {}
 
@@ -83,6 +86,25 @@ final class Winds {
       double y = lerp(-0.45 * end, 0.9 * end, i / (keys - 1.0));
       look.paint(g, circle(0, y, 12), Material.SILVER);
       look.paint(g, circle(0, y, 4.5), Material.HOLE, Shading.FLAT);
+    }
+  }
+
+  /**
+   * A wooden fife held at an angle: a thick turned tube with rings at its joints and ends, the blow
+   * hole near the top and six finger holes down the lower half.
+   */
+  static void fife(Graphics2D g, Look look) {
+    g.rotate(Math.toRadians(look.proportion(45, 0.3)));
+    double end = look.proportion(190, 0.08);
+    double width = look.proportion(34, 0.15);
+    look.paint(g, bar(0, -end, end, width), Material.BROWN_WOOD, Shading.CYLINDER);
+    for (double y : new double[] {-end + 4, -0.25 * end, end - 12}) {
+      look.paint(g, bar(0, y, y + 12, width + 6), Material.DARK_WOOD, Shading.CYLINDER);
+    }
+    look.paint(g, ellipse(0, -0.7 * end, 0.22 * width, 0.32 * width), Material.HOLE, Shading.FLAT);
+    for (int i = 0; i < 6; i++) {
+      double y = lerp(-0.05 * end, 0.78 * end, i / 5.0) + (i >= 3 ? 10 : 0);
+      look.paint(g, circle(0, y, 0.2 * width), Material.HOLE, Shading.FLAT);
     }
   }
 
