@@ -122,23 +122,23 @@ public final class Evaluation {
       batches.analyse(
           duetCrops, Crop::alone, (duet, input, analysis) -> scoreDuet(duet, analysis, tally));
       SourceFinder finder = new SourceFinder(settings.sources());
+      // Up to which minConfidence the index would give a non-music clip any source (its most
+      // probable class)...
       batches.analyse(
           nonMusicCrops,
           Crop::alone,
-          (clip, input, analysis) -> {
-            if (!finder.find(analysis, 0).isEmpty()) tally.nonMusicWithSources++;
-          });
-      // The other side of the same rule: each sounding solo alone, as the index sees it, must give
-      // its own instrument as a source.
+          (clip, input, analysis) ->
+              tally.nonMusicFoundUpTo.add(finder.foundUpTo(analysis, 0, analysis.topClass(0))));
+      // ... and, the other side of the same rule, each sounding solo alone its own instrument.
       batches.analyse(
           soundingSolos,
           Crop::alone,
-          (solo, input, analysis) -> {
-            String tag = solo.clip().truth().get(0).instrument();
-            if (finder.find(analysis, 0).stream().anyMatch(f -> f.instrument().equals(tag)))
-              tally.solosFound++;
-          });
+          (solo, input, analysis) ->
+              tally.solosFoundUpTo.add(
+                  finder.foundUpTo(
+                      analysis, 0, Instruments.index(solo.clip().truth().get(0).instrument()))));
     }
+    double minConfidence = settings.sources().minConfidence();
     Set<String> classes = new HashSet<>();
     soloCrops.forEach(c -> classes.add(c.clip().truth().get(0).instrument()));
     return new EvaluationReport(
@@ -160,8 +160,9 @@ public final class Evaluation {
         tally.unscored,
         share(tally.duetPointed, tally.duetPointable),
         nonMusicCrops.size(),
-        share(tally.nonMusicWithSources, nonMusicCrops.size()),
-        share(tally.solosFound, soundingSolos.size()),
+        ConfidenceCurve.shareAtLeast(tally.nonMusicFoundUpTo, minConfidence),
+        ConfidenceCurve.shareAtLeast(tally.solosFoundUpTo, minConfidence),
+        ConfidenceCurve.of(tally.nonMusicFoundUpTo, tally.solosFoundUpTo),
         tally.instrumentFigures());
   }
 
@@ -411,8 +412,8 @@ public final class Evaluation {
     int recognised;
     int recognisable;
     int unscored;
-    int nonMusicWithSources;
-    int solosFound;
+    final List<Double> nonMusicFoundUpTo = new ArrayList<>();
+    final List<Double> solosFoundUpTo = new ArrayList<>();
     final SortedMap<String, InstrumentTally> instruments = new TreeMap<>();
 
     /** The tally of a solo crop's instrument. */

@@ -13,8 +13,8 @@ import java.util.TreeMap;
  * where nothing was scored), plus how many mixtures and duets were scored and how many could not be
  * (silent), of the sounding non-music clips (speech, noise, tones: kind none) how many there were
  * and the share the model found any source in, the share of sounding test solos whose own
- * instrument the same rule finds (the other side of its threshold), and each instrument's own
- * figures.
+ * instrument the same rule finds (the other side of its threshold), both again at every threshold
+ * of a grid ({@link ConfidenceCurve}), and each instrument's own figures.
  */
 public record EvaluationReport(
     double sdr,
@@ -37,6 +37,7 @@ public record EvaluationReport(
     int nonMusicClips,
     double nonMusicSourceShare,
     double soloSourceRecall,
+    ConfidenceCurve confidenceCurve,
     SortedMap<String, InstrumentFigures> instruments) {
 
   public EvaluationReport {
@@ -66,6 +67,7 @@ public record EvaluationReport(
     json.addProperty("nonmusic_clips", nonMusicClips);
     put(json, "nonmusic_source_share", nonMusicSourceShare);
     put(json, "solo_source_recall", soloSourceRecall);
+    json.add("confidence_curve", confidenceCurve.toJson());
     JsonObject each = new JsonObject();
     instruments.forEach((name, figures) -> each.add(name, figures.toJson()));
     json.add("instruments", each);
@@ -87,7 +89,8 @@ public record EvaluationReport(
           pointing    %.1f %% (duets %.1f %%)
           recognition %.1f %%
           non-music   %d clips, %.1f %% given a source
-          solos       %.1f %% given their own instrument as a source""",
+          solos       %.1f %% given their own instrument as a source
+          %s""",
         modelVersion,
         clips,
         mixtures,
@@ -107,10 +110,11 @@ public record EvaluationReport(
         100 * recognitionAccuracy,
         nonMusicClips,
         100 * nonMusicSourceShare,
-        100 * soloSourceRecall);
+        100 * soloSourceRecall,
+        confidenceCurve.toText());
   }
 
-  private static void put(JsonObject json, String key, double value) {
+  static void put(JsonObject json, String key, double value) {
     if (Double.isNaN(value)) {
       json.add(key, JsonNull.INSTANCE);
     } else {

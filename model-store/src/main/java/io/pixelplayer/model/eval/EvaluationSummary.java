@@ -45,8 +45,8 @@ public final class EvaluationSummary {
           values.add(value.getAsDouble());
       }
       JsonElement first = each.get(0).get(key);
-      if (first.isJsonObject()) {
-        continue; // per-instrument figures: each corpus's own, under corpora
+      if (first.isJsonObject() || first.isJsonArray()) {
+        continue; // per-instrument figures and confidence curves: each corpus's own, under corpora
       } else if (first.isJsonPrimitive() && first.getAsJsonPrimitive().isString()) {
         mean.add(key, first);
       } else if (COUNTS.contains(key)) {

@@ -73,6 +73,21 @@ public final class SourceFinder {
     return PixelEnergyMap.of(analysis.height(), analysis.width(), analysis.video(n).pixelEnergy());
   }
 
+  /**
+   * The highest {@code minConfidence} at which instrument {@code classIndex} is still one of video
+   * {@code n}'s sources ({@link #find}): its probability when it is among the {@code maxSources}
+   * most probable (ties to the lower class), else -1, as no setting finds it.
+   */
+  public double foundUpTo(ClipAnalysis analysis, int n, int classIndex) {
+    float[] probabilities = analysis.video(n).classes();
+    float p = probabilities[classIndex];
+    int ahead = 0;
+    for (int c = 0; c < probabilities.length; c++) {
+      if (probabilities[c] > p || (probabilities[c] == p && c < classIndex)) ahead++;
+    }
+    return ahead < settings.maxSources() ? p : -1;
+  }
+
   /** The sources of video {@code n} of {@code analysis}, the most confident first. */
   public List<Source> find(ClipAnalysis analysis, int n) {
     float[] probabilities = analysis.video(n).classes();

@@ -33,6 +33,7 @@ class EvaluationSummaryTest {
         10,
         0.1,
         0.95,
+        ConfidenceCurve.of(List.of(0.1, 0.5), List.of(0.9, -1.0)),
         new TreeMap<>(Map.of("cello", new InstrumentFigures(4, nsdr, pointing, 1.0))));
   }
 
@@ -58,6 +59,9 @@ class EvaluationSummaryTest {
     assertThat(summary.get("n_corpora").getAsInt()).isEqualTo(3);
     assertThat(summary.getAsJsonArray("corpora")).hasSize(3);
     assertThat(summary.has("instruments")).as("each corpus's own, not averaged").isFalse();
+    assertThat(summary.has("confidence_curve")).as("each corpus's own").isFalse();
+    assertThat(summary.getAsJsonArray("corpora").get(0).getAsJsonObject().has("confidence_curve"))
+        .isTrue();
     assertThat(
             summary
                 .getAsJsonArray("corpora")

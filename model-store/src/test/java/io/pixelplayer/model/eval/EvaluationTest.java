@@ -109,6 +109,17 @@ class EvaluationTest {
     assertThat(strict.soloSourceRecall()).isZero();
     assertThat(report.toJson().get("solo_source_recall").getAsDouble())
         .isEqualTo(report.soloSourceRecall(), within(1e-4));
+    // Both shares at every setting of a grid, whatever the setting evaluated at: never more clips
+    // given a source at a higher setting.
+    List<ConfidenceCurve.Point> curve = report.confidenceCurve().points();
+    assertThat(strict.confidenceCurve()).isEqualTo(report.confidenceCurve());
+    assertThat(curve).hasSize(19);
+    for (int i = 1; i < curve.size(); i++) {
+      assertThat(curve.get(i).nonMusicSourceShare())
+          .isLessThanOrEqualTo(curve.get(i - 1).nonMusicSourceShare());
+      assertThat(curve.get(i).soloSourceRecall())
+          .isLessThanOrEqualTo(curve.get(i - 1).soloSourceRecall());
+    }
     // Every sounding solo is mixed once as the first source; the silent one is counted, not mixed.
     assertThat(report.mixtures()).isEqualTo(4);
     assertThat(report.duets()).isEqualTo(1);

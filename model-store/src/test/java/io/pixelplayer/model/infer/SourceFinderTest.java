@@ -79,6 +79,29 @@ class SourceFinderTest {
   }
 
   @Test
+  void saysUpToWhichThresholdAnInstrumentIsStillASource() {
+    ClipAnalysis duet = duet();
+    SourceFinder two = new SourceFinder(new SourceFinder.Settings(0.2, 2, 0.5));
+    int cello = Instruments.index("cello");
+    int flute = Instruments.index("flute");
+    int drum = Instruments.index("drum");
+
+    assertThat(two.foundUpTo(duet, 0, cello)).isCloseTo(0.6, within(1e-6));
+    assertThat(two.foundUpTo(duet, 0, flute)).isCloseTo(0.35, within(1e-6));
+    // third most probable (after a tie broken to the lower class): no threshold finds it
+    assertThat(two.foundUpTo(duet, 0, drum)).isEqualTo(-1);
+    // as find decides: the flute is a source up to its probability, not beyond
+    for (double threshold : new double[] {0.3, 0.35, 0.36}) {
+      boolean found =
+          new SourceFinder(new SourceFinder.Settings(threshold, 2, 0.5))
+              .find(duet, 0).stream().anyMatch(s -> s.classIndex() == flute);
+      assertThat(found)
+          .as("at %s", threshold)
+          .isEqualTo(two.foundUpTo(duet, 0, flute) >= threshold);
+    }
+  }
+
+  @Test
   void refusesSettingsOutOfRange() {
     assertThatThrownBy(() -> new SourceFinder.Settings(1.5, 3, 0.5))
         .hasMessageContaining("minimum confidence 1.5");
