@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -76,8 +77,7 @@ public record ConfidenceCurve(List<Point> points) {
         percentages(shown, Point::soloSourceRecall));
   }
 
-  private static String percentages(
-      List<Point> shown, java.util.function.ToDoubleFunction<Point> share) {
+  private static String percentages(List<Point> shown, ToDoubleFunction<Point> share) {
     return shown.stream()
         .map(p -> String.format(Locale.ROOT, "%4.0f%%", 100 * share.applyAsDouble(p)))
         .collect(Collectors.joining(" "));

@@ -122,13 +122,12 @@ public final class Evaluation {
       batches.analyse(
           duetCrops, Crop::alone, (duet, input, analysis) -> scoreDuet(duet, analysis, tally));
       SourceFinder finder = new SourceFinder(settings.sources());
-      // Up to which minConfidence the index would give a non-music clip any source (its most
-      // probable class)...
+      // Up to which minConfidence the index would give a non-music clip any source...
       batches.analyse(
           nonMusicCrops,
           Crop::alone,
           (clip, input, analysis) ->
-              tally.nonMusicFoundUpTo.add(finder.foundUpTo(analysis, 0, analysis.topClass(0))));
+              tally.nonMusicFoundUpTo.add(SourceFinder.anyFoundUpTo(analysis, 0)));
       // ... and, the other side of the same rule, each sounding solo alone its own instrument.
       batches.analyse(
           soundingSolos,

@@ -88,6 +88,16 @@ public final class SourceFinder {
     return ahead < settings.maxSources() ? p : -1;
   }
 
+  /**
+   * The highest {@code minConfidence} at which video {@code n} has any source ({@link #find}): the
+   * probability of its most probable instrument.
+   */
+  public static double anyFoundUpTo(ClipAnalysis analysis, int n) {
+    double highest = 0;
+    for (float p : analysis.video(n).classes()) highest = Math.max(highest, p);
+    return highest;
+  }
+
   /** The sources of video {@code n} of {@code analysis}, the most confident first. */
   public List<Source> find(ClipAnalysis analysis, int n) {
     float[] probabilities = analysis.video(n).classes();

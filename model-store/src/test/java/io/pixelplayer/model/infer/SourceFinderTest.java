@@ -90,6 +90,7 @@ class SourceFinderTest {
     assertThat(two.foundUpTo(duet, 0, flute)).isCloseTo(0.35, within(1e-6));
     // third most probable (after a tie broken to the lower class): no threshold finds it
     assertThat(two.foundUpTo(duet, 0, drum)).isEqualTo(-1);
+    assertThat(SourceFinder.anyFoundUpTo(duet, 0)).isCloseTo(0.6, within(1e-6));
     // as find decides: the flute is a source up to its probability, not beyond
     for (double threshold : new double[] {0.3, 0.35, 0.36}) {
       boolean found =
