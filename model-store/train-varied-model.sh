@@ -4,6 +4,8 @@
 # props, non-music clips), then Mix-and-Separate from the shipped weights. None of it uses TimGM6mb or twemoji, which
 # are kept for evaluation. Runs resume from their checkpoints: rerun the script after an interruption.
 # Usage: model-store/train-varied-model.sh [WORK_DIR] (default /tmp/pixelplayer-varied)
+#   RUNS="D G" model-store/train-varied-model.sh WORK_DIR   makes only those runs (and the corpora they read), then
+#   evaluates them; a run that starts from another run needs that one's weights in WORK_DIR.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="${1:-/tmp/pixelplayer-varied}"
@@ -13,33 +15,38 @@ corpus() { [ -f "$1/manifest.csv" ] || pp synth --out "$@"; }
 
 # Training corpora: solos and duets in the noto look, and a corpus of both looks with silent instruments, props and
 # non-music clips.
-corpus "$WORK/solos" --solos 294 --duets 0 --seconds 9 --seed 31 --soundfont "$SOUNDFONTS"
-corpus "$WORK/duets" --solos 0 --duets 147 --seconds 9 --seed 32 --soundfont "$SOUNDFONTS"
-corpus "$WORK/looks" --solos 168 --duets 63 --nonmusic 63 --seconds 9 --seed 33 --art-style drawn,noto \
-  --silent-in-view 0.2 --distractors 0.3 --soundfont "$SOUNDFONTS"
+RUNS=" ${RUNS:-A B C D E F G} "
+want() { [[ "$RUNS" == *" $1 "* ]]; }
+if want A || want B || want C || want D || want E || want F; then
+  corpus "$WORK/solos" --solos 294 --duets 0 --seconds 9 --seed 31 --soundfont "$SOUNDFONTS"
+  corpus "$WORK/duets" --solos 0 --duets 147 --seconds 9 --seed 32 --soundfont "$SOUNDFONTS"
+  corpus "$WORK/looks" --solos 168 --duets 63 --nonmusic 63 --seconds 9 --seed 33 --art-style drawn,noto \
+    --silent-in-view 0.2 --distractors 0.3 --soundfont "$SOUNDFONTS"
+fi
 
 # Settings every run shares: video stride 8 (the paper's 14 x 14 map at 112 px), 8 duets and 8 mosaics a step
 # (mosaics train the head only: their pixel-level loss off), Adam at a 1e-4 peak.
-COMMON=(--corpus "$WORK/solos" --corpus "$WORK/duets" --corpus "$WORK/looks" --conf pixelplayer.model.videoStride=8
-  --conf pixelplayer.train.duetsPerStep=8 --conf pixelplayer.train.mosaicsPerStep=8
-  --conf pixelplayer.train.mosaicMaskWeight=0 --conf pixelplayer.train.learningRate=1e-4)
+SETTINGS=(--conf pixelplayer.model.videoStride=8 --conf pixelplayer.train.duetsPerStep=8
+  --conf pixelplayer.train.mosaicsPerStep=8 --conf pixelplayer.train.mosaicMaskWeight=0
+  --conf pixelplayer.train.learningRate=1e-4)
+COMMON=(--corpus "$WORK/solos" --corpus "$WORK/duets" --corpus "$WORK/looks" "${SETTINGS[@]}")
 done_at() { [ -f "$1/checkpoint/state.properties" ] && sed -n 's/^step=//p' "$1/checkpoint/state.properties" || echo 0; }
 
 # Run A, from the shipped weights: 999 steps of a 5000-step schedule (warm-up 100), then the schedule cut to 2500
 # steps, resumed from the step-999 checkpoint.
-if [ "$(done_at "$WORK/runA")" -lt 999 ]; then
+if want A && [ "$(done_at "$WORK/runA")" -lt 999 ]; then
   RESUME=(); [ -d "$WORK/runA/checkpoint" ] && RESUME=(--resume)
   pp train "${COMMON[@]}" --out "$WORK/runA" --start-from "$ROOT/model-store/model" "${RESUME[@]}" --steps 5000 \
     --stop-after 999 --conf pixelplayer.train.warmupSteps=100
 fi
-[ "$(done_at "$WORK/runA")" -lt 2500 ] && pp train "${COMMON[@]}" --out "$WORK/runA" --resume --steps 2500 \
+want A && [ "$(done_at "$WORK/runA")" -lt 2500 ] && pp train "${COMMON[@]}" --out "$WORK/runA" --resume --steps 2500 \
   --conf pixelplayer.train.warmupSteps=100
 
 # Run B, from run A: a 1400-step schedule (warm-up 50), 30 % of mixtures with a non-music source (run A: 20 %; 5 of 16
 # non-music validation clips got a source), batch seed 2; stopped at step RUN_B_STEPS (a run stopped at a checkpoint
 # gets its weights written by resuming it to that step).
 RUN_B_STEPS=${RUN_B_STEPS:-1400}
-if [ "$(done_at "$WORK/runB")" -lt "$RUN_B_STEPS" ] || [ ! -f "$WORK/runB/pixelplayer-0000.params" ]; then
+if want B && { [ "$(done_at "$WORK/runB")" -lt "$RUN_B_STEPS" ] || [ ! -f "$WORK/runB/pixelplayer-0000.params" ]; }; then
   RESUME=(); [ -d "$WORK/runB/checkpoint" ] && RESUME=(--resume)
   pp train "${COMMON[@]}" --out "$WORK/runB" --start-from "$WORK/runA" "${RESUME[@]}" --steps 1400 \
     --stop-after "$RUN_B_STEPS" --conf pixelplayer.train.warmupSteps=50 --conf pixelplayer.train.nonMusicShare=0.3 \
@@ -49,10 +56,12 @@ fi
 # Run C, from run A (its step 2500): two more training corpora of fresh seeds (solos, and both looks with more non-music
 # clips) beside the first three, a 900-step schedule (warm-up 50), 25 % of mixtures with a non-music source, batch
 # seed 3.
-corpus "$WORK/solos2" --solos 294 --duets 0 --seconds 9 --seed 41 --soundfont "$SOUNDFONTS"
-corpus "$WORK/looks2" --solos 168 --duets 63 --nonmusic 105 --seconds 9 --seed 43 --art-style drawn,noto \
-  --silent-in-view 0.2 --distractors 0.3 --soundfont "$SOUNDFONTS"
-if [ "$(done_at "$WORK/runC")" -lt 900 ] || [ ! -f "$WORK/runC/pixelplayer-0000.params" ]; then
+if want C; then
+  corpus "$WORK/solos2" --solos 294 --duets 0 --seconds 9 --seed 41 --soundfont "$SOUNDFONTS"
+  corpus "$WORK/looks2" --solos 168 --duets 63 --nonmusic 105 --seconds 9 --seed 43 --art-style drawn,noto \
+    --silent-in-view 0.2 --distractors 0.3 --soundfont "$SOUNDFONTS"
+fi
+if want C && { [ "$(done_at "$WORK/runC")" -lt 900 ] || [ ! -f "$WORK/runC/pixelplayer-0000.params" ]; }; then
   RESUME=(); [ -d "$WORK/runC/checkpoint" ] && RESUME=(--resume)
   pp train "${COMMON[@]}" --corpus "$WORK/solos2" --corpus "$WORK/looks2" --out "$WORK/runC" \
     --start-from "$WORK/runA" "${RESUME[@]}" --steps 900 --conf pixelplayer.train.warmupSteps=50 \
@@ -65,11 +74,13 @@ fi
 # (hue +-40 degrees) in every mixture; a 1000-step schedule (warm-up 50), batch seed 4.
 TIMBRE=(--conf pixelplayer.synth.acoustics.timbreTiltDb=10 --conf pixelplayer.synth.acoustics.timbreResonances=3
   --conf pixelplayer.synth.acoustics.timbreResonanceDb=9 --conf pixelplayer.synth.acoustics.timbreDrive=1.5)
-corpus "$WORK/solos3" --solos 294 --duets 0 --seconds 9 --seed 51 --art-style drawn,noto --soundfont "$SOUNDFONTS" \
-  "${TIMBRE[@]}"
-corpus "$WORK/looks3" --solos 168 --duets 63 --nonmusic 105 --seconds 9 --seed 53 --art-style drawn,fluent,fluent_flat \
-  --silent-in-view 0.2 --distractors 0.3 --soundfont "$SOUNDFONTS" "${TIMBRE[@]}"
-if [ "$(done_at "$WORK/runD")" -lt 1000 ] || [ ! -f "$WORK/runD/pixelplayer-0000.params" ]; then
+if want D || want E || want F; then
+  corpus "$WORK/solos3" --solos 294 --duets 0 --seconds 9 --seed 51 --art-style drawn,noto --soundfont "$SOUNDFONTS" \
+    "${TIMBRE[@]}"
+  corpus "$WORK/looks3" --solos 168 --duets 63 --nonmusic 105 --seconds 9 --seed 53 --art-style drawn,fluent,fluent_flat \
+    --silent-in-view 0.2 --distractors 0.3 --soundfont "$SOUNDFONTS" "${TIMBRE[@]}"
+fi
+if want D && { [ "$(done_at "$WORK/runD")" -lt 1000 ] || [ ! -f "$WORK/runD/pixelplayer-0000.params" ]; }; then
   RESUME=(); [ -d "$WORK/runD/checkpoint" ] && RESUME=(--resume)
   pp train "${COMMON[@]}" --corpus "$WORK/solos3" --corpus "$WORK/looks3" --out "$WORK/runD" \
     --start-from "$WORK/runA" "${RESUME[@]}" --steps 1000 --conf pixelplayer.train.warmupSteps=50 \
@@ -80,11 +91,13 @@ fi
 # Run E, from run D: two more corpora of fresh seeds in the Fluent looks beside noto and drawn (the held-out look's
 # misses on run D were mostly the nine emoji instruments, whose shapes only noto and drawn had shown), the same
 # augmentations, a 1200-step schedule (warm-up 50), batch seed 5.
-corpus "$WORK/solos4" --solos 294 --duets 0 --seconds 9 --seed 61 --art-style fluent,fluent_flat,noto \
-  --soundfont "$SOUNDFONTS" "${TIMBRE[@]}"
-corpus "$WORK/looks4" --solos 168 --duets 63 --nonmusic 63 --seconds 9 --seed 63 --art-style fluent,fluent_flat,drawn,noto \
-  --silent-in-view 0.2 --distractors 0.3 --soundfont "$SOUNDFONTS" "${TIMBRE[@]}"
-if [ "$(done_at "$WORK/runE")" -lt 1200 ] || [ ! -f "$WORK/runE/pixelplayer-0000.params" ]; then
+if want E || want F; then
+  corpus "$WORK/solos4" --solos 294 --duets 0 --seconds 9 --seed 61 --art-style fluent,fluent_flat,noto \
+    --soundfont "$SOUNDFONTS" "${TIMBRE[@]}"
+  corpus "$WORK/looks4" --solos 168 --duets 63 --nonmusic 63 --seconds 9 --seed 63 --art-style fluent,fluent_flat,drawn,noto \
+    --silent-in-view 0.2 --distractors 0.3 --soundfont "$SOUNDFONTS" "${TIMBRE[@]}"
+fi
+if want E && { [ "$(done_at "$WORK/runE")" -lt 1200 ] || [ ! -f "$WORK/runE/pixelplayer-0000.params" ]; }; then
   RESUME=(); [ -d "$WORK/runE/checkpoint" ] && RESUME=(--resume)
   pp train "${COMMON[@]}" --corpus "$WORK/solos3" --corpus "$WORK/looks3" --corpus "$WORK/solos4" \
     --corpus "$WORK/looks4" --out "$WORK/runE" --start-from "$WORK/runD" "${RESUME[@]}" --steps 1200 \
@@ -95,13 +108,34 @@ fi
 # Run F, run E's A/B from run D: the same corpora, schedule and batch seed, with each clip's frames turned by up to
 # +-30 degrees and zoomed 0.8-1.2 (run D still named most held-out emoji instruments wrong: emoji are drawn at an
 # angle the drawn style's few degrees of turn do not reach).
-if [ "$(done_at "$WORK/runF")" -lt 1200 ] || [ ! -f "$WORK/runF/pixelplayer-0000.params" ]; then
+if want F && { [ "$(done_at "$WORK/runF")" -lt 1200 ] || [ ! -f "$WORK/runF/pixelplayer-0000.params" ]; }; then
   RESUME=(); [ -d "$WORK/runF/checkpoint" ] && RESUME=(--resume)
   pp train "${COMMON[@]}" --corpus "$WORK/solos3" --corpus "$WORK/looks3" --corpus "$WORK/solos4" \
     --corpus "$WORK/looks4" --out "$WORK/runF" --start-from "$WORK/runD" "${RESUME[@]}" --steps 1200 \
     --conf pixelplayer.train.warmupSteps=50 --conf pixelplayer.train.nonMusicShare=0.25 \
     --conf pixelplayer.train.colourDb=8 --conf pixelplayer.train.frameHueDegrees=40 \
     --conf pixelplayer.train.frameTurnDegrees=30 --conf pixelplayer.train.seed=5
+fi
+
+# Run G, from the shipped weights in one run: two corpora of fresh seeds in which every video draws its look from all
+# four training styles (drawn, whose piano, drum, congas, flute and accordion come in several designs; noto; fluent;
+# fluent_flat) and its sound from three SoundFonts, each source on an instrument of its own, with silent instruments,
+# props and non-music clips; every augmentation (spectra coloured +-8 dB, frames recoloured +-40 degrees, turned
+# +-30 degrees and zoomed); a 1600-step schedule (warm-up 100), batch seed 7.
+if want G; then
+  corpus "$WORK/solos5" --solos 420 --duets 0 --seconds 9 --seed 71 --art-style drawn,noto,fluent,fluent_flat \
+    --soundfont "$SOUNDFONTS" "${TIMBRE[@]}"
+  corpus "$WORK/looks5" --solos 168 --duets 84 --nonmusic 105 --seconds 9 --seed 73 \
+    --art-style drawn,noto,fluent,fluent_flat --silent-in-view 0.2 --distractors 0.3 --soundfont "$SOUNDFONTS" \
+    "${TIMBRE[@]}"
+fi
+if want G && { [ "$(done_at "$WORK/runG")" -lt 1600 ] || [ ! -f "$WORK/runG/pixelplayer-0000.params" ]; }; then
+  RESUME=(); [ -d "$WORK/runG/checkpoint" ] && RESUME=(--resume)
+  pp train --corpus "$WORK/solos5" --corpus "$WORK/looks5" "${SETTINGS[@]}" --out "$WORK/runG" \
+    --start-from "$ROOT/model-store/model" "${RESUME[@]}" --steps 1600 --conf pixelplayer.train.warmupSteps=100 \
+    --conf pixelplayer.train.nonMusicShare=0.25 --conf pixelplayer.train.colourDb=8 \
+    --conf pixelplayer.train.frameHueDegrees=40 --conf pixelplayer.train.frameTurnDegrees=30 \
+    --conf pixelplayer.train.seed=7
 fi
 
 # Validation corpora (their own seeds: choices are made here, never on test seeds): the trained look and sound, the
@@ -116,8 +150,8 @@ corpus "$WORK/val-n2" --solos 0 --duets 0 --nonmusic 120 --seconds 6 --seed 5107
 # Which half of the held-out gap is sound and which is look: the reserved SoundFont alone, the reserved look alone.
 corpus "$WORK/val-c" --solos 84 --duets 20 --seconds 6 --seed 5104 --soundfont /usr/share/sounds/sf2/TimGM6mb.sf2
 corpus "$WORK/val-d" --solos 84 --duets 20 --seconds 6 --seed 5105 --art-style twemoji
-for run in runA runB runC runD runE runF; do
+for run in $RUNS; do
   for v in val-a val-b val-b2 val-b3 val-n val-n2 val-c val-d; do
-    pp evaluate --corpus "$WORK/$v" --model "$WORK/$run" --json
+    pp evaluate --corpus "$WORK/$v" --model "$WORK/run$run" --json
   done
 done
