@@ -10,6 +10,7 @@ import io.pixelplayer.model.infer.ModelManifest;
 import io.pixelplayer.model.infer.StoredClip;
 import io.pixelplayer.model.train.MixAndSeparate;
 import io.pixelplayer.model.train.MixAndSeparateTraining;
+import io.pixelplayer.model.train.TrainingRecipe;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -164,6 +166,7 @@ final class TrainCommand implements Callable<Integer> {
         new MixAndSeparate(
             setup.batches(), clips, duets, duetsPerStep, mosaics, noInstrument, Instruments::index);
     keepCorpusDescriptions(described, out);
+    TrainingRecipe.addRun(out, startFrom, resume, runSettings(conf));
     MixAndSeparateTraining.Result result =
         MixAndSeparateTraining.Run.of(setup.model(), batches, setup.training(), out)
             .resuming(resume)
@@ -183,6 +186,24 @@ final class TrainCommand implements Callable<Integer> {
         out);
     stdout.flush();
     return 0;
+  }
+
+  /**
+   * What this run trains with, for {@value TrainingRecipe#FILE}: every {@code pixelplayer.model.*}
+   * and {@code pixelplayer.train.*} setting in force (the options that override one folded in), the
+   * corpora, the weights it starts from and whether it resumes.
+   */
+  private Map<String, String> runSettings(PixelPlayerConf conf) {
+    Map<String, String> run = conf.under(TrainingSetup.MODEL);
+    run.putAll(conf.under(TrainingSetup.TRAIN));
+    if (steps != null) run.put(TrainingSetup.TRAIN + "steps", steps.toString());
+    if (batch != null) run.put(TrainingSetup.TRAIN + "batch", batch.toString());
+    if (mix != null) run.put(TrainingSetup.TRAIN + "sourcesPerMix", mix.toString());
+    if (stopAfter != null) run.put("stop_after", stopAfter.toString());
+    run.put("corpora", String.join(",", corpora.stream().map(Path::toString).toList()));
+    run.put("start_from", startFrom == null ? "" : startFrom.toString());
+    run.put("resumed", Boolean.toString(resume));
+    return run;
   }
 
   /**

@@ -185,6 +185,16 @@ public final class PixelPlayerConf {
     return List.of(getString(key).split("\\s*,\\s*")).stream().filter(s -> !s.isEmpty()).toList();
   }
 
+  /** The settings in force whose keys start with {@code prefix}, keys sorted. */
+  public Map<String, String> under(String prefix) {
+    Map<String, String> found = new TreeMap<>();
+    values.forEach(
+        (key, value) -> {
+          if (key.startsWith(prefix)) found.put(key, value);
+        });
+    return found;
+  }
+
   /** The documented keys (those of conf/pixelplayer.properties). */
   public static Set<String> documentedKeys() {
     return Collections.unmodifiableSet(loadDefaults().keySet());

@@ -18,8 +18,8 @@ public record TrainingSetup(
     int mosaicsPerStep,
     double nonMusicShare,
     MixAndSeparateTraining.Settings training) {
-  private static final String MODEL = "pixelplayer.model.";
-  private static final String TRAIN = "pixelplayer.train.";
+  public static final String MODEL = "pixelplayer.model.";
+  public static final String TRAIN = "pixelplayer.train.";
 
   /** cpu or paper: the networks' sizes, which the pixelplayer.model.* keys override one by one. */
   public static final String SCALE = MODEL + "scale";

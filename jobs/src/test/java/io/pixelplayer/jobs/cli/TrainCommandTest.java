@@ -3,11 +3,13 @@ package io.pixelplayer.jobs.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pixelplayer.model.infer.StoredClip;
+import io.pixelplayer.model.train.TrainingRecipe;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -55,12 +57,28 @@ class TrainCommandTest {
                 "2",
                 "--master",
                 "local[2]",
-                "--resume"))
+                "--resume",
+                "--conf",
+                "pixelplayer.train.colourDb=4"))
         .as(out::toString)
         .isZero();
     assertThat(out.toString()).contains("trained steps 2..4");
     List<String> curve = Files.readAllLines(model.resolve("training-curve.csv"));
     assertThat(curve).hasSize(1 + 4);
+    // Each run's settings, the options folded in: the resumed run is a run of its own.
+    List<Map<String, String>> runs = TrainingRecipe.read(model);
+    assertThat(runs).hasSize(2);
+    assertThat(runs.get(0))
+        .containsEntry("pixelplayer.train.steps", "2")
+        .containsEntry("pixelplayer.train.batch", "2")
+        .containsEntry("pixelplayer.train.colourDb", "0")
+        .containsEntry("pixelplayer.model.scale", "cpu")
+        .containsEntry("resumed", "false")
+        .containsEntry("corpora", corpus.toString());
+    assertThat(runs.get(1))
+        .containsEntry("pixelplayer.train.steps", "4")
+        .containsEntry("pixelplayer.train.colourDb", "4")
+        .containsEntry("resumed", "true");
   }
 
   @Test

@@ -47,6 +47,10 @@ class PixelPlayerConfTest {
     assertThat(conf.getInt("pixelplayer.ingest.jpegQuality")).isEqualTo(70);
     assertThat(conf.getDouble("pixelplayer.ingest.framesPerSecond")).isEqualTo(2.0);
     assertThat(conf.getInt("pixelplayer.audio.sampleRate")).isEqualTo(11025);
+    assertThat(conf.under("pixelplayer.ingest."))
+        .containsEntry("pixelplayer.ingest.jpegQuality", "70")
+        .containsEntry("pixelplayer.ingest.framesPerSecond", "2")
+        .allSatisfy((key, value) -> assertThat(key).startsWith("pixelplayer.ingest."));
   }
 
   @Test

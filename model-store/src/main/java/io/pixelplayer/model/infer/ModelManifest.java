@@ -6,6 +6,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.pixelplayer.model.train.TrainingRecipe;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -15,15 +16,16 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 
 /**
  * {@value #FILE} beside a model's weights: what the model is (version, architecture), how it was
- * trained (steps, time, from {@value #TRAINING_CURVE}; the corpus, from {@value #TRAINING_CORPUS}),
- * on which engine, and the evaluations it reached. Written by {@code evaluate --record}, never by
- * hand: each recorded evaluation replaces an earlier one of the same corpus and split; evaluations
- * of other weights are dropped.
+ * trained (steps, time, from {@value #TRAINING_CURVE}; the corpus, from {@value #TRAINING_CORPUS};
+ * each run's settings, from {@value TrainingRecipe#FILE}), on which engine, and the evaluations it
+ * reached. Written by {@code evaluate --record}, never by hand: each recorded evaluation replaces
+ * an earlier one of the same corpus and split; evaluations of other weights are dropped.
  */
 public final class ModelManifest {
   public static final String FILE = "manifest.json";
@@ -103,7 +105,7 @@ public final class ModelManifest {
   /**
    * Steps and time from the training curve: one row per step taken, its clock restarting with each
    * run (resumed or warm-started), so the time is the sum of each run's last reading. And the
-   * corpus.
+   * corpus and each run's settings.
    */
   private static JsonObject training(Path dir) throws IOException {
     JsonObject training = new JsonObject();
@@ -135,6 +137,16 @@ public final class ModelManifest {
     Path corpus = dir.resolve(TRAINING_CORPUS);
     if (Files.exists(corpus)) {
       training.add("corpus", describe(corpus));
+    }
+    List<Map<String, String>> recipe = TrainingRecipe.read(dir);
+    if (!recipe.isEmpty()) {
+      JsonArray runs = new JsonArray();
+      for (Map<String, String> run : recipe) {
+        JsonObject settings = new JsonObject();
+        run.forEach(settings::addProperty);
+        runs.add(settings);
+      }
+      training.add("recipe", runs);
     }
     return training;
   }

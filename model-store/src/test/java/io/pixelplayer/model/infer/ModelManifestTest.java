@@ -6,8 +6,10 @@ import ai.djl.Device;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.pixelplayer.model.net.ModelConfig;
+import io.pixelplayer.model.train.TrainingRecipe;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +33,7 @@ class ModelManifestTest {
     Files.writeString(
         dir.resolve(ModelManifest.TRAINING_CORPUS),
         "seed=21\nsoundfont=FluidR3_GM.sf2\nart=noto\n");
+    TrainingRecipe.addRun(dir, null, false, Map.of("pixelplayer.train.colourDb", "8"));
     JsonObject heldOut = corpus("1001");
     try (PixelPlayerModel model = PixelPlayerModel.load(dir, Device.cpu())) {
       ModelManifest.record(model, heldOut, "test", metrics(1.5));
@@ -45,6 +48,14 @@ class ModelManifestTest {
       assertThat(training.get("runs").getAsInt()).isEqualTo(2);
       assertThat(training.get("seconds").getAsLong()).isEqualTo(55);
       assertThat(training.getAsJsonObject("corpus").get("seed").getAsString()).isEqualTo("21");
+      assertThat(
+              training
+                  .getAsJsonArray("recipe")
+                  .get(0)
+                  .getAsJsonObject()
+                  .get("pixelplayer.train.colourDb")
+                  .getAsString())
+          .isEqualTo("8");
       assertThat(manifest.getAsJsonObject("engine").get("pytorch").getAsString())
           .isEqualTo("2.7.1");
       // The held-out corpus's second evaluation replaced its first.
