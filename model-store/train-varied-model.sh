@@ -121,7 +121,7 @@ fi
 # four training styles (drawn, whose piano, drum, congas, flute and accordion come in several designs; noto; fluent;
 # fluent_flat) and its sound from three SoundFonts, each source on an instrument of its own, with silent instruments,
 # props and non-music clips; every augmentation (spectra coloured +-8 dB, frames recoloured +-40 degrees, turned
-# +-30 degrees and zoomed); a 1200-step schedule (warm-up 100), batch seed 7.
+# +-30 degrees and zoomed); a 1600-step schedule (warm-up 100), batch seed 7.
 if want G; then
   corpus "$WORK/solos5" --solos 420 --duets 0 --seconds 9 --seed 71 --art-style drawn,noto,fluent,fluent_flat \
     --soundfont "$SOUNDFONTS" "${TIMBRE[@]}"
@@ -129,10 +129,10 @@ if want G; then
     --art-style drawn,noto,fluent,fluent_flat --silent-in-view 0.2 --distractors 0.3 --soundfont "$SOUNDFONTS" \
     "${TIMBRE[@]}"
 fi
-if want G && { [ "$(done_at "$WORK/runG")" -lt 1200 ] || [ ! -f "$WORK/runG/pixelplayer-0000.params" ]; }; then
+if want G && { [ "$(done_at "$WORK/runG")" -lt 1600 ] || [ ! -f "$WORK/runG/pixelplayer-0000.params" ]; }; then
   RESUME=(); [ -d "$WORK/runG/checkpoint" ] && RESUME=(--resume)
   pp train --corpus "$WORK/solos5" --corpus "$WORK/looks5" "${SETTINGS[@]}" --out "$WORK/runG" \
-    --start-from "$ROOT/model-store/model" "${RESUME[@]}" --steps 1200 --conf pixelplayer.train.warmupSteps=100 \
+    --start-from "$ROOT/model-store/model" "${RESUME[@]}" --steps 1600 --conf pixelplayer.train.warmupSteps=100 \
     --conf pixelplayer.train.nonMusicShare=0.25 --conf pixelplayer.train.colourDb=8 \
     --conf pixelplayer.train.frameHueDegrees=40 --conf pixelplayer.train.frameTurnDegrees=30 \
     --conf pixelplayer.train.seed=7

@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     description =
         "Quality of a model on a corpus's held-out split, as the paper measures it: separation of mixtures of "
-            + "two solos (SDR, SIR, SAR, NSDR, with the ideal binary mask as the ceiling), duets, pointing (energy peak in "
+            + "two solos (or --mix N; SDR, SIR, SAR, NSDR, with the ideal binary mask as the ceiling), duets, pointing (energy peak in "
             + "the instrument's box) and recognition. The corpus is ingested first (into CORPUS/ingest) unless it has been.")
 final class EvaluateCommand implements Callable<Integer> {
   /**
@@ -61,6 +61,14 @@ final class EvaluateCommand implements Callable<Integer> {
       defaultValue = "test",
       description = "Manifest split to evaluate (default: ${DEFAULT-VALUE}).")
   String split;
+
+  @Option(
+      names = "--mix",
+      paramLabel = "N",
+      defaultValue = "2",
+      description =
+          "Solos in each mixture (default: ${DEFAULT-VALUE}, the paper's; 3 for the harder mixtures `train --mix 3` learns).")
+  int mix;
 
   @Option(
       names = "--json",
@@ -112,7 +120,7 @@ final class EvaluateCommand implements Callable<Integer> {
     try (PixelPlayerModel loaded = PixelPlayerModel.load(modelDir, device.device())) {
       Evaluation.Settings settings =
           new Evaluation.Settings(
-              conf.getLong(SEED), conf.getInt(BATCH), ModelSettings.sources(conf));
+              conf.getLong(SEED), conf.getInt(BATCH), mix, ModelSettings.sources(conf));
       for (int i = 0; i < corpora.size(); i++) {
         Path corpus = corpora.get(i);
         System.err.println(

@@ -17,6 +17,7 @@ import io.pixelplayer.udf.PixelEnergyMap;
 import io.pixelplayer.udf.Stft;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -60,13 +61,17 @@ public final class Evaluation {
   /**
    * @param seed picks the mixing partners
    * @param batch mixtures per forward pass
+   * @param sourcesPerMix N, solos in each mixture (the paper's 2; 3 for harder mixtures)
    * @param sources what counts as a source when a non-music clip is analysed (as the index finds
    *     them)
    */
-  public record Settings(long seed, int batch, SourceFinder.Settings sources) {
+  public record Settings(long seed, int batch, int sourcesPerMix, SourceFinder.Settings sources) {
     public Settings {
       if (batch < 1)
         throw new IllegalArgumentException("evaluation batch " + batch + " must be positive");
+      if (sourcesPerMix < 2)
+        throw new IllegalArgumentException(
+            "sources per mixture " + sourcesPerMix + " must be at least 2");
       if (sources == null) throw new IllegalArgumentException("source settings are null");
     }
   }
@@ -84,7 +89,7 @@ public final class Evaluation {
   }
 
   /**
-   * Scores the model on {@code solos} (mixed in pairs) and {@code duets}, and counts the {@code
+   * Scores the model on {@code solos} (mixed N at a time) and {@code duets}, and counts the {@code
    * nonMusic} clips it finds any source in; progress lines go to {@code progress}.
    */
   public EvaluationReport run(
@@ -106,19 +111,19 @@ public final class Evaluation {
             .sorted(Comparator.comparing(Crop::id))
             .toList();
     List<Crop> soundingSolos = soloCrops.stream().filter(c -> !c.silent()).toList();
-    List<Crop[]> pairs = pairs(soundingSolos);
+    List<Crop[]> mixtures = mixtures(soundingSolos);
     Tally tally = new Tally();
     tally.unscored += (int) soloCrops.stream().filter(Crop::silent).count();
     Progress shown =
         new Progress(
             progress,
-            pairs.size() + duetCrops.size() + nonMusicCrops.size() + soundingSolos.size());
+            mixtures.size() + duetCrops.size() + nonMusicCrops.size() + soundingSolos.size());
     try (Predictor<ClipInput, ClipAnalysis> predictor = model.newPredictor()) {
       Batches batches = new Batches(predictor, shown);
       batches.analyse(
-          pairs,
-          pair -> new ClipInput(mix(pair), List.of(pair[0].frames(), pair[1].frames())),
-          (pair, input, analysis) -> scoreMixture(pair, input.mixture(), analysis, tally));
+          mixtures,
+          group -> new ClipInput(mix(group), Arrays.stream(group).map(Crop::frames).toList()),
+          (group, input, analysis) -> scoreMixture(group, input.mixture(), analysis, tally));
       batches.analyse(
           duetCrops, Crop::alone, (duet, input, analysis) -> scoreDuet(duet, analysis, tally));
       SourceFinder finder = new SourceFinder(settings.sources());
@@ -154,7 +159,8 @@ public final class Evaluation {
         classes.size(),
         soloCrops.size() + duetCrops.size(),
         model.version(),
-        pairs.size(),
+        settings.sourcesPerMix(),
+        mixtures.size(),
         duetCrops.size(),
         tally.unscored,
         share(tally.duetPointed, tally.duetPointable),
@@ -165,40 +171,44 @@ public final class Evaluation {
         tally.instrumentFigures());
   }
 
-  private void scoreMixture(Crop[] pair, float[] mixture, ClipAnalysis analysis, Tally tally) {
-    float[][] references = {half(pair[0].audio()), half(pair[1].audio())};
-    float[][] estimates = new float[2][];
-    for (int n = 0; n < 2; n++) {
-      estimates[n] = separation.separate(mixture, analysis.video(n).mask(), Masks.PAPER_THRESHOLD);
-      Box box = pair[n].truthBox(0);
+  private void scoreMixture(Crop[] group, float[] mixture, ClipAnalysis analysis, Tally tally) {
+    int n = group.length;
+    float[][] references = new float[n][];
+    float[][] estimates = new float[n][];
+    float[][] unmixed = new float[n][];
+    for (int i = 0; i < n; i++) {
+      references[i] = share(group[i].audio(), n);
+      estimates[i] = separation.separate(mixture, analysis.video(i).mask(), Masks.PAPER_THRESHOLD);
+      unmixed[i] = mixture;
+      Box box = group[i].truthBox(0);
       tally.pointable++;
-      boolean pointed = peakIn(analysis.classEnergy(n, analysis.topClass(n)), analysis, box);
+      boolean pointed = peakIn(analysis.classEnergy(i, analysis.topClass(i)), analysis, box);
       if (pointed) tally.pointed++;
-      tally.of(pair[n]).pointed.add(pointed ? 1.0 : 0.0);
+      tally.of(group[i]).pointed.add(pointed ? 1.0 : 0.0);
     }
+    // Each solo is the first of one mixture: recognised there, once.
     tally.recognisable++;
     boolean recognised =
-        analysis.topClass(0) == Instruments.index(pair[0].clip().truth().get(0).instrument());
+        analysis.topClass(0) == Instruments.index(group[0].clip().truth().get(0).instrument());
     if (recognised) tally.recognised++;
-    tally.of(pair[0]).recognised.add(recognised ? 1.0 : 0.0);
-    if (silent(estimates[0]) || silent(estimates[1])) {
+    tally.of(group[0]).recognised.add(recognised ? 1.0 : 0.0);
+    if (Arrays.stream(estimates).anyMatch(Evaluation::silent)) {
       tally.unscored++;
       return;
     }
     BssEval.Result scored = BssEval.bssEvalSources(references, estimates, false);
-    BssEval.Result unseparated =
-        BssEval.bssEvalSources(references, new float[][] {mixture, mixture}, false);
+    BssEval.Result unseparated = BssEval.bssEvalSources(references, unmixed, false);
     BssEval.Result ideal =
         BssEval.bssEvalSources(
             references, separation.idealBinary(List.of(references)).toArray(float[][]::new), false);
-    for (int n = 0; n < 2; n++) {
-      tally.sdr.add(scored.sdr()[n]);
-      tally.sir.add(scored.sir()[n]);
-      tally.sar.add(scored.sar()[n]);
-      tally.mixtureSdr.add(unseparated.sdr()[n]);
-      tally.nsdr.add(scored.sdr()[n] - unseparated.sdr()[n]);
-      tally.of(pair[n]).nsdr.add(scored.sdr()[n] - unseparated.sdr()[n]);
-      tally.ibmSdr.add(ideal.sdr()[n]);
+    for (int i = 0; i < n; i++) {
+      tally.sdr.add(scored.sdr()[i]);
+      tally.sir.add(scored.sir()[i]);
+      tally.sar.add(scored.sar()[i]);
+      tally.mixtureSdr.add(unseparated.sdr()[i]);
+      tally.nsdr.add(scored.sdr()[i] - unseparated.sdr()[i]);
+      tally.of(group[i]).nsdr.add(scored.sdr()[i] - unseparated.sdr()[i]);
+      tally.ibmSdr.add(ideal.sdr()[i]);
     }
   }
 
@@ -250,45 +260,54 @@ public final class Evaluation {
   }
 
   /**
-   * Mixing partners: for each clip, a seeded choice among clips of other videos, of other
-   * instruments if any.
+   * Mixing partners: for each clip, N − 1 seeded choices in turn, each among clips of videos not
+   * yet in its mixture, of instruments not yet in it if any. A clip without enough partners is
+   * mixed in none.
    */
-  private List<Crop[]> pairs(List<Crop> crops) {
+  private List<Crop[]> mixtures(List<Crop> crops) {
     Random rng = new Random(settings.seed());
-    List<Crop[]> pairs = new ArrayList<>();
+    List<Crop[]> mixtures = new ArrayList<>();
     for (Crop first : crops) {
-      List<Crop> others =
-          crops.stream()
-              .filter(c -> !c.clip().clip().videoId().equals(first.clip().clip().videoId()))
-              .toList();
-      List<Crop> unlike =
-          others.stream()
-              .filter(c -> Collections.disjoint(c.instruments(), first.instruments()))
-              .toList();
-      List<Crop> candidates = unlike.isEmpty() ? others : unlike;
-      if (!candidates.isEmpty()) {
-        pairs.add(new Crop[] {first, candidates.get(rng.nextInt(candidates.size()))});
+      List<Crop> group = new ArrayList<>(List.of(first));
+      while (group.size() < settings.sourcesPerMix()) {
+        List<Crop> others =
+            crops.stream()
+                .filter(c -> group.stream().noneMatch(g -> g.videoId().equals(c.videoId())))
+                .toList();
+        List<Crop> unlike =
+            others.stream()
+                .filter(
+                    c ->
+                        group.stream()
+                            .allMatch(g -> Collections.disjoint(c.instruments(), g.instruments())))
+                .toList();
+        List<Crop> candidates = unlike.isEmpty() ? others : unlike;
+        if (candidates.isEmpty()) break;
+        group.add(candidates.get(rng.nextInt(candidates.size())));
       }
+      if (group.size() == settings.sourcesPerMix()) mixtures.add(group.toArray(Crop[]::new));
     }
-    return pairs;
+    return mixtures;
   }
 
   /**
-   * The mixture as training makes it (gain 0 dB): each source clipped to [-1, 1] and halved,
-   * summed.
+   * The mixture as training makes it (gain 0 dB): each of its N sources clipped to [-1, 1] and
+   * divided by N, summed.
    */
-  private static float[] mix(Crop[] pair) {
-    float[] a = half(pair[0].audio());
-    float[] b = half(pair[1].audio());
-    float[] mixture = new float[a.length];
-    for (int i = 0; i < mixture.length; i++) mixture[i] = a[i] + b[i];
+  private static float[] mix(Crop[] group) {
+    float[] mixture = new float[group[0].audio().length];
+    for (Crop source : group) {
+      float[] part = share(source.audio(), group.length);
+      for (int i = 0; i < mixture.length; i++) mixture[i] += part[i];
+    }
     return mixture;
   }
 
-  private static float[] half(float[] audio) {
-    float[] halved = new float[audio.length];
-    for (int i = 0; i < audio.length; i++) halved[i] = Math.max(-1f, Math.min(1f, audio[i])) / 2;
-    return halved;
+  /** A source's part of a mixture of {@code n}: clipped to [-1, 1], divided by {@code n}. */
+  private static float[] share(float[] audio, int n) {
+    float[] part = new float[audio.length];
+    for (int i = 0; i < audio.length; i++) part[i] = Math.max(-1f, Math.min(1f, audio[i])) / n;
+    return part;
   }
 
   private Crop crop(EvaluationClip clip) {
@@ -310,6 +329,10 @@ public final class Evaluation {
     String id() {
       return clip.clip().videoId()
           + String.format(Locale.ROOT, "@%012.3f", clip.clip().startSeconds());
+    }
+
+    String videoId() {
+      return clip.clip().videoId();
     }
 
     Set<String> instruments() {

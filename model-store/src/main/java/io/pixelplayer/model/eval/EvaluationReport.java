@@ -10,11 +10,12 @@ import java.util.TreeMap;
 
 /**
  * The figures of an {@link Evaluation}, named as CONTRACT.md's metrics (dB; shares in 0..1; NaN
- * where nothing was scored), plus how many mixtures and duets were scored and how many could not be
- * (silent), of the sounding non-music clips (speech, noise, tones: kind none) how many there were
- * and the share the model found any source in, the share of sounding test solos whose own
- * instrument the same rule finds (the other side of its threshold), both again at every threshold
- * of a grid ({@link ConfidenceCurve}), and each instrument's own figures.
+ * where nothing was scored), plus how many solos each mixture mixed, how many mixtures and duets
+ * were scored and how many could not be (silent), of the sounding non-music clips (speech, noise,
+ * tones: kind none) how many there were and the share the model found any source in, the share of
+ * sounding test solos whose own instrument the same rule finds (the other side of its threshold),
+ * both again at every threshold of a grid ({@link ConfidenceCurve}), and each instrument's own
+ * figures.
  */
 public record EvaluationReport(
     double sdr,
@@ -30,6 +31,7 @@ public record EvaluationReport(
     int classes,
     int clips,
     String modelVersion,
+    int sourcesPerMix,
     int mixtures,
     int duets,
     int unscored,
@@ -60,6 +62,7 @@ public record EvaluationReport(
     json.addProperty("classes", classes);
     json.addProperty("clips", clips);
     json.addProperty("model_version", modelVersion);
+    json.addProperty("sources_per_mix", sourcesPerMix);
     json.addProperty("mixtures", mixtures);
     json.addProperty("duets", duets);
     json.addProperty("unscored", unscored);
@@ -83,7 +86,7 @@ public record EvaluationReport(
     return String.format(
         Locale.ROOT,
         """
-        model %s: %d clips (%d mixtures of two solos, %d duets; %d not scored: silent), %d classes
+        model %s: %d clips (%d mixtures of %d solos, %d duets; %d not scored: silent), %d classes
           separation  SDR %.2f dB, SIR %.2f dB, SAR %.2f dB; NSDR %.2f dB (mixture SDR %.2f dB; ideal binary mask SDR %.2f dB)
           duets       SDR %.2f dB, SIR %.2f dB
           pointing    %.1f %% (duets %.1f %%)
@@ -94,6 +97,7 @@ public record EvaluationReport(
         modelVersion,
         clips,
         mixtures,
+        sourcesPerMix,
         duets,
         unscored,
         classes,

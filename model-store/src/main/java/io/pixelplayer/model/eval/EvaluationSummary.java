@@ -51,7 +51,7 @@ public final class EvaluationSummary {
         mean.add(key, first);
       } else if (COUNTS.contains(key)) {
         mean.addProperty(key, Math.round(values.stream().mapToDouble(Double::doubleValue).sum()));
-      } else if (key.equals("classes")) {
+      } else if (key.equals("classes") || key.equals("sources_per_mix")) {
         mean.add(key, first);
       } else if (values.isEmpty()) {
         mean.add(key, JsonNull.INSTANCE);

@@ -25,7 +25,8 @@ import java.util.TreeMap;
  * trained (steps, time, from {@value #TRAINING_CURVE}; the corpus, from {@value #TRAINING_CORPUS};
  * each run's settings, from {@value TrainingRecipe#FILE}), on which engine, and the evaluations it
  * reached. Written by {@code evaluate --record}, never by hand: each recorded evaluation replaces
- * an earlier one of the same corpus and split; evaluations of other weights are dropped.
+ * an earlier one of the same corpus, split and mixture size; evaluations of other weights are
+ * dropped.
  */
 public final class ModelManifest {
   public static final String FILE = "manifest.json";
@@ -58,7 +59,8 @@ public final class ModelManifest {
         for (JsonElement earlier : old.getAsJsonArray("evaluations")) {
           JsonObject entry = earlier.getAsJsonObject();
           if (!(entry.get("corpus").equals(corpus)
-              && entry.get("split").getAsString().equals(split))) {
+              && entry.get("split").getAsString().equals(split)
+              && sourcesPerMix(entry.getAsJsonObject("metrics")) == sourcesPerMix(evaluation))) {
             evaluations.add(entry);
           }
         }
@@ -89,6 +91,13 @@ public final class ModelManifest {
     Files.move(
         temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     return file;
+  }
+
+  /** Solos in each mixture of an evaluation: 2 where it does not say (the paper's protocol). */
+  private static int sourcesPerMix(JsonObject metrics) {
+    return metrics != null && metrics.has("sources_per_mix")
+        ? metrics.get("sources_per_mix").getAsInt()
+        : 2;
   }
 
   /** A description file as a JSON object of strings, keys sorted. */

@@ -26,6 +26,7 @@ class EvaluationSummaryTest {
         21,
         clips,
         "pixelplayer-abc",
+        2,
         clips - 8,
         8,
         0,
@@ -55,6 +56,8 @@ class EvaluationSummaryTest {
         .isEqualTo(3.0);
     assertThat(summary.get("clips").getAsInt()).isEqualTo(150);
     assertThat(summary.get("classes").getAsInt()).isEqualTo(21);
+    assertThat(summary.get("sources_per_mix").getAsInt()).isEqualTo(2);
+    assertThat(summary.getAsJsonObject("spread").has("sources_per_mix")).isFalse();
     assertThat(summary.get("model_version").getAsString()).isEqualTo("pixelplayer-abc");
     assertThat(summary.get("n_corpora").getAsInt()).isEqualTo(3);
     assertThat(summary.getAsJsonArray("corpora")).hasSize(3);

@@ -1,6 +1,7 @@
 package io.pixelplayer.model.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.Device;
@@ -14,6 +15,7 @@ import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,11 +90,12 @@ class EvaluationTest {
     try (PixelPlayerModel model = PixelPlayerModel.load(dir, Device.cpu())) {
       Evaluation evaluation =
           new Evaluation(
-              model, new Evaluation.Settings(5, 3, new SourceFinder.Settings(0, 3, 0.5)));
+              model, new Evaluation.Settings(5, 3, 2, new SourceFinder.Settings(0, 3, 0.5)));
       report = evaluation.run(solos, duets, nonMusic, null);
       again = evaluation.run(solos, duets, nonMusic, null);
       strict =
-          new Evaluation(model, new Evaluation.Settings(5, 3, new SourceFinder.Settings(1, 3, 0.5)))
+          new Evaluation(
+                  model, new Evaluation.Settings(5, 3, 2, new SourceFinder.Settings(1, 3, 0.5)))
               .run(solos, duets, nonMusic, null);
       assertThat(report.modelVersion()).isEqualTo(model.version());
     }
@@ -156,6 +159,54 @@ class EvaluationTest {
             "classes",
             "clips",
             "model_version");
+  }
+
+  @Test
+  void mixesThreeSolosAtATime(@TempDir Path dir) throws Exception {
+    TestModels.saveRandom(TINY, dir);
+    String[] instruments = {"cello", "flute", "drum", "piano"};
+    Color[] colours = {Color.RED, Color.GREEN, Color.BLUE, Color.YELLOW};
+    Random noise = new Random(3);
+    List<EvaluationClip> solos = new ArrayList<>();
+    for (int v = 0; v < instruments.length; v++) {
+      // A little noise under each tone: pure tones make BSS-eval's Gram matrix singular (slow).
+      float[] sound = tone(220 * (v + 1) + 37 * v);
+      for (int i = 0; i < LENGTH; i++) sound[i] += (float) (0.01 * noise.nextGaussian());
+      solos.add(
+          clip(
+              "solo-" + v,
+              List.of(instruments[v]),
+              sound,
+              colours[v],
+              List.of(truth(instruments[v], sound, LEFT))));
+    }
+    SourceFinder.Settings sources = new SourceFinder.Settings(0, 3, 0.5);
+    EvaluationReport ofTwo;
+    EvaluationReport ofThree;
+    try (PixelPlayerModel model = PixelPlayerModel.load(dir, Device.cpu())) {
+      ofTwo =
+          new Evaluation(model, new Evaluation.Settings(5, 3, 2, sources))
+              .run(solos, List.of(), List.of(), null);
+      ofThree =
+          new Evaluation(model, new Evaluation.Settings(5, 3, 3, sources))
+              .run(solos, List.of(), List.of(), null);
+    }
+    // Every solo first in one mixture, with two partners of other videos and instruments; all
+    // three sources scored.
+    assertThat(ofTwo.sourcesPerMix()).isEqualTo(2);
+    assertThat(ofThree.sourcesPerMix()).isEqualTo(3);
+    assertThat(ofThree.toJson().get("sources_per_mix").getAsInt()).isEqualTo(3);
+    assertThat(ofThree.mixtures()).isEqualTo(4);
+    assertThat(ofThree.instruments().values().stream().mapToInt(InstrumentFigures::sources).sum())
+        .isEqualTo(3 * ofThree.mixtures());
+    // A source is a third of its mixture, not a half: the unseparated mixture scores lower.
+    assertThat(ofThree.mixtureSdr()).isLessThan(ofTwo.mixtureSdr() - 2);
+    assertThat(ofThree.ibmSdr()).isGreaterThan(ofThree.mixtureSdr() + 10);
+    assertThat(ofThree.nsdr()).isCloseTo(ofThree.sdr() - ofThree.mixtureSdr(), within(1e-9));
+    assertThat(ofThree.toText()).contains("4 mixtures of 3 solos");
+    assertThatThrownBy(() -> new Evaluation.Settings(5, 3, 1, sources))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at least 2");
   }
 
   private static float[] tone(double hz) {
