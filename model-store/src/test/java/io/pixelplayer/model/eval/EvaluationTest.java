@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,19 +45,7 @@ class EvaluationTest {
   @Test
   void scoresMixturesDuetsPointingAndRecognitionRepeatably(@TempDir Path dir) throws Exception {
     TestModels.saveRandom(TINY, dir);
-    List<EvaluationClip> solos = new ArrayList<>();
-    String[] instruments = {"cello", "flute", "drum", "piano"};
-    Color[] colours = {Color.RED, Color.GREEN, Color.BLUE, Color.YELLOW};
-    for (int v = 0; v < instruments.length; v++) {
-      float[] tone = tone(220 * (v + 1));
-      solos.add(
-          clip(
-              "solo-" + v,
-              List.of(instruments[v]),
-              tone,
-              colours[v],
-              List.of(truth(instruments[v], tone, LEFT))));
-    }
+    List<EvaluationClip> solos = fourSolos(v -> tone(220 * (v + 1)));
     float[] silence = new float[LENGTH];
     solos.add(
         clip(
@@ -164,22 +153,15 @@ class EvaluationTest {
   @Test
   void mixesThreeSolosAtATime(@TempDir Path dir) throws Exception {
     TestModels.saveRandom(TINY, dir);
-    String[] instruments = {"cello", "flute", "drum", "piano"};
-    Color[] colours = {Color.RED, Color.GREEN, Color.BLUE, Color.YELLOW};
     Random noise = new Random(3);
-    List<EvaluationClip> solos = new ArrayList<>();
-    for (int v = 0; v < instruments.length; v++) {
-      // A little noise under each tone: pure tones make BSS-eval's Gram matrix singular (slow).
-      float[] sound = tone(220 * (v + 1) + 37 * v);
-      for (int i = 0; i < LENGTH; i++) sound[i] += (float) (0.01 * noise.nextGaussian());
-      solos.add(
-          clip(
-              "solo-" + v,
-              List.of(instruments[v]),
-              sound,
-              colours[v],
-              List.of(truth(instruments[v], sound, LEFT))));
-    }
+    // A little noise under each tone: pure tones make BSS-eval's Gram matrix singular (slow).
+    List<EvaluationClip> solos =
+        fourSolos(
+            v -> {
+              float[] sound = tone(220 * (v + 1) + 37 * v);
+              for (int i = 0; i < LENGTH; i++) sound[i] += (float) (0.01 * noise.nextGaussian());
+              return sound;
+            });
     SourceFinder.Settings sources = new SourceFinder.Settings(0, 3, 0.5);
     EvaluationReport ofTwo;
     EvaluationReport ofThree;
@@ -207,6 +189,26 @@ class EvaluationTest {
     assertThatThrownBy(() -> new Evaluation.Settings(5, 3, 1, sources))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("at least 2");
+  }
+
+  /**
+   * Four solos of four instruments, each in a colour of its own, solo v sounding {@code sound(v)}.
+   */
+  private static List<EvaluationClip> fourSolos(IntFunction<float[]> sound) throws Exception {
+    String[] instruments = {"cello", "flute", "drum", "piano"};
+    Color[] colours = {Color.RED, Color.GREEN, Color.BLUE, Color.YELLOW};
+    List<EvaluationClip> solos = new ArrayList<>();
+    for (int v = 0; v < instruments.length; v++) {
+      float[] audio = sound.apply(v);
+      solos.add(
+          clip(
+              "solo-" + v,
+              List.of(instruments[v]),
+              audio,
+              colours[v],
+              List.of(truth(instruments[v], audio, LEFT))));
+    }
+    return solos;
   }
 
   private static float[] tone(double hz) {
