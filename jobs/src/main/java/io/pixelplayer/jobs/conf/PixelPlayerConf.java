@@ -207,13 +207,6 @@ public final class PixelPlayerConf {
 
   /** The {@code spark.*} keys given by the user, to be passed to Spark unchanged. */
   public Map<String, String> sparkSettings() {
-    Map<String, String> spark = new TreeMap<>();
-    values.forEach(
-        (k, v) -> {
-          if (k.startsWith("spark.")) {
-            spark.put(k, v);
-          }
-        });
-    return spark;
+    return under("spark.");
   }
 }
