@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -19,10 +20,10 @@ import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * One writer at a time: a run holds the warehouse's lock file while it writes and rewrites it every
- * quarter of the timeout; a lock not rewritten for the timeout was left by a run that died, and the
- * next run takes it over. A second run started beside a live one fails in one line, before any
- * work.
+ * One writer at a time: a run holds the warehouse's lock file while it writes and refreshes it
+ * every quarter of the timeout; a lock not rewritten for the timeout was left by a run that died,
+ * and the next run takes it over. A second run started beside a live one fails in one line, before
+ * any work.
  *
  * <p>Taking it must be atomic when two runs start at once. A local file is created exclusively; an
  * object store has no such create (a check, then a write), so both runs may write: the last write
@@ -160,10 +161,14 @@ public final class WarehouseLock implements AutoCloseable {
     }
   }
 
+  /**
+   * A local lock's time is set in place, so that a second run never reads it half rewritten; an
+   * object store's write replaces the whole object at once.
+   */
   private void refresh() {
     java.nio.file.Path local = localFile(fs, file);
     try {
-      if (local != null) Files.writeString(local, text + "\n");
+      if (local != null) Files.setLastModifiedTime(local, FileTime.from(Instant.now()));
       else write(fs, file, text, true);
     } catch (IOException e) {
       // The next refresh tries again; a lock that goes stale meanwhile only lets a later run in.
