@@ -62,6 +62,7 @@ public final class IndexJob {
    */
   public record Result(
       String runId,
+      ModelRef model,
       int videosFound,
       int unchanged,
       int videosIndexed,
@@ -155,6 +156,7 @@ public final class IndexJob {
       if (todo.isEmpty()) {
         return new Result(
             null,
+            model,
             found.size(),
             unchanged,
             0,
@@ -256,6 +258,7 @@ public final class IndexJob {
       warehouse.commit(spark, new WarehouseRun(runId, !incremental, details));
       return new Result(
           runId,
+          model,
           found.size(),
           unchanged,
           done.size(),

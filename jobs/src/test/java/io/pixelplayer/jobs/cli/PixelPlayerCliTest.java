@@ -61,7 +61,7 @@ class PixelPlayerCliTest {
   void anUnknownBenchmarkOrPartitioningIsAUsageError() {
     assertThat(run("bench", "speed")).isEqualTo(2);
     assertThat(err.toString().strip())
-        .isEqualTo("pixelplayer bench: no benchmark speed (benchmarks: warehouse)");
+        .isEqualTo("pixelplayer bench: no benchmark speed (benchmarks: warehouse, index)");
     err.getBuffer().setLength(0);
     assertThat(run("bench", "--conf", "pixelplayer.warehouse.partitioning=by-colour")).isEqualTo(2);
     assertThat(err.toString().strip())

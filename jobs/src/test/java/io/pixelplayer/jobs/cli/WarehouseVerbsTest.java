@@ -8,13 +8,14 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.commons.io.FileUtils;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * index, query, sql and demo from the command line, on two sample solos (a cello and an acoustic
- * guitar) and the shipped model.
+ * index, query, sql, demo and the index speed bench from the command line, on two sample solos (a
+ * cello and an acoustic guitar) and the shipped model.
  */
 class WarehouseVerbsTest {
   private static final Path ROOT = Path.of(System.getProperty("pixelplayer.root"));
@@ -232,5 +233,40 @@ class WarehouseVerbsTest {
         .containsPattern("solo-0012 +6\\.0 s +cello 0\\.0-5\\.9 s");
     assertThat(demo.out()).contains("solo-0009");
     assertThat(out.resolve("warehouse/videos/metadata")).isDirectory();
+  }
+
+  @Test
+  void benchIndexMeasuresAModelAgainstTheShippedOneOnTheSameVideos(@TempDir Path copy)
+      throws Exception {
+    Path model = copy.resolve("candidate");
+    FileUtils.copyDirectory(ROOT.resolve("model-store/model").toFile(), model.toFile());
+    CliRun bench =
+        CliRun.of(
+            "bench",
+            "index",
+            "--input",
+            input.toString(),
+            "--model",
+            model.toString(),
+            "--rounds",
+            "1",
+            "--json",
+            "--master",
+            "local[2]");
+    assertThat(bench.code()).as(bench.err()).isZero();
+    JsonArray rows = JsonParser.parseString(bench.out()).getAsJsonArray();
+    assertThat(rows).hasSize(4);
+    String shipped = rows.get(0).getAsJsonObject().get("version").getAsString();
+    assertThat(shipped).startsWith("pixelplayer-");
+    for (int i = 0; i < 4; i++) {
+      JsonObject row = rows.get(i).getAsJsonObject();
+      assertThat(row.get("version").getAsString()).isEqualTo(shipped);
+      assertThat(row.get("measure").getAsString())
+          .isEqualTo(i % 2 == 0 ? "clips_per_second" : "times_real_time");
+      assertThat(row.get("value").getAsDouble()).isPositive();
+      if (i < 2) assertThat(row.get("ratio_to_baseline").getAsDouble()).isEqualTo(1.0);
+      else assertThat(row.get("ratio_to_baseline").getAsDouble()).isPositive();
+    }
+    assertThat(rows.get(2).getAsJsonObject().get("model").getAsString()).contains("candidate");
   }
 }
