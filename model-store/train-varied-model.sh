@@ -15,7 +15,7 @@ corpus() { [ -f "$1/manifest.csv" ] || pp synth --out "$@"; }
 
 # Training corpora: solos and duets in the noto look, and a corpus of both looks with silent instruments, props and
 # non-music clips.
-RUNS=" ${RUNS:-A B C D E F G} "
+RUNS=" ${RUNS:-A B C D E F G H} "
 want() { [[ "$RUNS" == *" $1 "* ]]; }
 if want A || want B || want C || want D || want E || want F; then
   corpus "$WORK/solos" --solos 294 --duets 0 --seconds 9 --seed 31 --soundfont "$SOUNDFONTS"
@@ -122,7 +122,7 @@ fi
 # fluent_flat) and its sound from three SoundFonts, each source on an instrument of its own, with silent instruments,
 # props and non-music clips; every augmentation (spectra coloured +-8 dB, frames recoloured +-40 degrees, turned
 # +-30 degrees and zoomed); a 1600-step schedule (warm-up 100), batch seed 7.
-if want G; then
+if want G || want H; then
   corpus "$WORK/solos5" --solos 420 --duets 0 --seconds 9 --seed 71 --art-style drawn,noto,fluent,fluent_flat \
     --soundfont "$SOUNDFONTS" "${TIMBRE[@]}"
   corpus "$WORK/looks5" --solos 168 --duets 84 --nonmusic 105 --seconds 9 --seed 73 \
@@ -136,6 +136,17 @@ if want G && { [ "$(done_at "$WORK/runG")" -lt 1600 ] || [ ! -f "$WORK/runG/pixe
     --conf pixelplayer.train.nonMusicShare=0.25 --conf pixelplayer.train.colourDb=8 \
     --conf pixelplayer.train.frameHueDegrees=40 --conf pixelplayer.train.frameTurnDegrees=30 \
     --conf pixelplayer.train.seed=7
+fi
+
+# Run H, from run G: the same corpora and augmentations, a second schedule of 2000 steps (warm-up 50), batch seed 8
+# (run G's validation figures were still rising when its schedule ended).
+if want H && { [ "$(done_at "$WORK/runH")" -lt 2000 ] || [ ! -f "$WORK/runH/pixelplayer-0000.params" ]; }; then
+  RESUME=(); [ -d "$WORK/runH/checkpoint" ] && RESUME=(--resume)
+  pp train --corpus "$WORK/solos5" --corpus "$WORK/looks5" "${SETTINGS[@]}" --out "$WORK/runH" \
+    --start-from "$WORK/runG" "${RESUME[@]}" --steps 2000 --conf pixelplayer.train.warmupSteps=50 \
+    --conf pixelplayer.train.nonMusicShare=0.25 --conf pixelplayer.train.colourDb=8 \
+    --conf pixelplayer.train.frameHueDegrees=40 --conf pixelplayer.train.frameTurnDegrees=30 \
+    --conf pixelplayer.train.seed=8
 fi
 
 # Validation corpora (their own seeds: choices are made here, never on test seeds): the trained look and sound, the
