@@ -129,13 +129,14 @@ if want G || want H; then
     --art-style drawn,noto,fluent,fluent_flat --silent-in-view 0.2 --distractors 0.3 --soundfont "$SOUNDFONTS" \
     "${TIMBRE[@]}"
 fi
+# Runs G and H: a quarter of mixtures with a non-music source, and every augmentation.
+AUGMENTED=(--conf pixelplayer.train.nonMusicShare=0.25 --conf pixelplayer.train.colourDb=8
+  --conf pixelplayer.train.frameHueDegrees=40 --conf pixelplayer.train.frameTurnDegrees=30)
 if want G && { [ "$(done_at "$WORK/runG")" -lt 1600 ] || [ ! -f "$WORK/runG/pixelplayer-0000.params" ]; }; then
   RESUME=(); [ -d "$WORK/runG/checkpoint" ] && RESUME=(--resume)
   pp train --corpus "$WORK/solos5" --corpus "$WORK/looks5" "${SETTINGS[@]}" --out "$WORK/runG" \
     --start-from "$ROOT/model-store/model" "${RESUME[@]}" --steps 1600 --conf pixelplayer.train.warmupSteps=100 \
-    --conf pixelplayer.train.nonMusicShare=0.25 --conf pixelplayer.train.colourDb=8 \
-    --conf pixelplayer.train.frameHueDegrees=40 --conf pixelplayer.train.frameTurnDegrees=30 \
-    --conf pixelplayer.train.seed=7
+    "${AUGMENTED[@]}" --conf pixelplayer.train.seed=7
 fi
 
 # Run H, from run G: the same corpora and augmentations, a second schedule of 2000 steps (warm-up 50), batch seed 8
@@ -144,9 +145,7 @@ if want H && { [ "$(done_at "$WORK/runH")" -lt 2000 ] || [ ! -f "$WORK/runH/pixe
   RESUME=(); [ -d "$WORK/runH/checkpoint" ] && RESUME=(--resume)
   pp train --corpus "$WORK/solos5" --corpus "$WORK/looks5" "${SETTINGS[@]}" --out "$WORK/runH" \
     --start-from "$WORK/runG" "${RESUME[@]}" --steps 2000 --conf pixelplayer.train.warmupSteps=50 \
-    --conf pixelplayer.train.nonMusicShare=0.25 --conf pixelplayer.train.colourDb=8 \
-    --conf pixelplayer.train.frameHueDegrees=40 --conf pixelplayer.train.frameTurnDegrees=30 \
-    --conf pixelplayer.train.seed=8
+    "${AUGMENTED[@]}" --conf pixelplayer.train.seed=8
 fi
 
 # Validation corpora (their own seeds: choices are made here, never on test seeds): the trained look and sound, the

@@ -65,31 +65,21 @@ public final class IndexSpeedBench {
         (isBaseline ? baseline : model).add(run);
       }
     }
+    double baselineClips = median(baseline, IndexJob.Result::clipsPerSecond);
+    double baselineRealTime = median(baseline, IndexJob.Result::timesRealTime);
     List<Row> rows = new ArrayList<>();
-    measures(baselineUri, baseline, baseline, rows);
-    measures(modelUri, model, baseline, rows);
+    for (List<IndexJob.Result> runs : List.of(baseline, model)) {
+      IndexJob.ModelRef ran = runs.get(0).model();
+      double clips = median(runs, IndexJob.Result::clipsPerSecond);
+      double realTime = median(runs, IndexJob.Result::timesRealTime);
+      rows.add(
+          RowFactory.create(
+              ran.uri(), ran.version(), "clips_per_second", clips, clips / baselineClips));
+      rows.add(
+          RowFactory.create(
+              ran.uri(), ran.version(), "times_real_time", realTime, realTime / baselineRealTime));
+    }
     return rows;
-  }
-
-  private static void measures(
-      String uri, List<IndexJob.Result> runs, List<IndexJob.Result> baseline, List<Row> rows) {
-    String version = runs.get(0).model().version();
-    double clips = median(runs, IndexJob.Result::clipsPerSecond);
-    double realTime = median(runs, IndexJob.Result::timesRealTime);
-    rows.add(
-        RowFactory.create(
-            uri,
-            version,
-            "clips_per_second",
-            clips,
-            clips / median(baseline, IndexJob.Result::clipsPerSecond)));
-    rows.add(
-        RowFactory.create(
-            uri,
-            version,
-            "times_real_time",
-            realTime,
-            realTime / median(baseline, IndexJob.Result::timesRealTime)));
   }
 
   private static double median(List<IndexJob.Result> runs, ToDoubleFunction<IndexJob.Result> f) {

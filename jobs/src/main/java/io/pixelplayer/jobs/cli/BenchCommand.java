@@ -140,7 +140,6 @@ final class BenchCommand implements Callable<Integer> {
   private List<Row> indexSpeed(SparkSession spark, PixelPlayerConf conf, Path dir)
       throws Exception {
     String videos = input != null ? input : conf.getLocation(DemoCommand.INPUT);
-    String shipped = conf.getLocation(ModelSettings.MODEL_DIR);
     AtomicInteger runs = new AtomicInteger();
     PrintWriter summaries = new PrintWriter(System.err, true);
     IndexSpeedBench.Indexer indexer =
@@ -155,8 +154,6 @@ final class BenchCommand implements Callable<Integer> {
                 false,
                 summaries);
     return new IndexSpeedBench(indexer, rounds, System.err)
-        .run(
-            baseline != null ? PixelPlayerConf.absoluteLocation(baseline) : shipped,
-            model != null ? PixelPlayerConf.absoluteLocation(model) : shipped);
+        .run(ModelSettings.location(conf, baseline), ModelSettings.location(conf, model));
   }
 }

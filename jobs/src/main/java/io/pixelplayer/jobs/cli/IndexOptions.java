@@ -53,9 +53,7 @@ final class IndexOptions {
           verb,
           input,
           warehouse,
-          model != null
-              ? PixelPlayerConf.absoluteLocation(model)
-              : conf.getLocation(ModelSettings.MODEL_DIR),
+          ModelSettings.location(conf, model),
           incremental,
           stdout);
     }

@@ -102,12 +102,7 @@ final class RemixCommand implements Callable<Integer> {
     String videoUri = FileUris.of(videoPath.getFileSystem(hadoop).makeQualified(videoPath));
     try (ExecutorModels.Lease lease =
             ExecutorModels.acquire(
-                model != null
-                    ? PixelPlayerConf.absoluteLocation(model)
-                    : conf.getLocation(ModelSettings.MODEL_DIR),
-                null,
-                device.device(),
-                hadoop);
+                ModelSettings.location(conf, model), null, device.device(), hadoop);
         LocalCopy local = LocalCopy.of(videoUri, hadoop)) {
       PixelPlayerModel loaded = lease.model();
       Path localVideo = local.path();

@@ -34,6 +34,11 @@ public record ModelSettings(String modelUri, String device, SourceFinder.Setting
    */
   public static final String BOX_FRACTION = "pixelplayer.index.boxFraction";
 
+  /** The model a verb's {@code --model} names ({@code given}), or the configured one when null. */
+  public static String location(PixelPlayerConf conf, String given) {
+    return given != null ? PixelPlayerConf.absoluteLocation(given) : conf.getLocation(MODEL_DIR);
+  }
+
   public static ModelSettings from(PixelPlayerConf conf) {
     return new ModelSettings(conf.getLocation(MODEL_DIR), conf.getString(DEVICE), sources(conf));
   }

@@ -21,7 +21,7 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * One writer at a time: a run holds the warehouse's lock file while it writes and refreshes it
- * every quarter of the timeout; a lock not rewritten for the timeout was left by a run that died,
+ * every quarter of the timeout; a lock not refreshed for the timeout was left by a run that died,
  * and the next run takes it over. A second run started beside a live one fails in one line, before
  * any work.
  *
