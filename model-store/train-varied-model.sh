@@ -15,7 +15,7 @@ corpus() { [ -f "$1/manifest.csv" ] || pp synth --out "$@"; }
 
 # Training corpora: solos and duets in the noto look, and a corpus of both looks with silent instruments, props and
 # non-music clips.
-RUNS=" ${RUNS:-A B C D E F G H I} "
+RUNS=" ${RUNS:-A B C D E F G H I J} "
 want() { [[ "$RUNS" == *" $1 "* ]]; }
 if want A || want B || want C || want D || want E || want F; then
   corpus "$WORK/solos" --solos 294 --duets 0 --seconds 9 --seed 31 --soundfont "$SOUNDFONTS"
@@ -122,14 +122,14 @@ fi
 # fluent_flat) and its sound from three SoundFonts, each source on an instrument of its own, with silent instruments,
 # props and non-music clips; every augmentation (spectra coloured +-8 dB, frames recoloured +-40 degrees, turned
 # +-30 degrees and zoomed); a 1600-step schedule (warm-up 100), batch seed 7.
-if want G || want H || want I; then
+if want G || want H || want I || want J; then
   corpus "$WORK/solos5" --solos 420 --duets 0 --seconds 9 --seed 71 --art-style drawn,noto,fluent,fluent_flat \
     --soundfont "$SOUNDFONTS" "${TIMBRE[@]}"
   corpus "$WORK/looks5" --solos 168 --duets 84 --nonmusic 105 --seconds 9 --seed 73 \
     --art-style drawn,noto,fluent,fluent_flat --silent-in-view 0.2 --distractors 0.3 --soundfont "$SOUNDFONTS" \
     "${TIMBRE[@]}"
 fi
-# Runs G, H and I: a quarter of mixtures with a non-music source, and every augmentation.
+# Runs G to J: a quarter of mixtures with a non-music source, and every augmentation.
 AUGMENTED=(--conf pixelplayer.train.nonMusicShare=0.25 --conf pixelplayer.train.colourDb=8
   --conf pixelplayer.train.frameHueDegrees=40 --conf pixelplayer.train.frameTurnDegrees=30)
 if want G && { [ "$(done_at "$WORK/runG")" -lt 1600 ] || [ ! -f "$WORK/runG/pixelplayer-0000.params" ]; }; then
@@ -155,6 +155,23 @@ if want I && { [ "$(done_at "$WORK/runI")" -lt 2000 ] || [ ! -f "$WORK/runI/pixe
   pp train --corpus "$WORK/solos5" --corpus "$WORK/looks5" "${SETTINGS[@]}" --out "$WORK/runI" \
     --start-from "$WORK/runH" "${RESUME[@]}" --steps 2000 --conf pixelplayer.train.warmupSteps=50 \
     "${AUGMENTED[@]}" --conf pixelplayer.train.seed=9
+fi
+
+# Run J, from run I: two more corpora of fresh seeds made as solos5 and looks5 beside them (twice the videos, so that
+# more steps teach more than the first 357 videos), the same augmentations, a 2000-step schedule (warm-up 50), batch
+# seed 10 (run I's held-out figures rose again, its same-style ones did not).
+if want J; then
+  corpus "$WORK/solos6" --solos 420 --duets 0 --seconds 9 --seed 81 --art-style drawn,noto,fluent,fluent_flat \
+    --soundfont "$SOUNDFONTS" "${TIMBRE[@]}"
+  corpus "$WORK/looks6" --solos 168 --duets 84 --nonmusic 105 --seconds 9 --seed 83 \
+    --art-style drawn,noto,fluent,fluent_flat --silent-in-view 0.2 --distractors 0.3 --soundfont "$SOUNDFONTS" \
+    "${TIMBRE[@]}"
+fi
+if want J && { [ "$(done_at "$WORK/runJ")" -lt 2000 ] || [ ! -f "$WORK/runJ/pixelplayer-0000.params" ]; }; then
+  RESUME=(); [ -d "$WORK/runJ/checkpoint" ] && RESUME=(--resume)
+  pp train --corpus "$WORK/solos5" --corpus "$WORK/looks5" --corpus "$WORK/solos6" --corpus "$WORK/looks6" \
+    "${SETTINGS[@]}" --out "$WORK/runJ" --start-from "$WORK/runI" "${RESUME[@]}" --steps 2000 \
+    --conf pixelplayer.train.warmupSteps=50 "${AUGMENTED[@]}" --conf pixelplayer.train.seed=10
 fi
 
 # Validation corpora (their own seeds: choices are made here, never on test seeds): the trained look and sound, the
