@@ -186,8 +186,12 @@ corpus "$WORK/val-n2" --solos 0 --duets 0 --nonmusic 120 --seconds 6 --seed 5107
 # Which half of the held-out gap is sound and which is look: the reserved SoundFont alone, the reserved look alone.
 corpus "$WORK/val-c" --solos 84 --duets 20 --seconds 6 --seed 5104 --soundfont /usr/share/sounds/sf2/TimGM6mb.sf2
 corpus "$WORK/val-d" --solos 84 --duets 20 --seconds 6 --seed 5105 --art-style twemoji
+# The same two kinds with the dry sound (no room, microphone or noise): how much of the gap the acoustics make.
+corpus "$WORK/val-a-dry" --solos 84 --duets 20 --seconds 6 --seed 5111 --dry
+corpus "$WORK/val-b-dry" --solos 84 --duets 20 --seconds 6 --seed 5112 --dry --art-style twemoji --soundfont /usr/share/sounds/sf2/TimGM6mb.sf2
+corpus "$WORK/val-b2-dry" --solos 84 --duets 20 --seconds 6 --seed 5116 --dry --art-style twemoji --soundfont /usr/share/sounds/sf2/TimGM6mb.sf2
 for run in $RUNS; do
-  for v in val-a val-b val-b2 val-b3 val-n val-n2 val-c val-d; do
+  for v in val-a val-b val-b2 val-b3 val-n val-n2 val-c val-d val-a-dry val-b-dry val-b2-dry; do
     pp evaluate --corpus "$WORK/$v" --model "$WORK/run$run" --json
   done
 done
