@@ -10,6 +10,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="${1:-/tmp/pixelplayer-varied}"
 pp() { "$ROOT/pixelplayer" "$@"; }
+RESERVED_SOUNDFONT=/usr/share/sounds/sf2/TimGM6mb.sf2   # evaluation only, like the twemoji style
 SOUNDFONTS=/usr/share/sounds/sf2/FluidR3_GM.sf2,/usr/share/sounds/sf2/OPL-3_FM_128M.sf2,builtin   # apt: fluid-soundfont-gm opl3-soundfont
 corpus() { [ -f "$1/manifest.csv" ] || pp synth --out "$@"; }
 
@@ -31,6 +32,15 @@ SETTINGS=(--conf pixelplayer.model.videoStride=8 --conf pixelplayer.train.duetsP
   --conf pixelplayer.train.learningRate=1e-4)
 COMMON=(--corpus "$WORK/solos" --corpus "$WORK/duets" --corpus "$WORK/looks" "${SETTINGS[@]}")
 done_at() { [ -f "$1/checkpoint/state.properties" ] && sed -n 's/^step=//p' "$1/checkpoint/state.properties" || echo 0; }
+# Trains run NAME (in WORK/runNAME) over a STEPS-step schedule unless it has reached the end with its weights written,
+# resuming from its checkpoint when it has one; the other arguments are train's.
+train_run() {
+  local name=$1 steps=$2 out="$WORK/run$1"; shift 2
+  want "$name" || return 0
+  [ "$(done_at "$out")" -ge "$steps" ] && [ -f "$out/pixelplayer-0000.params" ] && return 0
+  local resume=(); [ -d "$out/checkpoint" ] && resume=(--resume)
+  pp train --out "$out" "${resume[@]}" --steps "$steps" "$@"
+}
 
 # Run A, from the shipped weights: 999 steps of a 5000-step schedule (warm-up 100), then the schedule cut to 2500
 # steps, resumed from the step-999 checkpoint.
@@ -61,12 +71,9 @@ if want C; then
   corpus "$WORK/looks2" --solos 168 --duets 63 --nonmusic 105 --seconds 9 --seed 43 --art-style drawn,noto \
     --silent-in-view 0.2 --distractors 0.3 --soundfont "$SOUNDFONTS"
 fi
-if want C && { [ "$(done_at "$WORK/runC")" -lt 900 ] || [ ! -f "$WORK/runC/pixelplayer-0000.params" ]; }; then
-  RESUME=(); [ -d "$WORK/runC/checkpoint" ] && RESUME=(--resume)
-  pp train "${COMMON[@]}" --corpus "$WORK/solos2" --corpus "$WORK/looks2" --out "$WORK/runC" \
-    --start-from "$WORK/runA" "${RESUME[@]}" --steps 900 --conf pixelplayer.train.warmupSteps=50 \
-    --conf pixelplayer.train.nonMusicShare=0.25 --conf pixelplayer.train.seed=3
-fi
+train_run C 900 "${COMMON[@]}" --corpus "$WORK/solos2" --corpus "$WORK/looks2" --start-from "$WORK/runA" \
+  --conf pixelplayer.train.warmupSteps=50 --conf pixelplayer.train.nonMusicShare=0.25 \
+  --conf pixelplayer.train.seed=3
 
 # Run D, from run A (its step 2500): two corpora of fresh seeds whose instruments sound unlike any one SoundFont
 # (each source on an instrument of its own: brightness, body resonances, drive), the second in the drawn and both
@@ -80,13 +87,9 @@ if want D || want E || want F; then
   corpus "$WORK/looks3" --solos 168 --duets 63 --nonmusic 105 --seconds 9 --seed 53 --art-style drawn,fluent,fluent_flat \
     --silent-in-view 0.2 --distractors 0.3 --soundfont "$SOUNDFONTS" "${TIMBRE[@]}"
 fi
-if want D && { [ "$(done_at "$WORK/runD")" -lt 1000 ] || [ ! -f "$WORK/runD/pixelplayer-0000.params" ]; }; then
-  RESUME=(); [ -d "$WORK/runD/checkpoint" ] && RESUME=(--resume)
-  pp train "${COMMON[@]}" --corpus "$WORK/solos3" --corpus "$WORK/looks3" --out "$WORK/runD" \
-    --start-from "$WORK/runA" "${RESUME[@]}" --steps 1000 --conf pixelplayer.train.warmupSteps=50 \
-    --conf pixelplayer.train.nonMusicShare=0.25 --conf pixelplayer.train.colourDb=8 \
-    --conf pixelplayer.train.frameHueDegrees=40 --conf pixelplayer.train.seed=4
-fi
+train_run D 1000 "${COMMON[@]}" --corpus "$WORK/solos3" --corpus "$WORK/looks3" --start-from "$WORK/runA" \
+  --conf pixelplayer.train.warmupSteps=50 --conf pixelplayer.train.nonMusicShare=0.25 \
+  --conf pixelplayer.train.colourDb=8 --conf pixelplayer.train.frameHueDegrees=40 --conf pixelplayer.train.seed=4
 
 # Run E, from run D: two more corpora of fresh seeds in the Fluent looks beside noto and drawn (the held-out look's
 # misses on run D were mostly the nine emoji instruments, whose shapes only noto and drawn had shown), the same
@@ -97,25 +100,19 @@ if want E || want F; then
   corpus "$WORK/looks4" --solos 168 --duets 63 --nonmusic 63 --seconds 9 --seed 63 --art-style fluent,fluent_flat,drawn,noto \
     --silent-in-view 0.2 --distractors 0.3 --soundfont "$SOUNDFONTS" "${TIMBRE[@]}"
 fi
-if want E && { [ "$(done_at "$WORK/runE")" -lt 1200 ] || [ ! -f "$WORK/runE/pixelplayer-0000.params" ]; }; then
-  RESUME=(); [ -d "$WORK/runE/checkpoint" ] && RESUME=(--resume)
-  pp train "${COMMON[@]}" --corpus "$WORK/solos3" --corpus "$WORK/looks3" --corpus "$WORK/solos4" \
-    --corpus "$WORK/looks4" --out "$WORK/runE" --start-from "$WORK/runD" "${RESUME[@]}" --steps 1200 \
-    --conf pixelplayer.train.warmupSteps=50 --conf pixelplayer.train.nonMusicShare=0.25 \
-    --conf pixelplayer.train.colourDb=8 --conf pixelplayer.train.frameHueDegrees=40 --conf pixelplayer.train.seed=5
-fi
+train_run E 1200 "${COMMON[@]}" --corpus "$WORK/solos3" --corpus "$WORK/looks3" --corpus "$WORK/solos4" \
+  --corpus "$WORK/looks4" --start-from "$WORK/runD" --conf pixelplayer.train.warmupSteps=50 \
+  --conf pixelplayer.train.nonMusicShare=0.25 --conf pixelplayer.train.colourDb=8 \
+  --conf pixelplayer.train.frameHueDegrees=40 --conf pixelplayer.train.seed=5
 
 # Run F, run E's A/B from run D: the same corpora, schedule and batch seed, with each clip's frames turned by up to
 # +-30 degrees and zoomed 0.8-1.2 (run D still named most held-out emoji instruments wrong: emoji are drawn at an
 # angle the drawn style's few degrees of turn do not reach).
-if want F && { [ "$(done_at "$WORK/runF")" -lt 1200 ] || [ ! -f "$WORK/runF/pixelplayer-0000.params" ]; }; then
-  RESUME=(); [ -d "$WORK/runF/checkpoint" ] && RESUME=(--resume)
-  pp train "${COMMON[@]}" --corpus "$WORK/solos3" --corpus "$WORK/looks3" --corpus "$WORK/solos4" \
-    --corpus "$WORK/looks4" --out "$WORK/runF" --start-from "$WORK/runD" "${RESUME[@]}" --steps 1200 \
-    --conf pixelplayer.train.warmupSteps=50 --conf pixelplayer.train.nonMusicShare=0.25 \
-    --conf pixelplayer.train.colourDb=8 --conf pixelplayer.train.frameHueDegrees=40 \
-    --conf pixelplayer.train.frameTurnDegrees=30 --conf pixelplayer.train.seed=5
-fi
+train_run F 1200 "${COMMON[@]}" --corpus "$WORK/solos3" --corpus "$WORK/looks3" --corpus "$WORK/solos4" \
+  --corpus "$WORK/looks4" --start-from "$WORK/runD" --conf pixelplayer.train.warmupSteps=50 \
+  --conf pixelplayer.train.nonMusicShare=0.25 --conf pixelplayer.train.colourDb=8 \
+  --conf pixelplayer.train.frameHueDegrees=40 --conf pixelplayer.train.frameTurnDegrees=30 \
+  --conf pixelplayer.train.seed=5
 
 # Run G, from the shipped weights in one run: two corpora of fresh seeds in which every video draws its look from all
 # four training styles (drawn, whose piano, drum, congas, flute and accordion come in several designs; noto; fluent;
@@ -132,30 +129,19 @@ fi
 # Runs G to J: a quarter of mixtures with a non-music source, and every augmentation.
 AUGMENTED=(--conf pixelplayer.train.nonMusicShare=0.25 --conf pixelplayer.train.colourDb=8
   --conf pixelplayer.train.frameHueDegrees=40 --conf pixelplayer.train.frameTurnDegrees=30)
-if want G && { [ "$(done_at "$WORK/runG")" -lt 1600 ] || [ ! -f "$WORK/runG/pixelplayer-0000.params" ]; }; then
-  RESUME=(); [ -d "$WORK/runG/checkpoint" ] && RESUME=(--resume)
-  pp train --corpus "$WORK/solos5" --corpus "$WORK/looks5" "${SETTINGS[@]}" --out "$WORK/runG" \
-    --start-from "$ROOT/model-store/model" "${RESUME[@]}" --steps 1600 --conf pixelplayer.train.warmupSteps=100 \
-    "${AUGMENTED[@]}" --conf pixelplayer.train.seed=7
-fi
+train_run G 1600 --corpus "$WORK/solos5" --corpus "$WORK/looks5" "${SETTINGS[@]}" \
+  --start-from "$ROOT/model-store/model" --conf pixelplayer.train.warmupSteps=100 "${AUGMENTED[@]}" \
+  --conf pixelplayer.train.seed=7
 
 # Run H, from run G: the same corpora and augmentations, a second schedule of 2000 steps (warm-up 50), batch seed 8
 # (run G's validation figures were still rising when its schedule ended).
-if want H && { [ "$(done_at "$WORK/runH")" -lt 2000 ] || [ ! -f "$WORK/runH/pixelplayer-0000.params" ]; }; then
-  RESUME=(); [ -d "$WORK/runH/checkpoint" ] && RESUME=(--resume)
-  pp train --corpus "$WORK/solos5" --corpus "$WORK/looks5" "${SETTINGS[@]}" --out "$WORK/runH" \
-    --start-from "$WORK/runG" "${RESUME[@]}" --steps 2000 --conf pixelplayer.train.warmupSteps=50 \
-    "${AUGMENTED[@]}" --conf pixelplayer.train.seed=8
-fi
+train_run H 2000 --corpus "$WORK/solos5" --corpus "$WORK/looks5" "${SETTINGS[@]}" --start-from "$WORK/runG" \
+  --conf pixelplayer.train.warmupSteps=50 "${AUGMENTED[@]}" --conf pixelplayer.train.seed=8
 
 # Run I, from run H: the same corpora and augmentations, a third schedule of 2000 steps (warm-up 50), batch seed 9
 # (run H's held-out NSDR, SIR and recognition rose over run G's).
-if want I && { [ "$(done_at "$WORK/runI")" -lt 2000 ] || [ ! -f "$WORK/runI/pixelplayer-0000.params" ]; }; then
-  RESUME=(); [ -d "$WORK/runI/checkpoint" ] && RESUME=(--resume)
-  pp train --corpus "$WORK/solos5" --corpus "$WORK/looks5" "${SETTINGS[@]}" --out "$WORK/runI" \
-    --start-from "$WORK/runH" "${RESUME[@]}" --steps 2000 --conf pixelplayer.train.warmupSteps=50 \
-    "${AUGMENTED[@]}" --conf pixelplayer.train.seed=9
-fi
+train_run I 2000 --corpus "$WORK/solos5" --corpus "$WORK/looks5" "${SETTINGS[@]}" --start-from "$WORK/runH" \
+  --conf pixelplayer.train.warmupSteps=50 "${AUGMENTED[@]}" --conf pixelplayer.train.seed=9
 
 # Run J, from run I: two more corpora of fresh seeds made as solos5 and looks5 beside them (twice the videos, so that
 # more steps teach more than the first 357 videos), the same augmentations, a 2000-step schedule (warm-up 50), batch
@@ -167,29 +153,26 @@ if want J; then
     --art-style drawn,noto,fluent,fluent_flat --silent-in-view 0.2 --distractors 0.3 --soundfont "$SOUNDFONTS" \
     "${TIMBRE[@]}"
 fi
-if want J && { [ "$(done_at "$WORK/runJ")" -lt 2000 ] || [ ! -f "$WORK/runJ/pixelplayer-0000.params" ]; }; then
-  RESUME=(); [ -d "$WORK/runJ/checkpoint" ] && RESUME=(--resume)
-  pp train --corpus "$WORK/solos5" --corpus "$WORK/looks5" --corpus "$WORK/solos6" --corpus "$WORK/looks6" \
-    "${SETTINGS[@]}" --out "$WORK/runJ" --start-from "$WORK/runI" "${RESUME[@]}" --steps 2000 \
-    --conf pixelplayer.train.warmupSteps=50 "${AUGMENTED[@]}" --conf pixelplayer.train.seed=10
-fi
+train_run J 2000 --corpus "$WORK/solos5" --corpus "$WORK/looks5" --corpus "$WORK/solos6" --corpus "$WORK/looks6" \
+  "${SETTINGS[@]}" --start-from "$WORK/runI" --conf pixelplayer.train.warmupSteps=50 "${AUGMENTED[@]}" \
+  --conf pixelplayer.train.seed=10
 
 # Validation corpora (their own seeds: choices are made here, never on test seeds): the trained look and sound, the
 # look and sound kept for evaluation, and non-music footage.
 corpus "$WORK/val-a" --solos 84 --duets 20 --seconds 6 --seed 5101
-corpus "$WORK/val-b" --solos 84 --duets 20 --seconds 6 --seed 5102 --art-style twemoji --soundfont /usr/share/sounds/sf2/TimGM6mb.sf2
-corpus "$WORK/val-b2" --solos 84 --duets 20 --seconds 6 --seed 5106 --art-style twemoji --soundfont /usr/share/sounds/sf2/TimGM6mb.sf2
-corpus "$WORK/val-b3" --solos 84 --duets 20 --seconds 6 --seed 5108 --art-style twemoji --soundfont /usr/share/sounds/sf2/TimGM6mb.sf2
+corpus "$WORK/val-b" --solos 84 --duets 20 --seconds 6 --seed 5102 --art-style twemoji --soundfont "$RESERVED_SOUNDFONT"
+corpus "$WORK/val-b2" --solos 84 --duets 20 --seconds 6 --seed 5106 --art-style twemoji --soundfont "$RESERVED_SOUNDFONT"
+corpus "$WORK/val-b3" --solos 84 --duets 20 --seconds 6 --seed 5108 --art-style twemoji --soundfont "$RESERVED_SOUNDFONT"
 corpus "$WORK/val-n" --solos 0 --duets 0 --nonmusic 40 --seconds 6 --seed 5103
 # Enough non-music clips to set pixelplayer.index.minConfidence against (share given a source at most 5 %).
 corpus "$WORK/val-n2" --solos 0 --duets 0 --nonmusic 120 --seconds 6 --seed 5107
 # Which half of the held-out gap is sound and which is look: the reserved SoundFont alone, the reserved look alone.
-corpus "$WORK/val-c" --solos 84 --duets 20 --seconds 6 --seed 5104 --soundfont /usr/share/sounds/sf2/TimGM6mb.sf2
+corpus "$WORK/val-c" --solos 84 --duets 20 --seconds 6 --seed 5104 --soundfont "$RESERVED_SOUNDFONT"
 corpus "$WORK/val-d" --solos 84 --duets 20 --seconds 6 --seed 5105 --art-style twemoji
 # The same two kinds with the dry sound (no room, microphone or noise): how much of the gap the acoustics make.
 corpus "$WORK/val-a-dry" --solos 84 --duets 20 --seconds 6 --seed 5111 --dry
-corpus "$WORK/val-b-dry" --solos 84 --duets 20 --seconds 6 --seed 5112 --dry --art-style twemoji --soundfont /usr/share/sounds/sf2/TimGM6mb.sf2
-corpus "$WORK/val-b2-dry" --solos 84 --duets 20 --seconds 6 --seed 5116 --dry --art-style twemoji --soundfont /usr/share/sounds/sf2/TimGM6mb.sf2
+corpus "$WORK/val-b-dry" --solos 84 --duets 20 --seconds 6 --seed 5112 --dry --art-style twemoji --soundfont "$RESERVED_SOUNDFONT"
+corpus "$WORK/val-b2-dry" --solos 84 --duets 20 --seconds 6 --seed 5116 --dry --art-style twemoji --soundfont "$RESERVED_SOUNDFONT"
 for run in $RUNS; do
   for v in val-a val-b val-b2 val-b3 val-n val-n2 val-c val-d val-a-dry val-b-dry val-b2-dry; do
     pp evaluate --corpus "$WORK/$v" --model "$WORK/run$run" --json
