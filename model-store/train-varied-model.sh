@@ -162,8 +162,6 @@ train_run J 2000 --corpus "$WORK/solos5" --corpus "$WORK/looks5" --corpus "$WORK
 corpus "$WORK/val-a" --solos 84 --duets 20 --seconds 6 --seed 5101
 corpus "$WORK/val-b" --solos 84 --duets 20 --seconds 6 --seed 5102 --art-style twemoji --soundfont "$RESERVED_SOUNDFONT"
 corpus "$WORK/val-b2" --solos 84 --duets 20 --seconds 6 --seed 5106 --art-style twemoji --soundfont "$RESERVED_SOUNDFONT"
-corpus "$WORK/val-b3" --solos 84 --duets 20 --seconds 6 --seed 5108 --art-style twemoji --soundfont "$RESERVED_SOUNDFONT"
-corpus "$WORK/val-n" --solos 0 --duets 0 --nonmusic 40 --seconds 6 --seed 5103
 # Enough non-music clips to set pixelplayer.index.minConfidence against (share given a source at most 5 %).
 corpus "$WORK/val-n2" --solos 0 --duets 0 --nonmusic 120 --seconds 6 --seed 5107
 # Which half of the held-out gap is sound and which is look: the reserved SoundFont alone, the reserved look alone.
@@ -173,8 +171,15 @@ corpus "$WORK/val-d" --solos 84 --duets 20 --seconds 6 --seed 5105 --art-style t
 corpus "$WORK/val-a-dry" --solos 84 --duets 20 --seconds 6 --seed 5111 --dry
 corpus "$WORK/val-b-dry" --solos 84 --duets 20 --seconds 6 --seed 5112 --dry --art-style twemoji --soundfont "$RESERVED_SOUNDFONT"
 corpus "$WORK/val-b2-dry" --solos 84 --duets 20 --seconds 6 --seed 5116 --dry --art-style twemoji --soundfont "$RESERVED_SOUNDFONT"
+# Each run's figures on each validation set, saved as WORK/eval-runNAME-SET.json and kept once written; the corpora of
+# one set are evaluated together (mean and spread over them).
+VALIDATION=(a:val-a b:val-b,val-b2 n2:val-n2 c:val-c d:val-d a-dry:val-a-dry b-dry:val-b-dry,val-b2-dry)
 for run in $RUNS; do
-  for v in val-a val-b val-b2 val-b3 val-n val-n2 val-c val-d val-a-dry val-b-dry val-b2-dry; do
-    pp evaluate --corpus "$WORK/$v" --model "$WORK/run$run" --json
+  for set in "${VALIDATION[@]}"; do
+    out="$WORK/eval-run$run-${set%%:*}.json"
+    [ -s "$out" ] && continue
+    corpora=(); IFS=, read -ra names <<< "${set#*:}"
+    for name in "${names[@]}"; do corpora+=(--corpus "$WORK/$name"); done
+    pp evaluate "${corpora[@]}" --model "$WORK/run$run" --json > "$out.part" && mv "$out.part" "$out"
   done
 done
