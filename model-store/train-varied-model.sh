@@ -11,6 +11,7 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="${1:-/tmp/pixelplayer-varied}"
 pp() { "$ROOT/pixelplayer" "$@"; }
 RESERVED_SOUNDFONT=/usr/share/sounds/sf2/TimGM6mb.sf2   # evaluation only, like the twemoji style
+HELD_OUT=(--art-style twemoji --soundfont "$RESERVED_SOUNDFONT")   # the look and sound no run trains on
 SOUNDFONTS=/usr/share/sounds/sf2/FluidR3_GM.sf2,/usr/share/sounds/sf2/OPL-3_FM_128M.sf2,builtin   # apt: fluid-soundfont-gm opl3-soundfont
 corpus() { [ -f "$1/manifest.csv" ] || pp synth --out "$@"; }
 
@@ -119,14 +120,16 @@ train_run F 1200 "${COMMON[@]}" --corpus "$WORK/solos3" --corpus "$WORK/looks3" 
 # fluent_flat) and its sound from three SoundFonts, each source on an instrument of its own, with silent instruments,
 # props and non-music clips; every augmentation (spectra coloured +-8 dB, frames recoloured +-40 degrees, turned
 # +-30 degrees and zoomed); a 1600-step schedule (warm-up 100), batch seed 7.
-if want G || want H || want I || want J; then
-  corpus "$WORK/solos5" --solos 420 --duets 0 --seconds 9 --seed 71 --art-style drawn,noto,fluent,fluent_flat \
+# varied_corpora N SOLO_SEED LOOKS_SEED renders WORK/solosN and WORK/looksN that way (each kept once made).
+varied_corpora() {
+  corpus "$WORK/solos$1" --solos 420 --duets 0 --seconds 9 --seed "$2" --art-style drawn,noto,fluent,fluent_flat \
     --soundfont "$SOUNDFONTS" "${TIMBRE[@]}"
-  corpus "$WORK/looks5" --solos 168 --duets 84 --nonmusic 105 --seconds 9 --seed 73 \
+  corpus "$WORK/looks$1" --solos 168 --duets 84 --nonmusic 105 --seconds 9 --seed "$3" \
     --art-style drawn,noto,fluent,fluent_flat --silent-in-view 0.2 --distractors 0.3 --soundfont "$SOUNDFONTS" \
     "${TIMBRE[@]}"
-fi
-# Runs G to J: a quarter of mixtures with a non-music source, and every augmentation.
+}
+if want G || want H || want I || want J || want K; then varied_corpora 5 71 73; fi
+# Runs G to K: a quarter of mixtures with a non-music source, and every augmentation.
 AUGMENTED=(--conf pixelplayer.train.nonMusicShare=0.25 --conf pixelplayer.train.colourDb=8
   --conf pixelplayer.train.frameHueDegrees=40 --conf pixelplayer.train.frameTurnDegrees=30)
 train_run G 1600 --corpus "$WORK/solos5" --corpus "$WORK/looks5" "${SETTINGS[@]}" \
@@ -146,28 +149,21 @@ train_run I 2000 --corpus "$WORK/solos5" --corpus "$WORK/looks5" "${SETTINGS[@]}
 # Run J, from run I: two more corpora of fresh seeds made as solos5 and looks5 beside them (twice the videos, so that
 # more steps teach more than the first 357 videos), the same augmentations, a 2000-step schedule (warm-up 50), batch
 # seed 10 (run I's held-out figures rose again, its same-style ones did not).
-if want J; then
-  corpus "$WORK/solos6" --solos 420 --duets 0 --seconds 9 --seed 81 --art-style drawn,noto,fluent,fluent_flat \
-    --soundfont "$SOUNDFONTS" "${TIMBRE[@]}"
-  corpus "$WORK/looks6" --solos 168 --duets 84 --nonmusic 105 --seconds 9 --seed 83 \
-    --art-style drawn,noto,fluent,fluent_flat --silent-in-view 0.2 --distractors 0.3 --soundfont "$SOUNDFONTS" \
-    "${TIMBRE[@]}"
-fi
-train_run J 2000 --corpus "$WORK/solos5" --corpus "$WORK/looks5" --corpus "$WORK/solos6" --corpus "$WORK/looks6" \
-  "${SETTINGS[@]}" --start-from "$WORK/runI" --conf pixelplayer.train.warmupSteps=50 "${AUGMENTED[@]}" \
-  --conf pixelplayer.train.seed=10
+if want J || want K; then varied_corpora 6 81 83; fi
+TWICE_THE_VIDEOS=(--corpus "$WORK/solos5" --corpus "$WORK/looks5" --corpus "$WORK/solos6" --corpus "$WORK/looks6")
+train_run J 2000 "${TWICE_THE_VIDEOS[@]}" "${SETTINGS[@]}" --start-from "$WORK/runI" \
+  --conf pixelplayer.train.warmupSteps=50 "${AUGMENTED[@]}" --conf pixelplayer.train.seed=10
 
 # Run K, from run J (which gained on every held-out figure over run I): the same corpora and augmentations, a further
 # 2000-step schedule (warm-up 50), batch seed 11.
-train_run K 2000 --corpus "$WORK/solos5" --corpus "$WORK/looks5" --corpus "$WORK/solos6" --corpus "$WORK/looks6" \
-  "${SETTINGS[@]}" --start-from "$WORK/runJ" --conf pixelplayer.train.warmupSteps=50 "${AUGMENTED[@]}" \
-  --conf pixelplayer.train.seed=11
+train_run K 2000 "${TWICE_THE_VIDEOS[@]}" "${SETTINGS[@]}" --start-from "$WORK/runJ" \
+  --conf pixelplayer.train.warmupSteps=50 "${AUGMENTED[@]}" --conf pixelplayer.train.seed=11
 
 # Validation corpora (their own seeds: choices are made here, never on test seeds): the trained look and sound, the
 # look and sound kept for evaluation, and non-music footage.
 corpus "$WORK/val-a" --solos 84 --duets 20 --seconds 6 --seed 5101
-corpus "$WORK/val-b" --solos 84 --duets 20 --seconds 6 --seed 5102 --art-style twemoji --soundfont "$RESERVED_SOUNDFONT"
-corpus "$WORK/val-b2" --solos 84 --duets 20 --seconds 6 --seed 5106 --art-style twemoji --soundfont "$RESERVED_SOUNDFONT"
+corpus "$WORK/val-b" --solos 84 --duets 20 --seconds 6 --seed 5102 "${HELD_OUT[@]}"
+corpus "$WORK/val-b2" --solos 84 --duets 20 --seconds 6 --seed 5106 "${HELD_OUT[@]}"
 # Enough non-music clips to set pixelplayer.index.minConfidence against (share given a source at most 5 %).
 corpus "$WORK/val-n2" --solos 0 --duets 0 --nonmusic 120 --seconds 6 --seed 5107
 # Which half of the held-out gap is sound and which is look: the reserved SoundFont alone, the reserved look alone.
@@ -175,8 +171,8 @@ corpus "$WORK/val-c" --solos 84 --duets 20 --seconds 6 --seed 5104 --soundfont "
 corpus "$WORK/val-d" --solos 84 --duets 20 --seconds 6 --seed 5105 --art-style twemoji
 # The same two kinds with the dry sound (no room, microphone or noise): how much of the gap the acoustics make.
 corpus "$WORK/val-a-dry" --solos 84 --duets 20 --seconds 6 --seed 5111 --dry
-corpus "$WORK/val-b-dry" --solos 84 --duets 20 --seconds 6 --seed 5112 --dry --art-style twemoji --soundfont "$RESERVED_SOUNDFONT"
-corpus "$WORK/val-b2-dry" --solos 84 --duets 20 --seconds 6 --seed 5116 --dry --art-style twemoji --soundfont "$RESERVED_SOUNDFONT"
+corpus "$WORK/val-b-dry" --solos 84 --duets 20 --seconds 6 --seed 5112 --dry "${HELD_OUT[@]}"
+corpus "$WORK/val-b2-dry" --solos 84 --duets 20 --seconds 6 --seed 5116 --dry "${HELD_OUT[@]}"
 # Each run's figures on each validation set, saved as WORK/eval-runNAME-SET.json and kept once written; the corpora of
 # one set are evaluated together (mean and spread over them).
 VALIDATION=(a:val-a b:val-b,val-b2 n2:val-n2 c:val-c d:val-d a-dry:val-a-dry b-dry:val-b-dry,val-b2-dry)
