@@ -49,6 +49,7 @@ public record TrainingSetup(
           ModelConfig.VIDEO_STRIDE,
           ModelConfig.UNET_DEPTH,
           ModelConfig.UNET_CHANNELS,
+          ModelConfig.UNET_MAX_CHANNELS,
           ModelConfig.LOG_BINS,
           ModelConfig.SPEC_FRAMES,
           ModelConfig.FRAMES_PER_CLIP

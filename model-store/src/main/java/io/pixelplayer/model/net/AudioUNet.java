@@ -18,9 +18,9 @@ import java.util.List;
  * The audio analysis network (SoP's {@code Unet}, pix2pix style): batch norm on the input, then D
  * levels down (4x4 conv, stride 2; LeakyReLU 0.2 and batch norm between levels) and D levels up
  * (ReLU, bilinear ×2, 3x3 conv, batch norm), each up level's output concatenated with the skip from
- * its level's input. Level i has {@code ngf * min(2^i, 8)} channels; the outermost up conv maps to
- * K channels with a bias and no activation. (SoP's in-place LeakyReLU also rewrites the skip, but
- * the ReLU after each concatenation makes that moot.)
+ * its level's input. Level i has {@code min(ngf * min(2^i, 8), unetMaxChannels)} channels; the
+ * outermost up conv maps to K channels with a bias and no activation. (SoP's in-place LeakyReLU
+ * also rewrites the skip, but the ReLU after each concatenation makes that moot.)
  *
  * <p>Input: {@code NDList(logMagnitude [B, 1, F, T])}, the log magnitude of the
  * log-frequency-warped mixture (F and T divisible by 2^D). Output: {@code NDList(features [B, K, F,
@@ -28,7 +28,6 @@ import java.util.List;
  */
 public final class AudioUNet extends AbstractBlock {
   private static final float LEAK = 0.2f;
-  private static final int MAX_WIDENING = 8;
 
   private final int channels;
   private final Block inputNorm;
@@ -39,15 +38,16 @@ public final class AudioUNet extends AbstractBlock {
   /** Level 0 (outermost) first; applied innermost first. */
   private final List<Block> ups = new ArrayList<>();
 
-  private AudioUNet(int channels, int depth, int ngf) {
-    this.channels = channels;
+  private AudioUNet(ModelConfig config) {
+    channels = config.channels();
+    int depth = config.unetDepth();
     inputNorm = addChildBlock("inputNorm", Layers.batchNorm());
     for (int level = 0; level < depth; level++) {
       SequentialBlock down = new SequentialBlock();
       if (level > 0) {
         down.add(Activation.leakyReluBlock(LEAK));
       }
-      down.add(Layers.conv(width(ngf, level), 4, 2, 1, 1, false));
+      down.add(Layers.conv(config.unetWidth(level), 4, 2, 1, 1, false));
       if (level > 0 && level < depth - 1) {
         down.add(Layers.batchNorm());
       }
@@ -58,7 +58,7 @@ public final class AudioUNet extends AbstractBlock {
       if (level == 0) {
         up.add(Layers.sameConv(channels, 3, 1, 1, true));
       } else {
-        up.add(Layers.convBn(width(ngf, level - 1), 3, 1, 1));
+        up.add(Layers.convBn(config.unetWidth(level - 1), 3, 1, 1));
       }
       ups.add(addChildBlock("up" + level, up));
     }
@@ -69,11 +69,26 @@ public final class AudioUNet extends AbstractBlock {
    * the outermost.
    */
   public static AudioUNet of(ModelConfig config) {
-    return new AudioUNet(config.channels(), config.unetDepth(), config.unetChannels());
+    return new AudioUNet(config);
   }
 
-  private static int width(int ngf, int level) {
-    return ngf * Math.min(1 << level, MAX_WIDENING);
+  /**
+   * Makes this initialised U-Net compute what the initialised {@code narrower} one (same depth and
+   * K, no level wider) computes, keeping its own initial values where the narrower one has none:
+   * each level's first channels take the narrower level's weights and norms, and every weight from
+   * an added channel into an old one is zero, so the added channels start free to learn but change
+   * no output. An up level's input is its skip and the level below's output side by side, so its
+   * weights are placed part by part.
+   */
+  void widenFrom(AudioUNet narrower) {
+    if (narrower.downs.size() != downs.size() || narrower.channels != channels) {
+      throw new IllegalArgumentException("a U-Net widens only one of its depth and K");
+    }
+    Widening.copy(narrower.inputNorm, inputNorm, 1);
+    for (int level = 0; level < downs.size(); level++) {
+      Widening.copy(narrower.downs.get(level), downs.get(level), 1);
+      Widening.copy(narrower.ups.get(level), ups.get(level), level < downs.size() - 1 ? 2 : 1);
+    }
   }
 
   @Override

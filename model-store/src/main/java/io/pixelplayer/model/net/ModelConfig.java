@@ -34,6 +34,8 @@ import java.util.TreeSet;
  * @param unetDepth down (and up) levels of the audio U-Net (paper 7)
  * @param unetChannels channels of the U-Net's outermost level, doubling per level up to 8× (paper
  *     ngf 64)
+ * @param unetMaxChannels the most channels any U-Net level has (paper 512, i.e. no cap below 8×
+ *     ngf): a wide outermost level without the innermost levels growing with it
  * @param logBins log-frequency bins of the input spectrogram (paper 256)
  * @param specFrames STFT frames of the input spectrogram (paper 256)
  * @param framesPerClip video frames per clip, max-pooled over time by the video net (paper 3)
@@ -47,6 +49,7 @@ public record ModelConfig(
     int videoStride,
     int unetDepth,
     int unetChannels,
+    int unetMaxChannels,
     int logBins,
     int specFrames,
     int framesPerClip,
@@ -62,6 +65,7 @@ public record ModelConfig(
   public static final String VIDEO_STRIDE = "videoStride";
   public static final String UNET_DEPTH = "unetDepth";
   public static final String UNET_CHANNELS = "unetChannels";
+  public static final String UNET_MAX_CHANNELS = "unetMaxChannels";
   public static final String LOG_BINS = "logBins";
   public static final String SPEC_FRAMES = "specFrames";
   public static final String FRAMES_PER_CLIP = "framesPerClip";
@@ -77,6 +81,7 @@ public record ModelConfig(
           VIDEO_STRIDE,
           UNET_DEPTH,
           UNET_CHANNELS,
+          UNET_MAX_CHANNELS,
           LOG_BINS,
           SPEC_FRAMES,
           FRAMES_PER_CLIP,
@@ -89,6 +94,9 @@ public record ModelConfig(
    * float64 (see PixelPlayerNetTest).
    */
   public static final int CHANNEL_MULTIPLE = 16;
+
+  /** The U-Net's levels double their channels up to this many times the outermost level's. */
+  public static final int UNET_MAX_WIDENING = 8;
 
   // A sanity bound: depth d needs spectrogram sides that are multiples of 2^d.
   static final int MAX_UNET_DEPTH = 12;
@@ -107,6 +115,17 @@ public record ModelConfig(
     channelMultiple(CHANNELS, channels);
     channelMultiple(VIDEO_WIDTH, videoWidth);
     channelMultiple(UNET_CHANNELS, unetChannels);
+    channelMultiple(UNET_MAX_CHANNELS, unetMaxChannels);
+    if (unetMaxChannels < unetChannels) {
+      throw new IllegalArgumentException(
+          UNET_MAX_CHANNELS
+              + " "
+              + unetMaxChannels
+              + " is below "
+              + UNET_CHANNELS
+              + " "
+              + unetChannels);
+    }
     if (videoStages == null || videoStages.isEmpty()) {
       throw new IllegalArgumentException(VIDEO_STAGES + " must list at least one stage");
     }
@@ -169,7 +188,7 @@ public record ModelConfig(
    */
   public static ModelConfig paper() {
     return new ModelConfig(
-        32, 224, 64, List.of(2, 2, 2, 2), 16, 7, 64, 256, 256, 3, Instruments.ALL.size());
+        32, 224, 64, List.of(2, 2, 2, 2), 16, 7, 64, 512, 256, 256, 3, Instruments.ALL.size());
   }
 
   /**
@@ -180,7 +199,7 @@ public record ModelConfig(
    */
   public static ModelConfig cpu() {
     return new ModelConfig(
-        32, 112, 32, List.of(2, 2, 2, 2), 16, 6, 32, 128, 128, 3, Instruments.ALL.size());
+        32, 112, 32, List.of(2, 2, 2, 2), 16, 6, 32, 256, 128, 128, 3, Instruments.ALL.size());
   }
 
   public static Builder builder() {
@@ -209,6 +228,34 @@ public record ModelConfig(
     return specFrames * Stft.PAPER_HOP_LENGTH - 1;
   }
 
+  /** Channels of U-Net level {@code level} (0 is the outermost). */
+  public int unetWidth(int level) {
+    return Math.min(unetChannels * Math.min(1 << level, UNET_MAX_WIDENING), unetMaxChannels);
+  }
+
+  /**
+   * Whether this config's networks are {@code narrower}'s with a U-Net as wide or wider at every
+   * level (all else alike but the video stride, as in {@link #sameWeightsAs}), so that its weights
+   * can be widened into these networks ({@link PixelPlayerNet#widenFrom}).
+   */
+  public boolean widens(ModelConfig narrower) {
+    if (narrower == null
+        || !toBuilder()
+            .videoStride(narrower.videoStride)
+            .unetChannels(narrower.unetChannels)
+            .unetMaxChannels(narrower.unetMaxChannels)
+            .build()
+            .equals(narrower)) {
+      return false;
+    }
+    for (int level = 0; level < unetDepth; level++) {
+      if (unetWidth(level) < narrower.unetWidth(level)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Side of the video net's square feature map: {@code frameSize / videoStride}. */
   public int featureSize() {
     return frameSize / videoStride;
@@ -224,6 +271,7 @@ public record ModelConfig(
     map.put(VIDEO_STRIDE, Integer.toString(videoStride));
     map.put(UNET_DEPTH, Integer.toString(unetDepth));
     map.put(UNET_CHANNELS, Integer.toString(unetChannels));
+    map.put(UNET_MAX_CHANNELS, Integer.toString(unetMaxChannels));
     map.put(LOG_BINS, Integer.toString(logBins));
     map.put(SPEC_FRAMES, Integer.toString(specFrames));
     map.put(FRAMES_PER_CLIP, Integer.toString(framesPerClip));
@@ -233,15 +281,22 @@ public record ModelConfig(
 
   /**
    * A config from a map holding every key of {@link #KEYS} and nothing else (as {@link #toMap()}
-   * writes).
+   * writes), except that {@link #UNET_MAX_CHANNELS} may be absent (configs written before it): it
+   * is then {@value #UNET_MAX_WIDENING} × {@link #UNET_CHANNELS}, the widths those configs meant.
    */
   public static ModelConfig fromMap(Map<String, String> settings) {
     Set<String> missing = new TreeSet<>(KEYS);
     missing.removeAll(settings.keySet());
+    missing.remove(UNET_MAX_CHANNELS);
     if (!missing.isEmpty()) {
       throw new IllegalArgumentException("model config lacks " + String.join(", ", missing));
     }
-    return paper().withOverrides(settings);
+    Builder builder = paper().toBuilder();
+    settings.forEach(builder::set);
+    if (!settings.containsKey(UNET_MAX_CHANNELS)) {
+      builder.unetMaxChannels(UNET_MAX_WIDENING * builder.unetChannels);
+    }
+    return builder.build();
   }
 
   /**
@@ -327,6 +382,7 @@ public record ModelConfig(
     private int videoStride;
     private int unetDepth;
     private int unetChannels;
+    private int unetMaxChannels;
     private int logBins;
     private int specFrames;
     private int framesPerClip;
@@ -340,6 +396,7 @@ public record ModelConfig(
       videoStride = base.videoStride;
       unetDepth = base.unetDepth;
       unetChannels = base.unetChannels;
+      unetMaxChannels = base.unetMaxChannels;
       logBins = base.logBins;
       specFrames = base.specFrames;
       framesPerClip = base.framesPerClip;
@@ -381,6 +438,11 @@ public record ModelConfig(
       return this;
     }
 
+    public Builder unetMaxChannels(int value) {
+      unetMaxChannels = value;
+      return this;
+    }
+
     /** Sets both sides of the (square) input spectrogram. */
     public Builder spectrogram(int bins, int frames) {
       logBins = bins;
@@ -408,6 +470,7 @@ public record ModelConfig(
         case VIDEO_STRIDE -> videoStride = parse(key, value);
         case UNET_DEPTH -> unetDepth = parse(key, value);
         case UNET_CHANNELS -> unetChannels = parse(key, value);
+        case UNET_MAX_CHANNELS -> unetMaxChannels = parse(key, value);
         case LOG_BINS -> logBins = parse(key, value);
         case SPEC_FRAMES -> specFrames = parse(key, value);
         case FRAMES_PER_CLIP -> framesPerClip = parse(key, value);
@@ -428,6 +491,7 @@ public record ModelConfig(
           videoStride,
           unetDepth,
           unetChannels,
+          unetMaxChannels,
           logBins,
           specFrames,
           framesPerClip,

@@ -83,6 +83,23 @@ public final class PixelPlayerNet extends AbstractBlock {
   }
 
   /**
+   * Makes this initialised network compute what the initialised {@code narrower} one computes,
+   * where this one's U-Net is as wide or wider at every level and all else is alike ({@link
+   * ModelConfig#widens}): its weights are copied, the U-Net's widened (see {@link
+   * AudioUNet#widenFrom}).
+   */
+  public void widenFrom(PixelPlayerNet narrower) {
+    if (!config.widens(narrower.config)) {
+      throw new IllegalArgumentException(
+          "cannot widen " + narrower.config.toJson() + " into " + config.toJson());
+    }
+    Widening.copy(narrower.video, video, 1);
+    audio.widenFrom(narrower.audio);
+    Widening.copy(narrower.synthesizer, synthesizer, 1);
+    Widening.copy(narrower.instruments, instruments, 1);
+  }
+
+  /**
    * One cell of the network's audio input from the mixture's warped magnitude: {@code log(|X| +
    * ε)}, as SoP ({@code log(mag_mix + 1e-10)}); training and inference both go through here.
    */

@@ -183,6 +183,15 @@ public final class MixAndSeparateTraining {
     }
   }
 
+  private static void load(Model model, Path weights) throws IOException {
+    try {
+      model.load(weights, PixelPlayerModel.NAME);
+    } catch (ai.djl.MalformedModelException e) {
+      throw new IOException(
+          "the weights in " + weights + " do not fit this model: " + e.getMessage(), e);
+    }
+  }
+
   private static Result train(Run run) throws IOException, InterruptedException {
     ModelConfig config = run.config();
     MixAndSeparate batches = run.batches();
@@ -228,10 +237,15 @@ public final class MixAndSeparateTraining {
       Map<String, String> parameterNames = new HashMap<>();
       net.getParameters().forEach(p -> parameterNames.put(p.getValue().getId(), p.getKey()));
       ResumableAdam adam = ResumableAdam.standard(schedule, optimizerState, parameterNames);
-      // Before the trainer exists: it keeps its own references to the parameter arrays.
-      Path weights = resume && first > 0 ? checkpoints : startFrom;
-      if (weights != null) {
-        if (!resume && !Files.exists(weights.resolve(PixelPlayerModel.CONFIG))) {
+      boolean fromCheckpoint = resume && first > 0;
+      Path weights = fromCheckpoint ? checkpoints : startFrom;
+      // A start from a narrower U-Net is widened once the trainer has made this one's arrays.
+      ModelConfig widenFrom = null;
+      // Loaded before the trainer exists: it keeps its own references to the parameter arrays.
+      if (fromCheckpoint) {
+        load(model, weights);
+      } else if (weights != null) {
+        if (!Files.exists(weights.resolve(PixelPlayerModel.CONFIG))) {
           throw new IllegalArgumentException(
               "no trained model to start from in "
                   + weights
@@ -239,17 +253,15 @@ public final class MixAndSeparateTraining {
                   + PixelPlayerModel.CONFIG
                   + ")");
         }
-        if (!resume
-            && !ModelConfig.fromJson(Files.readString(weights.resolve(PixelPlayerModel.CONFIG)))
-                .sameWeightsAs(config)) {
+        ModelConfig trained =
+            ModelConfig.fromJson(Files.readString(weights.resolve(PixelPlayerModel.CONFIG)));
+        if (trained.sameWeightsAs(config)) {
+          load(model, weights);
+        } else if (config.widens(trained)) {
+          widenFrom = trained;
+        } else {
           throw new IllegalArgumentException(
               "cannot start from " + weights + ": other networks than the settings");
-        }
-        try {
-          model.load(weights, PixelPlayerModel.NAME);
-        } catch (ai.djl.MalformedModelException e) {
-          throw new IOException(
-              "the weights in " + weights + " do not fit this model: " + e.getMessage(), e);
         }
       }
       // The loss is computed here (weighted BCE and MIL cross-entropy); the config's loss is only
@@ -269,6 +281,14 @@ public final class MixAndSeparateTraining {
                   resume ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
         trainer.initialize(
             net.inputShapes(settings.batchSize(), batches.settings().sourcesPerMix()));
+        if (widenFrom != null) {
+          try (Model narrower = Model.newInstance(PixelPlayerModel.NAME, device)) {
+            PixelPlayerNet trainedNet = PixelPlayerNet.of(widenFrom);
+            narrower.setBlock(trainedNet);
+            load(narrower, startFrom);
+            net.widenFrom(trainedNet);
+          }
+        }
         if (resume && first > 0) {
           adam.load(checkpoints.resolve("optimizer.state"));
         } else {

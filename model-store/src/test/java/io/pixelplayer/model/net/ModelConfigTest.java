@@ -60,6 +60,37 @@ class ModelConfigTest {
   }
 
   @Test
+  void uNetLevelsDoubleUpToTheirCap() {
+    ModelConfig cpu = ModelConfig.cpu();
+    assertThat(java.util.stream.IntStream.range(0, 6).map(cpu::unetWidth).toArray())
+        .containsExactly(32, 64, 128, 256, 256, 256);
+    ModelConfig wide = cpu.toBuilder().unetChannels(64).build();
+    assertThat(java.util.stream.IntStream.range(0, 6).map(wide::unetWidth).toArray())
+        .containsExactly(64, 128, 256, 256, 256, 256);
+    // Configs written before the cap meant 8 times the first level.
+    Map<String, String> written = new java.util.LinkedHashMap<>(cpu.toMap());
+    written.remove(ModelConfig.UNET_MAX_CHANNELS);
+    written.put(ModelConfig.UNET_CHANNELS, "16");
+    assertThat(ModelConfig.fromMap(written).unetMaxChannels()).isEqualTo(128);
+    assertThatThrownBy(() -> cpu.toBuilder().unetMaxChannels(16).build())
+        .hasMessage("unetMaxChannels 16 is below unetChannels 32");
+  }
+
+  @Test
+  void aWiderUNetWidensANarrowerOneOnly() {
+    ModelConfig cpu = ModelConfig.cpu();
+    ModelConfig wide = cpu.toBuilder().unetChannels(64).videoStride(8).build();
+    assertThat(wide.widens(cpu)).isTrue();
+    assertThat(wide.widens(wide)).isTrue();
+    assertThat(cpu.widens(wide)).isFalse();
+    // Wider at the top but narrower further down.
+    assertThat(cpu.toBuilder().unetChannels(48).unetMaxChannels(192).build().widens(cpu)).isFalse();
+    assertThat(wide.widens(cpu.toBuilder().channels(16).build())).isFalse();
+    assertThat(wide.widens(cpu.toBuilder().unetDepth(5).build())).isFalse();
+    assertThat(wide.widens(null)).isFalse();
+  }
+
+  @Test
   void overridesByKey() {
     ModelConfig config =
         ModelConfig.cpu().withOverrides(Map.of("channels", " 16", "videoStages", "1,1,1,1"));

@@ -102,6 +102,39 @@ class PixelPlayerNetTest {
   }
 
   @Test
+  void aWidenedNetworkComputesWhatTheNarrowerOneDid() {
+    // U-Net widths 16, 32, 64 widened to 32, 64, 64: two levels wider, the innermost as it was.
+    ModelConfig wide = TINY.toBuilder().unetChannels(32).unetMaxChannels(64).build();
+    try (NDManager manager = NDManager.newBaseManager()) {
+      PixelPlayerNet narrow = PixelPlayerNet.of(TINY);
+      Shape[] shapes = narrow.inputShapes(2, 2);
+      narrow.initialize(manager, DataType.FLOAT32, shapes);
+      ParameterStore store = new ParameterStore(manager, false);
+      // Batch statistics of their own in the norms, as trained ones have.
+      for (int i = 0; i < 3; i++) {
+        narrow.forward(store, randomInputs(manager, shapes), true);
+      }
+      PixelPlayerNet widened = PixelPlayerNet.of(wide);
+      widened.initialize(manager, DataType.FLOAT32, shapes);
+      widened.widenFrom(narrow);
+
+      assertThat(
+              widened.audio().getParameters().get("02down0_01Conv2d_weight").getArray().getShape())
+          .isEqualTo(new Shape(32, 1, 4, 4));
+      NDList inputs = randomInputs(manager, shapes);
+      for (boolean training : new boolean[] {false, true}) {
+        NDList expected = narrow.forward(store, inputs, training);
+        NDList actual = widened.forward(store, inputs, training);
+        for (int i = 0; i < expected.size(); i++) {
+          assertThat(actual.get(i).toFloatArray())
+              .containsExactly(expected.get(i).toFloatArray(), within(1e-4f));
+        }
+      }
+      assertThatThrownBy(() -> narrow.widenFrom(widened)).hasMessageStartingWith("cannot widen {");
+    }
+  }
+
+  @Test
   void rejectsVideosOfDifferentShapes() {
     PixelPlayerNet net = PixelPlayerNet.of(TINY);
     Shape mixture = new Shape(2, 1, 16, 16);

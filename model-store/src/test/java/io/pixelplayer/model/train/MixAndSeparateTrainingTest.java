@@ -3,6 +3,7 @@ package io.pixelplayer.model.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.Device;
 import ai.djl.Model;
@@ -267,6 +268,19 @@ class MixAndSeparateTrainingTest {
     float warmStart = Float.parseFloat(warmCurve.get(1 + 6).split(",")[1]);
     // Starting from trained weights, the first step's loss is already below a cold start's.
     assertThat(warmStart).isLessThan(coldStart);
+    // A wider U-Net takes them widened: it starts out computing the same, so its first loss is the
+    // same.
+    ModelConfig wide = TINY.toBuilder().unetChannels(32).build();
+    Path widened = dir.resolve("widened");
+    MixAndSeparateTraining.Run.of(wide, withDuets, steps(2), widened)
+        .startingFrom(first)
+        .stoppingAfter(1)
+        .train();
+    List<String> widenedCurve = Files.readAllLines(widened.resolve(ModelManifest.TRAINING_CURVE));
+    assertThat(Float.parseFloat(widenedCurve.get(1 + 6).split(",")[1]))
+        .isCloseTo(warmStart, within(1e-4f));
+    assertThat(ModelConfig.fromJson(Files.readString(widened.resolve(PixelPlayerModel.CONFIG))))
+        .isEqualTo(wide);
     // Another output stride takes the same weights (dilation instead of stride); other networks do
     // not.
     ModelConfig dilated = TINY.toBuilder().videoStride(8).build();
