@@ -162,10 +162,16 @@ train_run K 2000 "${TWICE_THE_VIDEOS[@]}" "${SETTINGS[@]}" --start-from "$WORK/r
 # Run L, from the shipped weights with the U-Net twice as wide at its outer levels (64, 128, then 256 channels; the
 # narrower one separated its own training videos no better than unseen ones, so it lacked capacity, not data): the
 # shipped U-Net's weights widened so that training starts from what the shipped model computes, run J's corpora and
-# augmentations, an 1800-step schedule (warm-up 100), batch seed 12.
-train_run L 1800 "${TWICE_THE_VIDEOS[@]}" "${SETTINGS[@]}" --conf pixelplayer.model.unetChannels=64 \
-  --start-from "$ROOT/model-store/model" --conf pixelplayer.train.warmupSteps=100 "${AUGMENTED[@]}" \
-  --conf pixelplayer.train.seed=12
+# augmentations, warm-up 100, batch seed 12; 668 steps of an 1800-step schedule, then the schedule stretched to 2400
+# steps, resumed from the step-668 checkpoint (it ran faster than expected).
+L_ARGS=("${TWICE_THE_VIDEOS[@]}" "${SETTINGS[@]}" --conf pixelplayer.model.unetChannels=64
+  --start-from "$ROOT/model-store/model" --conf pixelplayer.train.warmupSteps=100 "${AUGMENTED[@]}"
+  --conf pixelplayer.train.seed=12)
+if want L && [ "$(done_at "$WORK/runL")" -lt 668 ]; then
+  RESUME=(); [ -d "$WORK/runL/checkpoint" ] && RESUME=(--resume)
+  pp train --out "$WORK/runL" "${RESUME[@]}" --steps 1800 --stop-after 668 "${L_ARGS[@]}"
+fi
+train_run L 2400 "${L_ARGS[@]}"
 
 # Validation corpora (their own seeds: choices are made here, never on test seeds): the trained look and sound, the
 # look and sound kept for evaluation, and non-music footage.
