@@ -74,16 +74,13 @@ public final class AudioUNet extends AbstractBlock {
 
   /**
    * Makes this initialised U-Net compute what the initialised {@code narrower} one (same depth and
-   * K, no level wider) computes, keeping its own initial values where the narrower one has none:
-   * each level's first channels take the narrower level's weights and norms, and every weight from
-   * an added channel into an old one is zero, so the added channels start free to learn but change
-   * no output. An up level's input is its skip and the level below's output side by side, so its
-   * weights are placed part by part.
+   * K, no level wider, as {@link PixelPlayerNet#widenFrom} checks) computes, keeping its own
+   * initial values where the narrower one has none: each level's first channels take the narrower
+   * level's weights and norms, and every weight from an added channel into an old one is zero, so
+   * the added channels start free to learn but change no output. An up level's input is its skip
+   * and the level below's output side by side, so its weights are placed part by part.
    */
   void widenFrom(AudioUNet narrower) {
-    if (narrower.downs.size() != downs.size() || narrower.channels != channels) {
-      throw new IllegalArgumentException("a U-Net widens only one of its depth and K");
-    }
     Widening.copy(narrower.inputNorm, inputNorm, 1);
     for (int level = 0; level < downs.size(); level++) {
       Widening.copy(narrower.downs.get(level), downs.get(level), 1);

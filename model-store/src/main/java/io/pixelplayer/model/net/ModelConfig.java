@@ -241,11 +241,10 @@ public record ModelConfig(
   public boolean widens(ModelConfig narrower) {
     if (narrower == null
         || !toBuilder()
-            .videoStride(narrower.videoStride)
             .unetChannels(narrower.unetChannels)
             .unetMaxChannels(narrower.unetMaxChannels)
             .build()
-            .equals(narrower)) {
+            .sameWeightsAs(narrower)) {
       return false;
     }
     for (int level = 0; level < unetDepth; level++) {
