@@ -6,6 +6,7 @@
 # Usage: model-store/train-varied-model.sh [WORK_DIR] (default /tmp/pixelplayer-varied)
 #   RUNS="D G" model-store/train-varied-model.sh WORK_DIR   makes only those runs (and the corpora they read), then
 #   evaluates them; a run that starts from another run needs that one's weights in WORK_DIR.
+#   SETS="a b n2" model-store/train-varied-model.sh WORK_DIR   makes and evaluates only those validation sets.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="${1:-/tmp/pixelplayer-varied}"
@@ -17,7 +18,7 @@ corpus() { [ -f "$1/manifest.csv" ] || pp synth --out "$@"; }
 
 # Training corpora: solos and duets in the noto look, and a corpus of both looks with silent instruments, props and
 # non-music clips.
-RUNS=" ${RUNS:-A B C D E F G H I J K L} "
+RUNS=" ${RUNS:-A B C D E F G H I J K L M} "
 want() { [[ "$RUNS" == *" $1 "* ]]; }
 if want A || want B || want C || want D || want E || want F; then
   corpus "$WORK/solos" --solos 294 --duets 0 --seconds 9 --seed 31 --soundfont "$SOUNDFONTS"
@@ -128,7 +129,7 @@ varied_corpora() {
     --art-style drawn,noto,fluent,fluent_flat --silent-in-view 0.2 --distractors 0.3 --soundfont "$SOUNDFONTS" \
     "${TIMBRE[@]}"
 }
-if want G || want H || want I || want J || want K || want L; then varied_corpora 5 71 73; fi
+if want G || want H || want I || want J || want K || want L || want M; then varied_corpora 5 71 73; fi
 # Runs G to K: a quarter of mixtures with a non-music source, and every augmentation.
 AUGMENTED=(--conf pixelplayer.train.nonMusicShare=0.25 --conf pixelplayer.train.colourDb=8
   --conf pixelplayer.train.frameHueDegrees=40 --conf pixelplayer.train.frameTurnDegrees=30)
@@ -149,7 +150,7 @@ train_run I 2000 --corpus "$WORK/solos5" --corpus "$WORK/looks5" "${SETTINGS[@]}
 # Run J, from run I: two more corpora of fresh seeds made as solos5 and looks5 beside them (twice the videos, so that
 # more steps teach more than the first 357 videos), the same augmentations, a 2000-step schedule (warm-up 50), batch
 # seed 10 (run I's held-out figures rose again, its same-style ones did not).
-if want J || want K || want L; then varied_corpora 6 81 83; fi
+if want J || want K || want L || want M; then varied_corpora 6 81 83; fi
 TWICE_THE_VIDEOS=(--corpus "$WORK/solos5" --corpus "$WORK/looks5" --corpus "$WORK/solos6" --corpus "$WORK/looks6")
 train_run J 2000 "${TWICE_THE_VIDEOS[@]}" "${SETTINGS[@]}" --start-from "$WORK/runI" \
   --conf pixelplayer.train.warmupSteps=50 "${AUGMENTED[@]}" --conf pixelplayer.train.seed=10
@@ -173,29 +174,43 @@ if want L && [ "$(done_at "$WORK/runL")" -lt 668 ]; then
 fi
 train_run L 2400 "${L_ARGS[@]}"
 
-# Validation corpora (their own seeds: choices are made here, never on test seeds): the trained look and sound, the
-# look and sound kept for evaluation, and non-music footage.
-corpus "$WORK/val-a" --solos 84 --duets 20 --seconds 6 --seed 5101
-corpus "$WORK/val-b" --solos 84 --duets 20 --seconds 6 --seed 5102 "${HELD_OUT[@]}"
-corpus "$WORK/val-b2" --solos 84 --duets 20 --seconds 6 --seed 5106 "${HELD_OUT[@]}"
-# Enough non-music clips to set pixelplayer.index.minConfidence against (share given a source at most 5 %).
-corpus "$WORK/val-n2" --solos 0 --duets 0 --nonmusic 120 --seconds 6 --seed 5107
-# Which half of the held-out gap is sound and which is look: the reserved SoundFont alone, the reserved look alone.
-corpus "$WORK/val-c" --solos 84 --duets 20 --seconds 6 --seed 5104 --soundfont "$RESERVED_SOUNDFONT"
-corpus "$WORK/val-d" --solos 84 --duets 20 --seconds 6 --seed 5105 --art-style twemoji
-# The same two kinds with the dry sound (no room, microphone or noise): how much of the gap the acoustics make.
-corpus "$WORK/val-a-dry" --solos 84 --duets 20 --seconds 6 --seed 5111 --dry
-corpus "$WORK/val-b-dry" --solos 84 --duets 20 --seconds 6 --seed 5112 --dry "${HELD_OUT[@]}"
-corpus "$WORK/val-b2-dry" --solos 84 --duets 20 --seconds 6 --seed 5116 --dry "${HELD_OUT[@]}"
+# Run M, from run L (or from its weights in model-store/varied when WORK no longer holds it): the same corpora,
+# augmentations and U-Net width, a further 2400-step schedule (warm-up 50), batch seed 13 (run L, at a third of run J's
+# steps, was still short of it).
+M_FROM="$WORK/runL"; [ -f "$M_FROM/pixelplayer-0000.params" ] || M_FROM="$ROOT/model-store/varied"
+train_run M 2400 "${TWICE_THE_VIDEOS[@]}" "${SETTINGS[@]}" --conf pixelplayer.model.unetChannels=64 \
+  --start-from "$M_FROM" --conf pixelplayer.train.warmupSteps=50 "${AUGMENTED[@]}" --conf pixelplayer.train.seed=13
+
+# Validation corpora (their own seeds: choices are made here, never on test seeds), each made when a set first needs it.
+val_corpus() {
+  local out="$WORK/$1"
+  case $1 in
+    # The trained look and sound, and the look and sound kept for evaluation.
+    val-a) corpus "$out" --solos 84 --duets 20 --seconds 6 --seed 5101 ;;
+    val-b) corpus "$out" --solos 84 --duets 20 --seconds 6 --seed 5102 "${HELD_OUT[@]}" ;;
+    val-b2) corpus "$out" --solos 84 --duets 20 --seconds 6 --seed 5106 "${HELD_OUT[@]}" ;;
+    # Enough non-music clips to set pixelplayer.index.minConfidence against (share given a source at most 5 %).
+    val-n2) corpus "$out" --solos 0 --duets 0 --nonmusic 120 --seconds 6 --seed 5107 ;;
+    # Which half of the held-out gap is sound and which is look: the reserved SoundFont alone, the reserved look alone.
+    val-c) corpus "$out" --solos 84 --duets 20 --seconds 6 --seed 5104 --soundfont "$RESERVED_SOUNDFONT" ;;
+    val-d) corpus "$out" --solos 84 --duets 20 --seconds 6 --seed 5105 --art-style twemoji ;;
+    # The same two kinds with the dry sound (no room, microphone or noise): how much of the gap the acoustics make.
+    val-a-dry) corpus "$out" --solos 84 --duets 20 --seconds 6 --seed 5111 --dry ;;
+    val-b-dry) corpus "$out" --solos 84 --duets 20 --seconds 6 --seed 5112 --dry "${HELD_OUT[@]}" ;;
+    val-b2-dry) corpus "$out" --solos 84 --duets 20 --seconds 6 --seed 5116 --dry "${HELD_OUT[@]}" ;;
+  esac
+}
 # Each run's figures on each validation set, saved as WORK/eval-runNAME-SET.json and kept once written; the corpora of
-# one set are evaluated together (mean and spread over them).
+# one set are evaluated together (mean and spread over them). SETS="a b n2" makes and evaluates only those sets.
 VALIDATION=(a:val-a b:val-b,val-b2 n2:val-n2 c:val-c d:val-d a-dry:val-a-dry b-dry:val-b-dry,val-b2-dry)
+SETS=" ${SETS:-a b n2 c d a-dry b-dry} "
 for run in $RUNS; do
   for set in "${VALIDATION[@]}"; do
+    [[ "$SETS" == *" ${set%%:*} "* ]] || continue
     out="$WORK/eval-run$run-${set%%:*}.json"
     [ -s "$out" ] && continue
     corpora=(); IFS=, read -ra names <<< "${set#*:}"
-    for name in "${names[@]}"; do corpora+=(--corpus "$WORK/$name"); done
+    for name in "${names[@]}"; do val_corpus "$name"; corpora+=(--corpus "$WORK/$name"); done
     pp evaluate "${corpora[@]}" --model "$WORK/run$run" --json > "$out.part" && mv "$out.part" "$out"
   done
 done
