@@ -43,15 +43,21 @@ train_run() {
   local resume=(); [ -d "$out/checkpoint" ] && resume=(--resume)
   pp train --out "$out" "${resume[@]}" --steps "$steps" "$@"
 }
+# Trains run NAME as it ran when it was stopped after FIRST steps of a FIRST_SCHEDULE-step schedule and resumed from
+# that checkpoint under a STEPS-step schedule; the other arguments are train's.
+train_stretched() {
+  local name=$1 first=$2 schedule=$3 steps=$4 out="$WORK/run$1"; shift 4
+  want "$name" || return 0
+  if [ "$(done_at "$out")" -lt "$first" ]; then
+    local resume=(); [ -d "$out/checkpoint" ] && resume=(--resume)
+    pp train --out "$out" "${resume[@]}" --steps "$schedule" --stop-after "$first" "$@"
+  fi
+  train_run "$name" "$steps" "$@"
+}
 
 # Run A, from the shipped weights: 999 steps of a 5000-step schedule (warm-up 100), then the schedule cut to 2500
 # steps, resumed from the step-999 checkpoint.
-if want A && [ "$(done_at "$WORK/runA")" -lt 999 ]; then
-  RESUME=(); [ -d "$WORK/runA/checkpoint" ] && RESUME=(--resume)
-  pp train "${COMMON[@]}" --out "$WORK/runA" --start-from "$ROOT/model-store/model" "${RESUME[@]}" --steps 5000 \
-    --stop-after 999 --conf pixelplayer.train.warmupSteps=100
-fi
-want A && [ "$(done_at "$WORK/runA")" -lt 2500 ] && pp train "${COMMON[@]}" --out "$WORK/runA" --resume --steps 2500 \
+train_stretched A 999 5000 2500 "${COMMON[@]}" --start-from "$ROOT/model-store/model" \
   --conf pixelplayer.train.warmupSteps=100
 
 # Run B, from run A: a 1400-step schedule (warm-up 50), 30 % of mixtures with a non-music source (run A: 20 %; 5 of 16
@@ -168,11 +174,7 @@ train_run K 2000 "${TWICE_THE_VIDEOS[@]}" "${SETTINGS[@]}" --start-from "$WORK/r
 L_ARGS=("${TWICE_THE_VIDEOS[@]}" "${SETTINGS[@]}" --conf pixelplayer.model.unetChannels=64
   --start-from "$ROOT/model-store/model" --conf pixelplayer.train.warmupSteps=100 "${AUGMENTED[@]}"
   --conf pixelplayer.train.seed=12)
-if want L && [ "$(done_at "$WORK/runL")" -lt 668 ]; then
-  RESUME=(); [ -d "$WORK/runL/checkpoint" ] && RESUME=(--resume)
-  pp train --out "$WORK/runL" "${RESUME[@]}" --steps 1800 --stop-after 668 "${L_ARGS[@]}"
-fi
-train_run L 2400 "${L_ARGS[@]}"
+train_stretched L 668 1800 2400 "${L_ARGS[@]}"
 
 # Run M, from run L (or from its weights in model-store/varied when WORK no longer holds it): the same corpora,
 # augmentations and U-Net width, a further 2400-step schedule (warm-up 50), batch seed 13 (run L, at a third of run J's
