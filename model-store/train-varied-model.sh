@@ -177,10 +177,10 @@ L_ARGS=("${TWICE_THE_VIDEOS[@]}" "${SETTINGS[@]}" --conf pixelplayer.model.unetC
 train_stretched L 668 1800 2400 "${L_ARGS[@]}"
 
 # Run M, from run L (or from its weights in model-store/varied when WORK no longer holds it): the same corpora,
-# augmentations and U-Net width, a further 2400-step schedule (warm-up 50), batch seed 13 (run L, at a third of run J's
+# augmentations and U-Net width, a further 1600-step schedule (warm-up 50), batch seed 13 (run L, at a third of run J's
 # steps, was still short of it).
 M_FROM="$WORK/runL"; [ -f "$M_FROM/pixelplayer-0000.params" ] || M_FROM="$ROOT/model-store/varied"
-train_run M 2400 "${TWICE_THE_VIDEOS[@]}" "${SETTINGS[@]}" --conf pixelplayer.model.unetChannels=64 \
+train_run M 1600 "${TWICE_THE_VIDEOS[@]}" "${SETTINGS[@]}" --conf pixelplayer.model.unetChannels=64 \
   --start-from "$M_FROM" --conf pixelplayer.train.warmupSteps=50 "${AUGMENTED[@]}" --conf pixelplayer.train.seed=13
 
 # Validation corpora (their own seeds: choices are made here, never on test seeds), each made when a set first needs it.
