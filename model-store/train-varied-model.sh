@@ -18,9 +18,12 @@ corpus() { [ -f "$1/manifest.csv" ] || pp synth --out "$@"; }
 
 # Training corpora: solos and duets in the noto look, and a corpus of both looks with silent instruments, props and
 # non-music clips.
-RUNS=" ${RUNS:-A B C D E F G H I J K L M} "
-want() { [[ "$RUNS" == *" $1 "* ]]; }
-if want A || want B || want C || want D || want E || want F; then
+RUNS="${RUNS:-A B C D E F G H I J K L M}"
+# listed LIST WORD: whether WORD is one of LIST's space-separated words.
+listed() { [[ " $1 " == *" $2 "* ]]; }
+# want NAME...: whether any of those runs is to be made.
+want() { local run; for run; do listed "$RUNS" "$run" && return 0; done; return 1; }
+if want A B C D E F; then
   corpus "$WORK/solos" --solos 294 --duets 0 --seconds 9 --seed 31 --soundfont "$SOUNDFONTS"
   corpus "$WORK/duets" --solos 0 --duets 147 --seconds 9 --seed 32 --soundfont "$SOUNDFONTS"
   corpus "$WORK/looks" --solos 168 --duets 63 --nonmusic 63 --seconds 9 --seed 33 --art-style drawn,noto \
@@ -89,7 +92,7 @@ train_run C 900 "${COMMON[@]}" --corpus "$WORK/solos2" --corpus "$WORK/looks2" -
 # (hue +-40 degrees) in every mixture; a 1000-step schedule (warm-up 50), batch seed 4.
 TIMBRE=(--conf pixelplayer.synth.acoustics.timbreTiltDb=10 --conf pixelplayer.synth.acoustics.timbreResonances=3
   --conf pixelplayer.synth.acoustics.timbreResonanceDb=9 --conf pixelplayer.synth.acoustics.timbreDrive=1.5)
-if want D || want E || want F; then
+if want D E F; then
   corpus "$WORK/solos3" --solos 294 --duets 0 --seconds 9 --seed 51 --art-style drawn,noto --soundfont "$SOUNDFONTS" \
     "${TIMBRE[@]}"
   corpus "$WORK/looks3" --solos 168 --duets 63 --nonmusic 105 --seconds 9 --seed 53 --art-style drawn,fluent,fluent_flat \
@@ -102,7 +105,7 @@ train_run D 1000 "${COMMON[@]}" --corpus "$WORK/solos3" --corpus "$WORK/looks3" 
 # Run E, from run D: two more corpora of fresh seeds in the Fluent looks beside noto and drawn (the held-out look's
 # misses on run D were mostly the nine emoji instruments, whose shapes only noto and drawn had shown), the same
 # augmentations, a 1200-step schedule (warm-up 50), batch seed 5.
-if want E || want F; then
+if want E F; then
   corpus "$WORK/solos4" --solos 294 --duets 0 --seconds 9 --seed 61 --art-style fluent,fluent_flat,noto \
     --soundfont "$SOUNDFONTS" "${TIMBRE[@]}"
   corpus "$WORK/looks4" --solos 168 --duets 63 --nonmusic 63 --seconds 9 --seed 63 --art-style fluent,fluent_flat,drawn,noto \
@@ -135,7 +138,7 @@ varied_corpora() {
     --art-style drawn,noto,fluent,fluent_flat --silent-in-view 0.2 --distractors 0.3 --soundfont "$SOUNDFONTS" \
     "${TIMBRE[@]}"
 }
-if want G || want H || want I || want J || want K || want L || want M; then varied_corpora 5 71 73; fi
+if want G H I J K L M; then varied_corpora 5 71 73; fi
 # Runs G to K: a quarter of mixtures with a non-music source, and every augmentation.
 AUGMENTED=(--conf pixelplayer.train.nonMusicShare=0.25 --conf pixelplayer.train.colourDb=8
   --conf pixelplayer.train.frameHueDegrees=40 --conf pixelplayer.train.frameTurnDegrees=30)
@@ -156,7 +159,7 @@ train_run I 2000 --corpus "$WORK/solos5" --corpus "$WORK/looks5" "${SETTINGS[@]}
 # Run J, from run I: two more corpora of fresh seeds made as solos5 and looks5 beside them (twice the videos, so that
 # more steps teach more than the first 357 videos), the same augmentations, a 2000-step schedule (warm-up 50), batch
 # seed 10 (run I's held-out figures rose again, its same-style ones did not).
-if want J || want K || want L || want M; then varied_corpora 6 81 83; fi
+if want J K L M; then varied_corpora 6 81 83; fi
 TWICE_THE_VIDEOS=(--corpus "$WORK/solos5" --corpus "$WORK/looks5" --corpus "$WORK/solos6" --corpus "$WORK/looks6")
 train_run J 2000 "${TWICE_THE_VIDEOS[@]}" "${SETTINGS[@]}" --start-from "$WORK/runI" \
   --conf pixelplayer.train.warmupSteps=50 "${AUGMENTED[@]}" --conf pixelplayer.train.seed=10
@@ -176,12 +179,10 @@ L_ARGS=("${TWICE_THE_VIDEOS[@]}" "${SETTINGS[@]}" --conf pixelplayer.model.unetC
   --conf pixelplayer.train.seed=12)
 train_stretched L 668 1800 2400 "${L_ARGS[@]}"
 
-# Run M, from run L (or from its weights in model-store/varied when WORK no longer holds it): the same corpora,
-# augmentations and U-Net width, a further 1600-step schedule (warm-up 50), batch seed 13 (run L, at a third of run J's
-# steps, was still short of it).
-M_FROM="$WORK/runL"; [ -f "$M_FROM/pixelplayer-0000.params" ] || M_FROM="$ROOT/model-store/varied"
+# Run M, from run L: the same corpora, augmentations and U-Net width, a further 1600-step schedule (warm-up 50), batch
+# seed 13 (run L, at a third of run J's steps, was still short of it).
 train_run M 1600 "${TWICE_THE_VIDEOS[@]}" "${SETTINGS[@]}" --conf pixelplayer.model.unetChannels=64 \
-  --start-from "$M_FROM" --conf pixelplayer.train.warmupSteps=50 "${AUGMENTED[@]}" --conf pixelplayer.train.seed=13
+  --start-from "$WORK/runL" --conf pixelplayer.train.warmupSteps=50 "${AUGMENTED[@]}" --conf pixelplayer.train.seed=13
 
 # Validation corpora (their own seeds: choices are made here, never on test seeds), each made when a set first needs it.
 val_corpus() {
@@ -205,10 +206,10 @@ val_corpus() {
 # Each run's figures on each validation set, saved as WORK/eval-runNAME-SET.json and kept once written; the corpora of
 # one set are evaluated together (mean and spread over them). SETS="a b n2" makes and evaluates only those sets.
 VALIDATION=(a:val-a b:val-b,val-b2 n2:val-n2 c:val-c d:val-d a-dry:val-a-dry b-dry:val-b-dry,val-b2-dry)
-SETS=" ${SETS:-a b n2 c d a-dry b-dry} "
+SETS="${SETS:-a b n2 c d a-dry b-dry}"
 for run in $RUNS; do
   for set in "${VALIDATION[@]}"; do
-    [[ "$SETS" == *" ${set%%:*} "* ]] || continue
+    listed "$SETS" "${set%%:*}" || continue
     out="$WORK/eval-run$run-${set%%:*}.json"
     [ -s "$out" ] && continue
     corpora=(); IFS=, read -ra names <<< "${set#*:}"
