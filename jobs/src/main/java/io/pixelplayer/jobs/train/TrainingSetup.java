@@ -6,6 +6,7 @@ import io.pixelplayer.model.train.MixAndSeparate;
 import io.pixelplayer.model.train.MixAndSeparateTraining;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The model's shape and the training recipe, from the {@code pixelplayer.model.*} and {@code
@@ -40,20 +41,12 @@ public record TrainingSetup(
               throw new IllegalArgumentException(
                   "setting " + SCALE + "=" + scale + " is neither cpu nor paper");
         };
+    // The model keys a user may set are those conf/pixelplayer.properties documents (the class
+    // count comes from the instrument vocabulary, the video net's stages from the scale).
+    Set<String> documented = PixelPlayerConf.documentedKeys();
     Map<String, String> overrides = new HashMap<>();
-    for (String key :
-        new String[] {
-          ModelConfig.CHANNELS,
-          ModelConfig.FRAME_SIZE,
-          ModelConfig.VIDEO_WIDTH,
-          ModelConfig.VIDEO_STRIDE,
-          ModelConfig.UNET_DEPTH,
-          ModelConfig.UNET_CHANNELS,
-          ModelConfig.UNET_MAX_CHANNELS,
-          ModelConfig.LOG_BINS,
-          ModelConfig.SPEC_FRAMES,
-          ModelConfig.FRAMES_PER_CLIP
-        }) {
+    for (String key : ModelConfig.KEYS) {
+      if (!documented.contains(MODEL + key)) continue;
       String value = conf.getString(MODEL + key);
       if (!value.isEmpty()) {
         overrides.put(key, value);
