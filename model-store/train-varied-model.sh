@@ -184,10 +184,10 @@ train_stretched L 668 1800 2400 "${L_ARGS[@]}"
 train_run M 1600 "${TWICE_THE_VIDEOS[@]}" "${SETTINGS[@]}" --conf pixelplayer.model.unetChannels=64 \
   --start-from "$WORK/runL" --conf pixelplayer.train.warmupSteps=50 "${AUGMENTED[@]}" --conf pixelplayer.train.seed=13
 
-# Run N, from run M: the same corpora, augmentations and U-Net width, a further 1600-step schedule (warm-up 50), batch
+# Run N, from run M: the same corpora, augmentations and U-Net width, a further 1200-step schedule (warm-up 50), batch
 # seed 14 (run M's figures were still rising on both the trained and the held-out look and sound). It starts from
 # model-store/varied, which holds run M's weights, since a fresh WORK_DIR no longer holds run M.
-train_run N 1600 "${TWICE_THE_VIDEOS[@]}" "${SETTINGS[@]}" --conf pixelplayer.model.unetChannels=64 \
+train_run N 1200 "${TWICE_THE_VIDEOS[@]}" "${SETTINGS[@]}" --conf pixelplayer.model.unetChannels=64 \
   --start-from "$ROOT/model-store/varied" --conf pixelplayer.train.warmupSteps=50 "${AUGMENTED[@]}" \
   --conf pixelplayer.train.seed=14
 
