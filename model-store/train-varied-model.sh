@@ -184,12 +184,14 @@ train_stretched L 668 1800 2400 "${L_ARGS[@]}"
 train_run M 1600 "${TWICE_THE_VIDEOS[@]}" "${SETTINGS[@]}" --conf pixelplayer.model.unetChannels=64 \
   --start-from "$WORK/runL" --conf pixelplayer.train.warmupSteps=50 "${AUGMENTED[@]}" --conf pixelplayer.train.seed=13
 
-# Run N, from run M: the same corpora, augmentations and U-Net width, a further 1200-step schedule (warm-up 50), batch
-# seed 14 (run M's figures were still rising on both the trained and the held-out look and sound). It starts from
-# model-store/varied, which holds run M's weights, since a fresh WORK_DIR no longer holds run M.
-train_run N 1200 "${TWICE_THE_VIDEOS[@]}" "${SETTINGS[@]}" --conf pixelplayer.model.unetChannels=64 \
-  --start-from "$ROOT/model-store/varied" --conf pixelplayer.train.warmupSteps=50 "${AUGMENTED[@]}" \
-  --conf pixelplayer.train.seed=14
+# Run N, from run M: the same corpora, augmentations and U-Net width, warm-up 50, batch seed 14 (run M's figures were
+# still rising on both the trained and the held-out look and sound); 366 steps of a 1200-step schedule, then the
+# schedule shortened to 800 steps, resumed from the step-366 checkpoint (this machine trained at 0.25 steps/s, not
+# 0.36). It starts from model-store/varied, which holds run M's weights, since a fresh WORK_DIR no longer holds run M.
+N_ARGS=("${TWICE_THE_VIDEOS[@]}" "${SETTINGS[@]}" --conf pixelplayer.model.unetChannels=64
+  --start-from "$ROOT/model-store/varied" --conf pixelplayer.train.warmupSteps=50 "${AUGMENTED[@]}"
+  --conf pixelplayer.train.seed=14)
+train_stretched N 366 1200 800 "${N_ARGS[@]}"
 
 # Validation corpora (their own seeds: choices are made here, never on test seeds), each made when a set first needs it.
 val_corpus() {
