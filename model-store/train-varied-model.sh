@@ -188,6 +188,7 @@ train_run M 1600 "${TWICE_THE_VIDEOS[@]}" "${SETTINGS[@]}" --conf pixelplayer.mo
 # still rising on both the trained and the held-out look and sound); 366 steps of a 1200-step schedule, then the
 # schedule shortened to 800 steps, resumed from the step-366 checkpoint (this machine trained at 0.25 steps/s, not
 # 0.36). It starts from model-store/varied, which holds run M's weights, since a fresh WORK_DIR no longer holds run M.
+# It separated no better than run M on either look and sound, so model-store/varied keeps run M.
 N_ARGS=("${TWICE_THE_VIDEOS[@]}" "${SETTINGS[@]}" --conf pixelplayer.model.unetChannels=64
   --start-from "$ROOT/model-store/varied" --conf pixelplayer.train.warmupSteps=50 "${AUGMENTED[@]}"
   --conf pixelplayer.train.seed=14)
