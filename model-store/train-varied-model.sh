@@ -179,20 +179,20 @@ L_ARGS=("${TWICE_THE_VIDEOS[@]}" "${SETTINGS[@]}" --conf pixelplayer.model.unetC
   --conf pixelplayer.train.seed=12)
 train_stretched L 668 1800 2400 "${L_ARGS[@]}"
 
+# What runs M and N, each a further schedule of the wide model, share.
+WIDE_FURTHER=("${TWICE_THE_VIDEOS[@]}" "${SETTINGS[@]}" --conf pixelplayer.model.unetChannels=64
+  --conf pixelplayer.train.warmupSteps=50 "${AUGMENTED[@]}")
 # Run M, from run L: the same corpora, augmentations and U-Net width, a further 1600-step schedule (warm-up 50), batch
 # seed 13 (run L, at a third of run J's steps, was still short of it).
-train_run M 1600 "${TWICE_THE_VIDEOS[@]}" "${SETTINGS[@]}" --conf pixelplayer.model.unetChannels=64 \
-  --start-from "$WORK/runL" --conf pixelplayer.train.warmupSteps=50 "${AUGMENTED[@]}" --conf pixelplayer.train.seed=13
+train_run M 1600 "${WIDE_FURTHER[@]}" --start-from "$WORK/runL" --conf pixelplayer.train.seed=13
 
 # Run N, from run M: the same corpora, augmentations and U-Net width, warm-up 50, batch seed 14 (run M's figures were
 # still rising on both the trained and the held-out look and sound); 366 steps of a 1200-step schedule, then the
-# schedule shortened to 800 steps, resumed from the step-366 checkpoint (this machine trained at 0.25 steps/s, not
+# schedule shortened to 800 steps, resumed from the step-366 checkpoint (this machine trained at 0.24 steps/s, not
 # 0.36). It starts from model-store/varied, which holds run M's weights, since a fresh WORK_DIR no longer holds run M.
 # It separated no better than run M on either look and sound, so model-store/varied keeps run M.
-N_ARGS=("${TWICE_THE_VIDEOS[@]}" "${SETTINGS[@]}" --conf pixelplayer.model.unetChannels=64
-  --start-from "$ROOT/model-store/varied" --conf pixelplayer.train.warmupSteps=50 "${AUGMENTED[@]}"
-  --conf pixelplayer.train.seed=14)
-train_stretched N 366 1200 800 "${N_ARGS[@]}"
+train_stretched N 366 1200 800 "${WIDE_FURTHER[@]}" --start-from "$ROOT/model-store/varied" \
+  --conf pixelplayer.train.seed=14
 
 # Validation corpora (their own seeds: choices are made here, never on test seeds), each made when a set first needs it.
 val_corpus() {

@@ -41,12 +41,13 @@ public record TrainingSetup(
               throw new IllegalArgumentException(
                   "setting " + SCALE + "=" + scale + " is neither cpu nor paper");
         };
-    // The model keys a user may set are those conf/pixelplayer.properties documents (the class
-    // count comes from the instrument vocabulary, the video net's stages from the scale).
-    Set<String> documented = PixelPlayerConf.documentedKeys();
+    // The model keys a user may set are those conf/pixelplayer.properties documents, which are the
+    // only ones settings hold (the class count comes from the instrument vocabulary, the video
+    // net's stages from the scale).
+    Set<String> settable = conf.under(MODEL).keySet();
     Map<String, String> overrides = new HashMap<>();
     for (String key : ModelConfig.KEYS) {
-      if (!documented.contains(MODEL + key)) continue;
+      if (!settable.contains(MODEL + key)) continue;
       String value = conf.getString(MODEL + key);
       if (!value.isEmpty()) {
         overrides.put(key, value);
